@@ -1,0 +1,340 @@
+//! The jurisdiction vocabulary: ISO 3166-1 alpha-2 countries, ISO 3166-2
+//! subdivisions (`US-CA`), and the groups `EEA`, `EU` and `*`.
+//!
+//! A [`Jurisdiction`] is validated when it is deserialized, so a manifest with an
+//! unknown code fails to load with the code's line and column and a suggestion.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A place whose law can apply to a person or to data.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Jurisdiction {
+    /// `*`: everywhere.
+    Everywhere,
+    /// A named group of countries.
+    Group(Group),
+    /// An ISO 3166-1 alpha-2 country code, e.g. `DE`.
+    Country(Country),
+    /// An ISO 3166-2 subdivision, e.g. `US-CA`.
+    Subdivision(Country, String),
+}
+
+/// Groups of countries that laws refer to as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// The European Union's 27 member states.
+    Eu,
+    /// The European Economic Area: the EU 27 plus Iceland, Liechtenstein and Norway.
+    Eea,
+}
+
+/// An ISO 3166-1 alpha-2 country code, known to be assigned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    /// The two-letter code.
+    pub fn code(&self) -> &str {
+        // The bytes are checked ASCII letters on construction.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    /// Whether this country is an EU member state.
+    pub fn is_eu(&self) -> bool {
+        EU_MEMBERS.contains(&self.code())
+    }
+
+    /// Whether this country is in the EEA (EU 27 + IS, LI, NO).
+    pub fn is_eea(&self) -> bool {
+        self.is_eu() || EEA_EFTA.contains(&self.code())
+    }
+
+    /// Parses an assigned ISO 3166-1 alpha-2 code (upper case).
+    pub fn parse(code: &str) -> Option<Country> {
+        let b = code.as_bytes();
+        if b.len() == 2 && ISO_3166_1.binary_search(&code).is_ok() {
+            Some(Country([b[0], b[1]]))
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Jurisdiction {
+    /// The country code, when this is a country or a subdivision.
+    pub fn country(&self) -> Option<Country> {
+        match self {
+            Jurisdiction::Country(c) | Jurisdiction::Subdivision(c, _) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Whether `self`, used as a set of places, includes every place of `other`.
+    ///
+    /// `*` covers everything; `EEA` covers `EU`, every EEA country and their
+    /// subdivisions; a country covers its subdivisions; a subdivision covers only
+    /// itself.
+    pub fn covers(&self, other: &Jurisdiction) -> bool {
+        use Jurisdiction::*;
+        match (self, other) {
+            (Everywhere, _) => true,
+            (_, Everywhere) => false,
+            (Group(g), Group(h)) => g == h || (*g == self::Group::Eea && *h == self::Group::Eu),
+            (Group(g), Country(c)) | (Group(g), Subdivision(c, _)) => g.contains(*c),
+            (Country(_), Group(_)) | (Subdivision(..), Group(_)) => false,
+            (Country(a), Country(b)) => a == b,
+            (Country(a), Subdivision(b, _)) => a == b,
+            (Subdivision(..), Country(_)) => false,
+            (Subdivision(a, s), Subdivision(b, t)) => a == b && s == t,
+        }
+    }
+
+    /// Whether the two sets of places share at least one place.
+    pub fn overlaps(&self, other: &Jurisdiction) -> bool {
+        self.covers(other) || other.covers(self)
+    }
+
+    /// Whether any jurisdiction in `set` covers `self`.
+    pub fn is_in(&self, set: &[Jurisdiction]) -> bool {
+        set.iter().any(|j| j.covers(self))
+    }
+}
+
+impl Group {
+    /// Whether the country is a member of this group.
+    pub fn contains(self, country: Country) -> bool {
+        match self {
+            Group::Eu => country.is_eu(),
+            Group::Eea => country.is_eea(),
+        }
+    }
+}
+
+/// Why a string is not a jurisdiction code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownJurisdiction {
+    /// The text given.
+    pub given: String,
+    /// A close known code, if there is one.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for UnknownJurisdiction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown jurisdiction `{}`: expected an ISO 3166-1 alpha-2 country (`DE`), an ISO 3166-2 subdivision (`US-CA`), `EEA`, `EU` or `*`",
+            self.given
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, "; did you mean `{s}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownJurisdiction {}
+
+impl FromStr for Jurisdiction {
+    type Err = UnknownJurisdiction;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = |suggestion: Option<&str>| UnknownJurisdiction {
+            given: s.to_string(),
+            suggestion: suggestion.map(str::to_string),
+        };
+        match s {
+            "*" => return Ok(Jurisdiction::Everywhere),
+            "EEA" => return Ok(Jurisdiction::Group(Group::Eea)),
+            "EU" => return Ok(Jurisdiction::Group(Group::Eu)),
+            // "UK" is exceptionally reserved in ISO 3166-1, not assigned; the
+            // United Kingdom's code is GB. Say so rather than guess.
+            "UK" => return Err(unknown(Some("GB"))),
+            "EL" => return Err(unknown(Some("GR"))),
+            _ => {}
+        }
+        if let Some(country) = Country::parse(s) {
+            return Ok(Jurisdiction::Country(country));
+        }
+        if let Some((cc, sub)) = s.split_once('-') {
+            if let Some(country) = Country::parse(cc) {
+                let well_formed = (1..=3).contains(&sub.len())
+                    && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                let known = match known_subdivisions(cc) {
+                    Some(list) => list.contains(&sub),
+                    None => well_formed,
+                };
+                if known {
+                    return Ok(Jurisdiction::Subdivision(country, sub.to_string()));
+                }
+                let suggestion = known_subdivisions(cc)
+                    .and_then(|list| closest(sub, list.iter().copied()))
+                    .map(|s| format!("{cc}-{s}"));
+                return Err(unknown(suggestion.as_deref()));
+            }
+        }
+        let upper = s.to_ascii_uppercase();
+        if upper != s && upper.parse::<Jurisdiction>().is_ok() {
+            return Err(unknown(Some(&upper)));
+        }
+        let candidates = ISO_3166_1.iter().copied().chain(["EEA", "EU"]);
+        Err(unknown(closest(s, candidates)))
+    }
+}
+
+fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::levenshtein(given, c), c))
+        .filter(|(d, _)| *d <= 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Subdivision lists the core checks strictly; other countries' subdivisions are
+/// checked for form only (one to three upper-case letters or digits).
+fn known_subdivisions(country: &str) -> Option<&'static [&'static str]> {
+    match country {
+        "US" => Some(US_SUBDIVISIONS),
+        "BR" => Some(BR_SUBDIVISIONS),
+        _ => None,
+    }
+}
+
+impl fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Jurisdiction::Everywhere => f.write_str("*"),
+            Jurisdiction::Group(Group::Eea) => f.write_str("EEA"),
+            Jurisdiction::Group(Group::Eu) => f.write_str("EU"),
+            Jurisdiction::Country(c) => write!(f, "{c}"),
+            Jurisdiction::Subdivision(c, s) => write!(f, "{c}-{s}"),
+        }
+    }
+}
+
+impl Serialize for Jurisdiction {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Jurisdiction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for Jurisdiction {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Jurisdiction".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "An ISO 3166-1 alpha-2 country (`DE`), an ISO 3166-2 subdivision (`US-CA`), `EEA`, `EU` or `*` for everywhere.",
+            "pattern": "^(\\*|EEA|EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"
+        })
+    }
+}
+
+/// The EU's 27 member states (ISO codes; Greece is `GR`, not the EU's `EL`).
+pub const EU_MEMBERS: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// The EEA's members outside the EU.
+pub const EEA_EFTA: &[&str] = &["IS", "LI", "NO"];
+
+/// US states, the District of Columbia and the outlying areas with ISO 3166-2 codes.
+const US_SUBDIVISIONS: &[&str] = &[
+    "AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID",
+    "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND",
+    "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
+    "UM", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
+];
+
+/// Brazil's 26 states and the Federal District.
+const BR_SUBDIVISIONS: &[&str] = &[
+    "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE",
+    "PI", "PR", "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO",
+];
+
+/// The 249 officially assigned ISO 3166-1 alpha-2 codes, sorted.
+const ISO_3166_1: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn j(s: &str) -> Jurisdiction {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn iso_list_is_sorted_and_complete() {
+        assert_eq!(ISO_3166_1.len(), 249);
+        assert!(ISO_3166_1.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(EU_MEMBERS.len(), 27);
+    }
+
+    #[test]
+    fn groups_cover_their_members() {
+        assert!(j("EEA").covers(&j("NO")));
+        assert!(!j("EU").covers(&j("NO")));
+        assert!(j("EU").covers(&j("DE")));
+        assert!(j("EEA").covers(&j("EU")));
+        assert!(!j("EEA").covers(&j("GB")));
+        assert!(j("*").covers(&j("US-CA")));
+        assert!(j("US").covers(&j("US-CA")));
+        assert!(!j("US-CA").covers(&j("US")));
+        assert!(j("US-CA").overlaps(&j("US")));
+    }
+
+    #[test]
+    fn unknown_codes_suggest_a_known_one() {
+        let err = "UK".parse::<Jurisdiction>().unwrap_err();
+        assert_eq!(err.suggestion.as_deref(), Some("GB"));
+        let err = "de".parse::<Jurisdiction>().unwrap_err();
+        assert_eq!(err.suggestion.as_deref(), Some("DE"));
+        let err = "US-CX".parse::<Jurisdiction>().unwrap_err();
+        assert_eq!(err.suggestion.as_deref(), Some("US-CA"));
+        assert!("XX".parse::<Jurisdiction>().is_err());
+        assert!("EEA ".parse::<Jurisdiction>().is_err());
+    }
+
+    #[test]
+    fn round_trips_through_display() {
+        for s in ["*", "EEA", "EU", "DE", "US-CA", "BR-SP", "GB-ENG"] {
+            assert_eq!(j(s).to_string(), s);
+        }
+    }
+}

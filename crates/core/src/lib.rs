@@ -1,0 +1,37 @@
+//! juris-core: the contract between the `juris` host and its regional modules.
+//!
+//! Everything a module author needs lives here, and nothing else does: the
+//! manifest model ([`manifest`]), the jurisdiction vocabulary ([`jurisdiction`]),
+//! the fideslang taxonomy keys ([`taxonomy`]), the [`RegionalModule`] trait and
+//! the values it exchanges with the host ([`module`]), rule metadata and the rule
+//! runner ([`rule`]), date arithmetic over calendars ([`time`]), and the plugin
+//! ABI with the [`export_module!`] macro ([`abi`]).
+//!
+//! **Architecture invariant:** this crate knows no file system, no terminal and no
+//! loading policy. It parses text it is given and computes; the host decides
+//! where text comes from and how results are shown.
+
+pub mod abi;
+pub mod jurisdiction;
+pub mod manifest;
+pub mod module;
+pub mod path;
+pub mod rule;
+pub mod taxonomy;
+pub mod testing;
+pub mod time;
+
+pub use jurisdiction::Jurisdiction;
+pub use manifest::Manifest;
+pub use module::{
+    CheckContext, Event, Finding, Incident, Law, ModuleInfo, Obligation, RegionalModule,
+    RequestKind, Resolution, ResolveContext, RightsRequest, Statement,
+};
+pub use rule::{Rule, RuleMeta, Severity};
+
+/// The version of juris-core a module was built against, reported in the handshake.
+pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Re-exported so that module crates use the same date library as the core.
+pub use jiff;
+pub use serde_json;

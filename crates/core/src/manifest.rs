@@ -1,0 +1,711 @@
+//! The manifest model, schema version 1: how an organisation processes personal
+//! data, in one TOML file.
+//!
+//! The doc comments on these types are the field reference: they become the
+//! descriptions in `docs/manifest.schema.json`, and `docs/manifest.md` is written
+//! from the same facts. Every table refuses unknown keys, so a typo is an input
+//! error rather than a silently ignored setting.
+
+mod load;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use load::{InputError, Location, Parsed, SourceIndex, parse};
+
+use crate::jurisdiction::Jurisdiction;
+use crate::module::RequestKind;
+use crate::taxonomy::{DataCategory, DataSubject, DataUse};
+
+/// A juris manifest.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The manifest schema version. Must be `1`.
+    pub manifest: u32,
+    /// A JSON Schema reference for editors (e.g. taplo); ignored by juris.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The organisation as a whole.
+    pub organization: Organization,
+    /// The legal entities a person contracts with, by where the person is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+    /// Data protection officers, representatives and privacy contacts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// Where personal data is stored, and whose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<System>,
+    /// Processing activities: the record of processing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Who personal data is disclosed to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+    /// Cookies and similar technologies that store or read information on a device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cookies: Vec<Cookie>,
+    /// How consent is asked for, per market: a `default` entry and entries keyed by
+    /// jurisdiction code (`"US-CA" = { mode = "opt-out", honors_gpc = true }`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consent: BTreeMap<ConsentScope, ConsentPolicy>,
+    /// Which data-subject rights are supported, and through which channels.
+    #[serde(default)]
+    pub rights: Rights,
+    /// Published notices.
+    #[serde(default)]
+    pub notices: Notices,
+    /// Registrations and notifications filed with authorities.
+    #[serde(default)]
+    pub filings: Filings,
+    /// Facts that only one module reads, keyed by module id (`[modules.russia]`).
+    /// Each module documents and validates its own table.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
+    pub modules: BTreeMap<String, serde_json::Value>,
+}
+
+/// The organisation as a whole.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The organisation's name.
+    pub name: String,
+    /// Countries where the organisation has an establishment.
+    #[serde(default)]
+    pub established: Vec<Jurisdiction>,
+    /// Where it offers goods or services, or monitors people's behaviour.
+    #[serde(default)]
+    pub markets: Vec<Jurisdiction>,
+    /// Worldwide annual gross revenue in US dollars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_revenue_usd: Option<u64>,
+    /// Number of distinct people (or households) whose data is processed per year,
+    /// by jurisdiction.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub subjects_per_year: BTreeMap<Jurisdiction, u64>,
+    /// Number of employees worldwide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u64>,
+}
+
+/// A legal entity that people contract with (the controller for a market).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// A short identifier, unique among entities.
+    pub id: String,
+    /// The entity's legal name.
+    pub name: String,
+    /// Where the entity is established.
+    pub country: Jurisdiction,
+    /// The places whose people contract with this entity. The most specific
+    /// match wins, so `["*"]` marks the default entity.
+    pub serves: Vec<Jurisdiction>,
+}
+
+/// The role a contact plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactRole {
+    /// A data protection officer (GDPR Art. 37; in Brazil, the encarregado).
+    Dpo,
+    /// A representative of an organisation not established in the jurisdiction
+    /// (GDPR Art. 27).
+    Representative,
+    /// A general privacy contact.
+    Privacy,
+    /// The person responsible for organising processing (152-FZ Art. 22.1).
+    ResponsiblePerson,
+}
+
+/// A privacy contact.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// What the contact is.
+    pub role: ContactRole,
+    /// The jurisdictions the contact acts for.
+    #[serde(rename = "for")]
+    pub for_: Vec<Jurisdiction>,
+    /// Name of the person or office.
+    pub name: String,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Where the contact is established.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Jurisdiction>,
+    /// Whether the contact's identity and details are published (e.g. in the
+    /// privacy notice).
+    #[serde(default)]
+    pub published: bool,
+}
+
+/// A system that stores personal data.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// A short identifier, unique among systems.
+    pub id: String,
+    /// A human-readable name.
+    pub name: String,
+    /// Countries where the data is physically stored.
+    pub locations: Vec<Jurisdiction>,
+    /// Whose data it holds: the people of these jurisdictions.
+    pub holds: Vec<Jurisdiction>,
+    /// For some people, this system only copies a primary record kept elsewhere:
+    /// `{ "RU" = "accounts-ru" }` says RU people's data is recorded first in the
+    /// system `accounts-ru`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub replica_of: BTreeMap<Jurisdiction, String>,
+}
+
+/// A processing activity: one entry of the record of processing.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// A short identifier, unique among activities.
+    pub id: String,
+    /// What the activity is, in words.
+    pub name: String,
+    /// Purposes, as fideslang data uses.
+    pub uses: Vec<DataUse>,
+    /// Personal data processed, as fideslang data categories.
+    pub data_categories: Vec<DataCategory>,
+    /// Whose data, as fideslang data subjects.
+    pub data_subjects: Vec<DataSubject>,
+    /// The legal basis, e.g. `consent`, `contract`, `legal_obligation`,
+    /// `vital_interests`, `public_task`, `legitimate_interests`. Each module
+    /// checks it against its own law's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<String>,
+    /// Where one law needs a different basis: `{ BR = "credit_protection" }`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub legal_basis_by: BTreeMap<Jurisdiction, String>,
+    /// A reference to the legitimate-interests assessment, when the basis is
+    /// legitimate interests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legitimate_interest_assessment: Option<String>,
+    /// The condition for processing special-category (sensitive) data, e.g.
+    /// `explicit_consent` (GDPR Art. 9(2)(a)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_category_condition: Option<String>,
+    /// Systems (by id) the activity's data is stored in.
+    #[serde(default)]
+    pub systems: Vec<String>,
+    /// Recipients (by id) the activity's data is disclosed to.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// How long the data is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
+    /// The markets this activity touches; empty means all of the organisation's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markets: Vec<Jurisdiction>,
+    /// Whether the data is sold or shared (in the CCPA's sense of "sale" and
+    /// "sharing" for cross-context behavioural advertising).
+    #[serde(default)]
+    pub sells_or_shares: bool,
+    /// A reference to the data protection impact assessment (GDPR Art. 35;
+    /// LGPD's RIPD, Art. 38), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact_assessment: Option<String>,
+}
+
+/// How long data is kept.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// An ISO 8601 duration, e.g. `P6Y` or `P13M`.
+    pub period: IsoDuration,
+    /// The event the period runs from, e.g. `account-closure`.
+    pub from: String,
+    /// Why the data is kept that long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+/// The role of a recipient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientRole {
+    /// Processes data on the organisation's instructions (GDPR Art. 28).
+    Processor,
+    /// Decides its own purposes and means.
+    Controller,
+    /// A third party (in the CCPA's sense, neither service provider nor contractor).
+    ThirdParty,
+    /// A CCPA service provider (Civ. Code §1798.140(ag)).
+    ServiceProvider,
+    /// A CCPA contractor (Civ. Code §1798.140(j)).
+    Contractor,
+}
+
+/// The legal mechanism that makes a transfer abroad lawful.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferMechanism {
+    /// The destination has an adequacy decision.
+    Adequacy,
+    /// The European Commission's standard contractual clauses.
+    Scc,
+    /// The ANPD's standard contractual clauses (Brazil, Res. CD/ANPD 19/2024).
+    AnpdScc,
+    /// The UK International Data Transfer Agreement.
+    Idta,
+    /// The UK Addendum to the EU standard contractual clauses.
+    UkAddendum,
+    /// Binding corporate rules.
+    Bcr,
+    /// The EU-US Data Privacy Framework (and its UK extension); valid only for
+    /// certified recipients.
+    Dpf,
+    /// The person's explicit consent to the transfer.
+    Consent,
+    /// Another derogation for specific situations (GDPR Art. 49).
+    Derogation,
+    /// No mechanism.
+    None,
+}
+
+/// Someone personal data is disclosed to.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// A short identifier, unique among recipients.
+    pub id: String,
+    /// Who the recipient is.
+    pub name: String,
+    /// What the recipient is in law.
+    pub role: RecipientRole,
+    /// Where the recipient receives the data.
+    pub country: Jurisdiction,
+    /// The transfer mechanism, when the recipient is abroad.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer: Option<TransferMechanism>,
+    /// Whether a written contract governs the disclosure (GDPR Art. 28(3);
+    /// CCPA §1798.100(d)).
+    #[serde(default)]
+    pub contract: bool,
+    /// Whether the recipient is certified under the EU-US Data Privacy Framework.
+    #[serde(default)]
+    pub dpf_certified: bool,
+}
+
+/// Why a cookie is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CookiePurpose {
+    /// Strictly necessary for a service the user asked for.
+    StrictlyNecessary,
+    /// Remembers choices the user made (language, region).
+    Functional,
+    /// Measures how the service is used.
+    Analytics,
+    /// Advertising and tracking across sites.
+    Advertising,
+}
+
+/// A cookie or similar technology.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    /// The cookie's name.
+    pub name: String,
+    /// Who sets or reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Why it is set.
+    pub purpose: CookiePurpose,
+    /// How long it lives, as an ISO 8601 duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<IsoDuration>,
+}
+
+/// Where a consent policy applies.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ConsentScope {
+    /// The `default` entry.
+    Default,
+    /// An entry for one jurisdiction.
+    In(Jurisdiction),
+}
+
+impl fmt::Display for ConsentScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConsentScope::Default => f.write_str("default"),
+            ConsentScope::In(j) => write!(f, "{j}"),
+        }
+    }
+}
+
+impl Serialize for ConsentScope {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ConsentScope {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        if s == "default" {
+            return Ok(ConsentScope::Default);
+        }
+        s.parse().map(ConsentScope::In).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for ConsentScope {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConsentScope".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Jurisdiction::json_schema(generator)
+    }
+}
+
+/// How consent to non-essential processing (cookies, tracking) is obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentMode {
+    /// Nothing non-essential runs until the person agrees.
+    OptIn,
+    /// It runs until the person objects or opts out.
+    OptOut,
+    /// The person is only informed.
+    NoticeOnly,
+}
+
+/// A consent policy for a market.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentPolicy {
+    /// How consent is obtained.
+    pub mode: ConsentMode,
+    /// Whether opt-out preference signals such as Global Privacy Control are honoured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honors_gpc: Option<bool>,
+}
+
+/// A channel through which people can exercise their rights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// A form on the website or in the app.
+    WebForm,
+    /// An e-mail address.
+    Email,
+    /// A toll-free telephone number.
+    TollFreePhone,
+    /// Another telephone number.
+    Phone,
+    /// Post.
+    Postal,
+    /// In person.
+    InPerson,
+}
+
+/// How data-subject rights are supported.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    /// The request kinds the organisation handles.
+    #[serde(default)]
+    pub supported: Vec<RequestKind>,
+    /// The channels requests can be made through.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// How a requester's identity is verified, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+}
+
+/// Published notices.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notices {
+    /// Where the privacy policy is (a path or URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_policy: Option<String>,
+    /// When the privacy policy was last updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<IsoDate>,
+    /// Whether the "Do Not Sell or Share My Personal Information" link (or an
+    /// alternative opt-out link) is shown.
+    #[serde(default)]
+    pub do_not_sell_or_share_link: bool,
+    /// Whether the "Limit the Use of My Sensitive Personal Information" link is shown.
+    #[serde(default)]
+    pub limit_use_link: bool,
+}
+
+/// Registrations and notifications filed with authorities.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Filings {
+    /// Whether the organisation is entered in Roskomnadzor's register of operators
+    /// (152-FZ Art. 22).
+    #[serde(default)]
+    pub rkn_operator_registry: bool,
+    /// Countries for which a cross-border transfer notice was filed with
+    /// Roskomnadzor (152-FZ Art. 12).
+    #[serde(default)]
+    pub rkn_cross_border_notice: Vec<Jurisdiction>,
+}
+
+/// A calendar date written as a TOML local date (`2022-06-21`) or a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub jiff::civil::Date);
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = IsoDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2026-01-31")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IsoDate, E> {
+                parse_date(v).map(IsoDate).map_err(E::custom)
+            }
+            // TOML presents its date values as a one-entry map; read the text.
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<IsoDate, A::Error> {
+                let Some((_, text)) = map.next_entry::<String, String>()? else {
+                    return Err(serde::de::Error::custom("expected a date"));
+                };
+                self.visit_str(&text)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
+/// Parses `YYYY-MM-DD`, refusing times and offsets.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    if text.len() != 10 {
+        return Err(format!("`{text}` is not a date: expected YYYY-MM-DD"));
+    }
+    text.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("`{text}` is not a valid date: {e}"))
+}
+
+/// An ISO 8601 duration such as `P6Y`, `P13M` or `P30D`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IsoDuration {
+    text: String,
+    years: u32,
+    months: u32,
+    days: u32,
+}
+
+impl IsoDuration {
+    /// Parses the calendar part of an ISO 8601 duration (`PnYnMnWnD`).
+    pub fn parse(text: &str) -> Result<IsoDuration, String> {
+        let bad = || format!("`{text}` is not an ISO 8601 duration such as P6Y, P13M or P30D");
+        let rest = text.strip_prefix('P').ok_or_else(bad)?;
+        if rest.is_empty() {
+            return Err(bad());
+        }
+        let (mut years, mut months, mut days) = (0u32, 0u32, 0u32);
+        let mut number = String::new();
+        let mut last_unit = 0;
+        for c in rest.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let order = match c {
+                'Y' => 1,
+                'M' => 2,
+                'W' => 3,
+                'D' => 4,
+                _ => return Err(bad()),
+            };
+            if number.is_empty() || order <= last_unit {
+                return Err(bad());
+            }
+            let n: u32 = number.parse().map_err(|_| bad())?;
+            match c {
+                'Y' => years = n,
+                'M' => months = n,
+                'W' => days = days.checked_add(n.checked_mul(7).ok_or_else(bad)?).ok_or_else(bad)?,
+                _ => days = days.checked_add(n).ok_or_else(bad)?,
+            }
+            number.clear();
+            last_unit = order;
+        }
+        if !number.is_empty() {
+            return Err(bad());
+        }
+        Ok(IsoDuration { text: text.to_string(), years, months, days })
+    }
+
+    /// The duration as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// An upper bound of the length in days (a year as 366 days, a month as 31),
+    /// for comparisons against limits such as "30 days".
+    pub fn max_days(&self) -> u64 {
+        u64::from(self.years) * 366 + u64::from(self.months) * 31 + u64::from(self.days)
+    }
+
+    /// The total number of whole months, ignoring days.
+    pub fn months(&self) -> u32 {
+        self.years * 12 + self.months
+    }
+}
+
+impl fmt::Display for IsoDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for IsoDuration {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDuration {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        IsoDuration::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for IsoDuration {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDuration".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "An ISO 8601 duration of years, months, weeks and days, e.g. P6Y, P13M, P30D.",
+            "pattern": "^P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$"
+        })
+    }
+}
+
+impl Manifest {
+    /// The JSON Schema of the manifest (draft 07, which TOML editors understand).
+    pub fn json_schema() -> serde_json::Value {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        let schema = generator.into_root_schema_for::<Manifest>();
+        serde_json::to_value(schema).unwrap_or_default()
+    }
+
+    /// The entity a person in `place` contracts with: the entity whose `serves`
+    /// entry covers `place` most specifically.
+    pub fn contracting_entity(&self, place: &Jurisdiction) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .filter_map(|e| {
+                e.serves
+                    .iter()
+                    .filter(|s| s.covers(place))
+                    .map(specificity)
+                    .max()
+                    .map(|rank| (rank, e))
+            })
+            .max_by_key(|(rank, _)| *rank)
+            .map(|(_, e)| e)
+    }
+
+    /// The consent policy for `place`: its own entry, else the most specific
+    /// entry covering it, else `default`.
+    pub fn consent_for(&self, place: &Jurisdiction) -> Option<&ConsentPolicy> {
+        self.consent
+            .iter()
+            .filter_map(|(scope, policy)| match scope {
+                ConsentScope::In(j) if j.covers(place) => Some((specificity(j) + 1, policy)),
+                ConsentScope::Default => Some((0, policy)),
+                ConsentScope::In(_) => None,
+            })
+            .max_by_key(|(rank, _)| *rank)
+            .map(|(_, p)| p)
+    }
+
+    /// The markets of an activity: its own, or the organisation's when it names none.
+    pub fn activity_markets<'a>(&'a self, activity: &'a Activity) -> &'a [Jurisdiction] {
+        if activity.markets.is_empty() { &self.organization.markets } else { &activity.markets }
+    }
+
+    /// Whether the activity touches any place that `region` covers.
+    pub fn activity_touches(&self, activity: &Activity, region: &Jurisdiction) -> bool {
+        self.activity_markets(activity).iter().any(|m| m.overlaps(region))
+    }
+
+    /// Whether the organisation targets any place `region` covers.
+    pub fn targets(&self, region: &Jurisdiction) -> bool {
+        self.organization.markets.iter().any(|m| m.overlaps(region))
+    }
+
+    /// A system by id.
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// A recipient by id.
+    pub fn recipient(&self, id: &str) -> Option<&Recipient> {
+        self.recipients.iter().find(|r| r.id == id)
+    }
+
+    /// The legal basis of an activity under the law of `place`: the
+    /// `legal_basis_by` entry covering `place` most specifically, else
+    /// `legal_basis`.
+    pub fn legal_basis_for<'a>(&self, activity: &'a Activity, place: &Jurisdiction) -> Option<(&'a str, String)> {
+        activity
+            .legal_basis_by
+            .iter()
+            .filter(|(j, _)| j.overlaps(place))
+            .max_by_key(|(j, _)| specificity(j))
+            .map(|(j, b)| (b.as_str(), format!("legal_basis_by.{j}")))
+            .or_else(|| activity.legal_basis.as_deref().map(|b| (b, "legal_basis".to_string())))
+    }
+
+    /// The module-specific table `[modules.<id>]`, if present.
+    pub fn module_options(&self, id: &str) -> Option<&serde_json::Value> {
+        self.modules.get(id)
+    }
+}
+
+/// How narrowly a jurisdiction names a place: subdivisions beat countries beat
+/// groups beat `*`.
+pub fn specificity(j: &Jurisdiction) -> u8 {
+    match j {
+        Jurisdiction::Everywhere => 0,
+        Jurisdiction::Group(_) => 1,
+        Jurisdiction::Country(_) => 2,
+        Jurisdiction::Subdivision(..) => 3,
+    }
+}

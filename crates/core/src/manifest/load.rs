@@ -1,0 +1,273 @@
+//! Loading a manifest from TOML text: parse, deserialize, check references, and
+//! locate any problem at a line and column.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::Manifest;
+use crate::path::{ManifestPath, Segment};
+
+/// A problem with the input, located in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// A place in the manifest text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte range of the text the location points at.
+    pub span: Range<usize>,
+}
+
+/// A successfully loaded manifest.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The model.
+    pub manifest: Manifest,
+}
+
+/// Parses and validates manifest text. Every problem found is returned, each
+/// with its location; the model is only returned when there is none.
+pub fn parse(text: &str) -> Result<Parsed, Vec<InputError>> {
+    let deserializer = toml::de::Deserializer::parse(text).map_err(|e| vec![toml_error(text, &e)])?;
+    let manifest = Manifest::deserialize(deserializer).map_err(|e| vec![toml_error(text, &e)])?;
+    let problems = validate(&manifest);
+    if problems.is_empty() {
+        return Ok(Parsed { manifest });
+    }
+    let index = SourceIndex::new(text);
+    Err(problems
+        .into_iter()
+        .map(|(path, message)| InputError { location: index.locate(&path), message })
+        .collect())
+}
+
+fn toml_error(text: &str, error: &toml::de::Error) -> InputError {
+    let index = LineIndex::new(text);
+    let span = narrow(text, error.span().unwrap_or(0..0), error.message());
+    let (line, column) = index.line_column(text, span.start);
+    InputError { message: error.message().trim().to_string(), location: Location { line, column, span } }
+}
+
+/// serde reports an invalid element of an array at the whole array. Our value
+/// errors quote the offending text in backticks; point at that element instead.
+fn narrow(text: &str, span: Range<usize>, message: &str) -> Range<usize> {
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
+    let (Some(quoted), Some(within)) = (quoted, text.get(span.clone())) else { return span };
+    for delimiter in ['"', '\''] {
+        let needle = format!("{delimiter}{quoted}{delimiter}");
+        if let Some(at) = within.find(&needle) {
+            return span.start + at..span.start + at + needle.len();
+        }
+    }
+    span
+}
+
+/// Checks what serde cannot: the schema version, unique ids, and that every
+/// reference names something that exists.
+fn validate(m: &Manifest) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    if m.manifest != 1 {
+        problems.push((
+            "manifest".to_string(),
+            format!("unsupported manifest schema version {}: this juris reads version 1", m.manifest),
+        ));
+    }
+    fn unique<'a>(problems: &mut Vec<(String, String)>, table: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                problems.push((format!("{table}[{i}].id"), format!("duplicate {table} id `{id}`")));
+            }
+        }
+    }
+    unique(&mut problems, "entities", m.entities.iter().map(|e| e.id.as_str()));
+    unique(&mut problems, "systems", m.systems.iter().map(|e| e.id.as_str()));
+    unique(&mut problems, "activities", m.activities.iter().map(|e| e.id.as_str()));
+    unique(&mut problems, "recipients", m.recipients.iter().map(|e| e.id.as_str()));
+    let systems: HashSet<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+    let recipients: HashSet<&str> = m.recipients.iter().map(|r| r.id.as_str()).collect();
+    for (i, a) in m.activities.iter().enumerate() {
+        for (k, s) in a.systems.iter().enumerate() {
+            if !systems.contains(s.as_str()) {
+                problems.push((
+                    format!("activities[{i}].systems[{k}]"),
+                    format!("activity `{}` names system `{s}`, which no [[systems]] entry defines", a.id),
+                ));
+            }
+        }
+        for (k, r) in a.recipients.iter().enumerate() {
+            if !recipients.contains(r.as_str()) {
+                problems.push((
+                    format!("activities[{i}].recipients[{k}]"),
+                    format!("activity `{}` names recipient `{r}`, which no [[recipients]] entry defines", a.id),
+                ));
+            }
+        }
+    }
+    for (i, s) in m.systems.iter().enumerate() {
+        for (j, primary) in &s.replica_of {
+            if !systems.contains(primary.as_str()) {
+                problems.push((
+                    format!("systems[{i}].replica_of.{j}"),
+                    format!("system `{}` is a replica of `{primary}`, which no [[systems]] entry defines", s.id),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Byte offsets of line starts, to turn offsets into lines and columns.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts }
+    }
+
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+/// The TOML syntax tree of a manifest, kept to locate manifest paths.
+pub struct SourceIndex<'a> {
+    text: &'a str,
+    root: Option<Spanned<DeTable<'a>>>,
+    lines: LineIndex,
+}
+
+impl<'a> SourceIndex<'a> {
+    /// Indexes `text`. Text that is not valid TOML yields an index that locates
+    /// everything at line 1.
+    pub fn new(text: &'a str) -> Self {
+        SourceIndex { text, root: DeTable::parse(text).ok(), lines: LineIndex::new(text) }
+    }
+
+    /// The location of `path`: the value it names, or, when it names something
+    /// absent, the nearest enclosing table or array that is present (line 1 when
+    /// nothing along the path is).
+    pub fn locate(&self, path: &str) -> Location {
+        let span = self.span_of(path).unwrap_or(0..0);
+        let (line, column) = self.lines.line_column(self.text, span.start);
+        Location { line, column, span }
+    }
+
+    fn span_of(&self, path: &str) -> Option<Range<usize>> {
+        let root = self.root.as_ref()?;
+        let path = ManifestPath::parse(path)?;
+        let mut best: Option<Range<usize>> = None;
+        let mut table: Option<&DeTable<'a>> = Some(root.get_ref());
+        let mut array: Option<&toml::de::DeArray<'a>> = None;
+        for segment in &path.0 {
+            let value: &Spanned<DeValue<'a>> = match (segment, table, array) {
+                (Segment::Key(k), Some(t), _) => match t.iter().find(|(key, _)| key.get_ref().as_ref() == k.as_str()) {
+                    Some((key, value)) => {
+                        // A table header's value span covers the whole table; the
+                        // key is a better place to point at for missing children.
+                        best = Some(if value.get_ref().is_table() { key.span() } else { value.span() });
+                        value
+                    }
+                    None => break,
+                },
+                (Segment::Index(i), _, Some(a)) => match a.get(*i) {
+                    Some(value) => {
+                        best = Some(value.span());
+                        value
+                    }
+                    None => break,
+                },
+                _ => break,
+            };
+            table = value.get_ref().as_table();
+            array = value.get_ref().as_array();
+        }
+        best.map(|span| self.trim_to_line(span))
+    }
+
+    /// An array of tables spans every table; point at the first line only.
+    fn trim_to_line(&self, span: Range<usize>) -> Range<usize> {
+        let text = &self.text[span.clone()];
+        match text.find('\n') {
+            Some(n) => span.start..span.start + text[..n].trim_end().len(),
+            None => span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\", \"US-CA\"]\n";
+
+    #[test]
+    fn minimal_manifest_loads() {
+        let parsed = parse(MINIMAL).unwrap();
+        assert_eq!(parsed.manifest.organization.markets.len(), 2);
+    }
+
+    #[test]
+    fn unknown_field_is_located() {
+        let text = "manifest = 1\n[organization]\nname = \"Acme\"\nmarkts = []\n";
+        let errors = parse(text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("unknown field `markts`"), "{}", errors[0].message);
+        assert_eq!((errors[0].location.line, errors[0].location.column), (4, 1));
+    }
+
+    #[test]
+    fn unknown_jurisdiction_is_located_with_a_suggestion() {
+        let text = "manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\", \"UK\"]\n";
+        let errors = parse(text).unwrap_err();
+        assert!(errors[0].message.contains("did you mean `GB`"), "{}", errors[0].message);
+        assert_eq!((errors[0].location.line, errors[0].location.column), (4, 18));
+    }
+
+    #[test]
+    fn wrong_type_and_syntax_errors_are_located() {
+        let errors = parse("manifest = \"one\"\n").unwrap_err();
+        assert_eq!(errors[0].location.line, 1);
+        let errors = parse("manifest = 1\n[organization\n").unwrap_err();
+        assert_eq!(errors[0].location.line, 2);
+    }
+
+    #[test]
+    fn dangling_reference_is_located() {
+        let text = format!("{MINIMAL}[[activities]]\nid = \"a\"\nname = \"A\"\nuses = []\ndata_categories = []\ndata_subjects = []\nsystems = [\"nope\"]\n");
+        let errors = parse(&text).unwrap_err();
+        assert!(errors[0].message.contains("system `nope`"));
+        assert_eq!((errors[0].location.line, errors[0].location.column), (11, 12));
+    }
+
+    #[test]
+    fn paths_locate_values_and_fall_back_to_tables() {
+        let index = SourceIndex::new(MINIMAL);
+        assert_eq!(index.locate("organization.markets[1]").line, 4);
+        assert_eq!(index.locate("organization.markets[1]").column, 18);
+        // Missing key: the enclosing table's header.
+        assert_eq!(index.locate("organization.established").line, 2);
+        // Missing table: line 1.
+        assert_eq!(index.locate("notices.last_updated").line, 1);
+    }
+}

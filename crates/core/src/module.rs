@@ -1,0 +1,331 @@
+//! The [`RegionalModule`] trait and the values it exchanges with the host.
+//!
+//! These types are the wire format of the plugin protocol: the host sends them
+//! to a plugin as JSON and reads them back, so every field here is part of the
+//! promise juris-core makes to module authors. Fields are only ever added, with
+//! defaults, so that a module built against an older minor version still loads.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::jurisdiction::Jurisdiction;
+use crate::manifest::Manifest;
+use crate::rule::{RuleMeta, Severity};
+use crate::time::Instant;
+
+/// A regional rule module: one regime's law, as code.
+///
+/// Implement this, then export it with [`export_module!`](crate::export_module).
+pub trait RegionalModule: Send + Sync + 'static {
+    /// Who the module is: id, version, jurisdictions, the laws it encodes (with
+    /// the date they are current to) and its rules.
+    fn describe(&self) -> ModuleInfo;
+
+    /// Static compliance of a manifest as of a date.
+    fn check(&self, ctx: &CheckContext) -> Vec<Finding>;
+
+    /// The dated duties an event triggers.
+    fn obligations(&self, ctx: &EventContext) -> Plan;
+
+    /// What the module's law says about a person in a jurisdiction: where their
+    /// data must be stored, which consent mode applies, and so on.
+    fn resolve(&self, ctx: &ResolveContext) -> Resolution {
+        let _ = ctx;
+        Resolution::default()
+    }
+}
+
+/// What a module is.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct ModuleInfo {
+    /// Short id, e.g. `eea-uk`; rule ids start with it.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// The module's own version.
+    pub version: String,
+    /// The jurisdictions whose law the module encodes.
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// The laws encoded, each with the date it is current to.
+    pub laws: Vec<Law>,
+    /// Every rule the module has.
+    pub rules: Vec<RuleMeta>,
+    /// The juris-core version the module was built against.
+    #[serde(default)]
+    pub core_version: String,
+}
+
+/// A law a module encodes.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Law {
+    /// Its name, e.g. "Regulation (EU) 2016/679 (GDPR)".
+    pub name: String,
+    /// The date the module's reading of it is current to.
+    #[schemars(with = "String")]
+    pub current_to: Date,
+}
+
+/// The input of [`RegionalModule::check`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CheckContext {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The date the law is evaluated at.
+    pub as_of: Date,
+}
+
+/// A result of a check: a rule that a manifest breaks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: String,
+    /// How serious.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The manifest path of the offending value, or of the table where something
+    /// missing belongs.
+    pub path: String,
+    /// How to fix it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// The kinds of data-subject request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestKind {
+    /// Access to one's data (GDPR Art. 15; CCPA right to know; LGPD Art. 18 II; 152-FZ Art. 14).
+    Access,
+    /// Correction of inaccurate data.
+    Rectification,
+    /// Deletion.
+    Erasure,
+    /// Restriction (blocking) of processing.
+    Restriction,
+    /// Receiving one's data in a portable format.
+    Portability,
+    /// Objection to processing.
+    Objection,
+    /// Opting out of the sale or sharing of personal information (CCPA).
+    OptOutOfSale,
+    /// Limiting the use of sensitive personal information (CCPA).
+    LimitSensitive,
+    /// Withdrawal of consent.
+    WithdrawConsent,
+    /// Review of a decision based solely on automated processing.
+    AutomatedDecisionReview,
+}
+
+impl RequestKind {
+    /// Every kind, in a stable order.
+    pub const ALL: [RequestKind; 10] = [
+        RequestKind::Access,
+        RequestKind::Rectification,
+        RequestKind::Erasure,
+        RequestKind::Restriction,
+        RequestKind::Portability,
+        RequestKind::Objection,
+        RequestKind::OptOutOfSale,
+        RequestKind::LimitSensitive,
+        RequestKind::WithdrawConsent,
+        RequestKind::AutomatedDecisionReview,
+    ];
+
+    /// The kebab-case name used on the command line and in manifests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestKind::Access => "access",
+            RequestKind::Rectification => "rectification",
+            RequestKind::Erasure => "erasure",
+            RequestKind::Restriction => "restriction",
+            RequestKind::Portability => "portability",
+            RequestKind::Objection => "objection",
+            RequestKind::OptOutOfSale => "opt-out-of-sale",
+            RequestKind::LimitSensitive => "limit-sensitive",
+            RequestKind::WithdrawConsent => "withdraw-consent",
+            RequestKind::AutomatedDecisionReview => "automated-decision-review",
+        }
+    }
+}
+
+impl fmt::Display for RequestKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RequestKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RequestKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+            let names: Vec<_> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("unknown request kind `{s}`; expected one of: {}", names.join(", "))
+        })
+    }
+}
+
+/// A data-subject request received.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RightsRequest {
+    /// Where the requester is.
+    pub jurisdiction: Jurisdiction,
+    /// What they asked for.
+    pub request: RequestKind,
+    /// The day the request was received.
+    pub received: Date,
+    /// UK: the day identity information or a fee asked for was received, when
+    /// later than `received` (UK GDPR Art. 12A "relevant time").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant_time: Option<Date>,
+    /// Days the clock was stopped while waiting for clarification the controller
+    /// asked for (UK GDPR Art. 12A stop-the-clock).
+    #[serde(default)]
+    pub paused_days: u32,
+}
+
+/// A personal-data security incident discovered.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Incident {
+    /// The jurisdictions whose people are affected.
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// When the organisation became aware of it.
+    pub discovered: Instant,
+    /// How many people are affected, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affected: Option<u64>,
+}
+
+/// Something that happened and triggers duties.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum Event {
+    /// A data-subject request.
+    Request(RightsRequest),
+    /// A security incident.
+    Incident(Incident),
+}
+
+/// The input of [`RegionalModule::obligations`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EventContext {
+    /// What happened.
+    pub event: Event,
+    /// The organisation's manifest, when one was given (some duties depend on
+    /// it, e.g. a small processing agent's doubled deadlines in Brazil).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manifest: Option<Manifest>,
+}
+
+/// A due date: a day for periods counted in days or months, an instant for
+/// periods counted in hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// By the end of this day.
+    Date(Date),
+    /// By this instant.
+    Instant(Instant),
+    /// At once: the same day as the event ("immediately").
+    Immediately(Date),
+}
+
+impl fmt::Display for Due {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Due::Date(d) | Due::Immediately(d) => write!(f, "{d}"),
+            Due::Instant(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        if s.len() == 10 {
+            return s.parse().map(Due::Date).map_err(serde::de::Error::custom);
+        }
+        s.parse().map(Due::Instant).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A dated duty.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Obligation {
+    /// The module that computed it.
+    pub module: String,
+    /// What must be done: `acknowledge`, `respond`, `notify-authority`,
+    /// `notify-individuals`, `report-investigation`, …
+    pub action: String,
+    /// By when.
+    pub due: Due,
+    /// By when, at the latest, if the deadline is extended as the law allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_due: Option<Due>,
+    /// The law that sets the duty.
+    pub citation: String,
+    /// How the date was computed, and conditions that apply.
+    pub note: String,
+    /// Anything that makes the date less certain, e.g. a date outside the years
+    /// the holiday calendar covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// The output of [`RegionalModule::obligations`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Plan {
+    /// The duties, in the order they fall due.
+    pub obligations: Vec<Obligation>,
+    /// Things to know that are not duties with dates (e.g. "this request kind
+    /// is not a right under this law").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The input of [`RegionalModule::resolve`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ResolveContext {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// Where the person is.
+    pub jurisdiction: Jurisdiction,
+    /// The date the law is evaluated at.
+    pub as_of: Date,
+}
+
+/// What one module says about a person in a jurisdiction.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Statements, one per topic.
+    pub statements: Vec<Statement>,
+}
+
+/// One statement of a resolution.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Statement {
+    /// What it is about: `storage`, `consent`, `transfers`, `contacts`, …
+    pub topic: String,
+    /// What the law requires, applied to the manifest.
+    pub text: String,
+    /// The law that says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+}
+
+impl Statement {
+    /// A statement with a citation.
+    pub fn new(topic: &str, text: impl Into<String>, citation: &str) -> Self {
+        Statement { topic: topic.to_string(), text: text.into(), citation: Some(citation.to_string()) }
+    }
+}
