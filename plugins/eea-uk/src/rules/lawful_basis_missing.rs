@@ -1,0 +1,58 @@
+use juris_core::jiff::civil::date;
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Rule, Severity};
+
+/// `eea-uk/lawful-basis-missing`
+pub static RULE: Rule = Rule {
+    id: "eea-uk/lawful-basis-missing",
+    title: "Processing activity without a lawful basis",
+    citation: "GDPR Art. 6(1); UK GDPR Art. 6(1)",
+    severity: Severity::Error,
+    in_force_from: Some(date(2018, 5, 25)),
+    in_force_until: None,
+    docs: r#"
+## What it does
+Flags every processing activity that touches an EEA or UK market and names no
+lawful basis, neither in `legal_basis` nor in a `legal_basis_by` entry for the
+EEA, an EEA country or GB.
+
+## Why
+Processing is lawful only if and to the extent that at least one of the six
+bases of Art. 6(1) applies. A controller must identify the basis before it
+processes (Art. 5(2) accountability) and tell people what it is (Art. 13(1)(c)).
+
+## Example
+```toml
+[[activities]]
+id = "newsletter"
+uses = ["marketing.communications.email"]
+# no legal_basis
+```
+
+## How to fix
+Name the basis: `legal_basis = "consent"` (or `contract`, `legal_obligation`,
+`vital_interests`, `public_task`, `legitimate_interests`), or give the EEA or
+UK basis in `legal_basis_by = { EEA = "...", GB = "..." }`.
+"#,
+    check,
+    fails: include_str!("fixtures/lawful_basis_missing.fail.toml"),
+    passes: include_str!("fixtures/lawful_basis_missing.pass.toml"),
+};
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let m = &ctx.manifest;
+    let mut out = Vec::new();
+    for (i, activity) in m.activities.iter().enumerate() {
+        let places = m.activity_markets(activity).iter().filter(|j| crate::touches(j));
+        for place in places {
+            if m.legal_basis_for(activity, place).is_none() {
+                out.push(
+                    Violation::new(format!("activities[{i}]"), format!("activity `{}` has no lawful basis for {place}", activity.id))
+                        .help("add `legal_basis = \"...\"` with one of the six bases of Art. 6(1)"),
+                );
+                break;
+            }
+        }
+    }
+    out
+}
