@@ -24,8 +24,8 @@ pub mod time;
 pub use jurisdiction::Jurisdiction;
 pub use manifest::Manifest;
 pub use module::{
-    CheckContext, Event, Finding, Incident, Law, ModuleInfo, Obligation, RegionalModule,
-    RequestKind, Resolution, ResolveContext, RightsRequest, Statement,
+    CheckContext, Event, Finding, Incident, Law, ModuleInfo, Obligation, RegionalModule, RequestKind, Resolution,
+    ResolveContext, RightsRequest, Statement,
 };
 pub use rule::{Rule, RuleMeta, Severity};
 

@@ -511,8 +511,7 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     if text.len() != 10 {
         return Err(format!("`{text}` is not a date: expected YYYY-MM-DD"));
     }
-    text.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("`{text}` is not a valid date: {e}"))
+    text.parse::<jiff::civil::Date>().map_err(|e| format!("`{text}` is not a valid date: {e}"))
 }
 
 /// An ISO 8601 duration such as `P6Y`, `P13M` or `P30D`.
@@ -629,14 +628,7 @@ impl Manifest {
     pub fn contracting_entity(&self, place: &Jurisdiction) -> Option<&Entity> {
         self.entities
             .iter()
-            .filter_map(|e| {
-                e.serves
-                    .iter()
-                    .filter(|s| s.covers(place))
-                    .map(specificity)
-                    .max()
-                    .map(|rank| (rank, e))
-            })
+            .filter_map(|e| e.serves.iter().filter(|s| s.covers(place)).map(specificity).max().map(|rank| (rank, e)))
             .max_by_key(|(rank, _)| *rank)
             .map(|(_, e)| e)
     }

@@ -40,9 +40,7 @@ impl ManifestPath {
                     i = end + 1;
                 }
                 _ => {
-                    let end = text[i..]
-                        .find(|c: char| c == '.' || c == '[')
-                        .map_or(text.len(), |e| e + i);
+                    let end = text[i..].find(|c: char| c == '.' || c == '[').map_or(text.len(), |e| e + i);
                     if end == i {
                         return None;
                     }
@@ -76,8 +74,7 @@ impl fmt::Display for ManifestPath {
                     if n > 0 {
                         f.write_str(".")?;
                     }
-                    let bare = !k.is_empty()
-                        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                    let bare = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
                     if bare { f.write_str(k)? } else { write!(f, "\"{k}\"")? }
                 }
             }

@@ -30,10 +30,8 @@ pub fn manifest(text: &str) -> manifest::Manifest {
     match manifest::parse(text) {
         Ok(parsed) => parsed.manifest,
         Err(errors) => {
-            let list: Vec<String> = errors
-                .iter()
-                .map(|e| format!("{}:{}: {}", e.location.line, e.location.column, e.message))
-                .collect();
+            let list: Vec<String> =
+                errors.iter().map(|e| format!("{}:{}: {}", e.location.line, e.location.column, e.message)).collect();
             panic!("test manifest does not load:\n{}", list.join("\n"))
         }
     }

@@ -415,8 +415,7 @@ mod tests {
     }
 
     fn any_date() -> impl Strategy<Value = Date> {
-        (1900i16..2200, 1i8..=12, 1i8..=31)
-            .prop_map(|(y, m, d)| Date::new(y, m, d).unwrap_or_else(|_| date(y, m, 28)))
+        (1900i16..2200, 1i8..=12, 1i8..=31).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap_or_else(|_| date(y, m, 28)))
     }
 
     proptest! {

@@ -26,14 +26,12 @@ impl RegionalModule for EeaUk {
             id: ID.to_string(),
             name: "EEA and United Kingdom".to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![
-                "EEA".parse().expect("EEA is a group"),
-                "GB".parse().expect("GB is a country"),
-            ],
+            jurisdictions: vec!["EEA".parse().expect("EEA is a group"), "GB".parse().expect("GB is a country")],
             laws: vec![
                 Law { name: "Regulation (EU) 2016/679 (GDPR)".into(), current_to: date(2026, 11, 29) },
                 Law {
-                    name: "UK GDPR and Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025".into(),
+                    name: "UK GDPR and Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025"
+                        .into(),
                     current_to: date(2026, 11, 29),
                 },
                 Law { name: "Directive 2002/58/EC (ePrivacy), Art. 5(3)".into(), current_to: date(2026, 11, 29) },
@@ -41,7 +39,10 @@ impl RegionalModule for EeaUk {
                     name: "Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)".into(),
                     current_to: date(2026, 11, 29),
                 },
-                Law { name: "Regulation (EEC, Euratom) No 1182/71 (periods, dates and time limits)".into(), current_to: date(2026, 11, 29) },
+                Law {
+                    name: "Regulation (EEC, Euratom) No 1182/71 (periods, dates and time limits)".into(),
+                    current_to: date(2026, 11, 29),
+                },
             ],
             rules: rules::ALL.iter().map(|r| r.meta()).collect(),
             core_version: juris_core::CORE_VERSION.to_string(),

@@ -48,10 +48,7 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<InputError>> {
         return Ok(Parsed { manifest });
     }
     let index = SourceIndex::new(text);
-    Err(problems
-        .into_iter()
-        .map(|(path, message)| InputError { location: index.locate(&path), message })
-        .collect())
+    Err(problems.into_iter().map(|(path, message)| InputError { location: index.locate(&path), message }).collect())
 }
 
 fn toml_error(text: &str, error: &toml::de::Error) -> InputError {
@@ -254,7 +251,9 @@ mod tests {
 
     #[test]
     fn dangling_reference_is_located() {
-        let text = format!("{MINIMAL}[[activities]]\nid = \"a\"\nname = \"A\"\nuses = []\ndata_categories = []\ndata_subjects = []\nsystems = [\"nope\"]\n");
+        let text = format!(
+            "{MINIMAL}[[activities]]\nid = \"a\"\nname = \"A\"\nuses = []\ndata_categories = []\ndata_subjects = []\nsystems = [\"nope\"]\n"
+        );
         let errors = parse(&text).unwrap_err();
         assert!(errors[0].message.contains("system `nope`"));
         assert_eq!((errors[0].location.line, errors[0].location.column), (11, 12));

@@ -47,8 +47,11 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         for place in places {
             if m.legal_basis_for(activity, place).is_none() {
                 out.push(
-                    Violation::new(format!("activities[{i}]"), format!("activity `{}` has no lawful basis for {place}", activity.id))
-                        .help("add `legal_basis = \"...\"` with one of the six bases of Art. 6(1)"),
+                    Violation::new(
+                        format!("activities[{i}]"),
+                        format!("activity `{}` has no lawful basis for {place}", activity.id),
+                    )
+                    .help("add `legal_basis = \"...\"` with one of the six bases of Art. 6(1)"),
                 );
                 break;
             }
