@@ -1,1 +1,101 @@
-fn main() {}
+//! The `juris` command: loads the regional-module plugins and runs one command.
+//!
+//! Exit codes are a contract (see `args.rs`): 0 clean, 1 error-level findings,
+//! 2 usage or input error, 3 a plugin failed.
+
+mod args;
+mod commands;
+mod input;
+mod render;
+mod session;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command, DsrCommand, IncidentCommand};
+
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report.
+    Clean = 0,
+    /// Error-level findings.
+    Findings = 1,
+    /// A plugin could not be loaded or failed.
+    PluginFailed = 3,
+    /// Usage or input error.
+    InputError = 2,
+}
+
+impl Outcome {
+    /// The outcome that wins when two apply: an input error, then a plugin
+    /// failure, then findings.
+    pub fn and(self, other: Outcome) -> Outcome {
+        let rank = |o: Outcome| match o {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::PluginFailed => 2,
+            Outcome::InputError => 3,
+        };
+        if rank(other) > rank(self) { other } else { self }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help/version to stdout (exit 0) and usage errors to
+            // stderr (exit 2).
+            let _ = error.print();
+            return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    init_logging(cli.global.verbose, cli.global.quiet);
+    let outcome = run(cli);
+    // Output was written with explicit flushes; a closed pipe (juris … | head)
+    // is not an error worth reporting, as in ripgrep.
+    let _ = std::io::stdout().flush();
+    ExitCode::from(outcome as u8)
+}
+
+fn run(cli: Cli) -> Outcome {
+    let search = juris_host::SearchPath::standard(&cli.global.plugin_dirs);
+    match cli.command {
+        Command::Plugins { format } => commands::plugins::run(&search, format),
+        Command::Check(args) => commands::check::run(&search, &args),
+        Command::Rules { modules, format } => commands::rules::list(&search, &modules, format),
+        Command::Explain { rule } => commands::rules::explain(&search, &rule),
+        Command::Resolve(args) => commands::resolve::run(&search, &args),
+        Command::Dsr { command: DsrCommand::Plan(args) } => commands::plan::dsr(&search, &args),
+        Command::Incident { command: IncidentCommand::Plan(args) } => commands::plan::incident(&search, &args),
+    }
+}
+
+/// Logs go to stderr. `JURIS_LOG` (then `RUST_LOG`) takes tracing filter
+/// directives and wins over -v/-q, whose default scope is juris's own crates.
+fn init_logging(verbose: u8, quiet: u8) {
+    use tracing_subscriber::EnvFilter;
+    let level = match (verbose, quiet) {
+        (0, 0) => "warn",
+        (1, _) => "info",
+        (2, _) => "debug",
+        (v, _) if v > 2 => "trace",
+        (_, 1) => "error",
+        _ => "off",
+    };
+    let default = format!("juris={level},juris_host={level},juris_core={level}");
+    let directives = std::env::var("JURIS_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or(default.clone());
+    let filter = EnvFilter::try_new(&directives).unwrap_or_else(|error| {
+        eprintln!("juris: ignoring JURIS_LOG `{directives}`: {error}");
+        EnvFilter::new(default)
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .without_time()
+        .try_init();
+}

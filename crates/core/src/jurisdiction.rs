@@ -188,11 +188,7 @@ impl FromStr for Jurisdiction {
 }
 
 fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::levenshtein(given, c), c))
-        .filter(|(d, _)| *d <= 1)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    crate::suggest::closest(given, candidates, 1)
 }
 
 /// Subdivision lists the core checks strictly; other countries' subdivisions are

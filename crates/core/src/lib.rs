@@ -17,6 +17,7 @@ pub mod manifest;
 pub mod module;
 pub mod path;
 pub mod rule;
+pub mod suggest;
 pub mod taxonomy;
 pub mod testing;
 pub mod time;

@@ -117,12 +117,7 @@ impl UnknownKey {
         // Offer the nearest key by edit distance, allowing about one typo per
         // four characters; a far-away "suggestion" would only mislead.
         let limit = (given.len() / 4).max(2);
-        let suggestion = keys
-            .iter()
-            .map(|k| (strsim::levenshtein(given, k), *k))
-            .filter(|(d, _)| *d <= limit)
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, k)| k);
+        let suggestion = crate::suggest::closest(given, keys.iter().copied(), limit);
         UnknownKey { kind, given: given.to_string(), suggestion }
     }
 }

@@ -1,0 +1,195 @@
+//! The command line, declared once with clap's derive: this is the single
+//! source of `--help`, of the usage errors, and of every option's parsing.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use juris_core::jiff::civil::Date;
+use juris_core::time::Instant;
+use juris_core::{Jurisdiction, RequestKind};
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  no error-level finding
+  1  error-level findings
+  2  usage or input error (bad manifest, unknown flag, code or rule)
+  3  a plugin could not be loaded or failed (the other modules' results are still reported)
+
+Plugins are searched for beside the juris binary, then in JURIS_PLUGIN_PATH, then in each --plugin-dir.
+Logging: -v/-vv/-vvv or JURIS_LOG (tracing filter directives, e.g. JURIS_LOG=juris_host=debug).";
+
+/// Check a privacy manifest against regional data-protection law, and compute
+/// the deadlines that rights requests and incidents trigger.
+#[derive(Debug, Parser)]
+#[command(name = "juris", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after the subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Also load plugins from DIR (repeatable; searched after JURIS_PLUGIN_PATH).
+    #[arg(long = "plugin-dir", value_name = "DIR", global = true)]
+    pub plugin_dirs: Vec<PathBuf>,
+    /// More log output on stderr (-v info, -vv debug, -vvv trace).
+    #[arg(short, long, action = ArgAction::Count, global = true, conflicts_with = "quiet")]
+    pub verbose: u8,
+    /// Less log output on stderr (-q errors only, -qq nothing).
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    pub quiet: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the plugins found: id, version, file, ABI, jurisdictions and rules.
+    Plugins {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Check a manifest against every loaded module's rules.
+    Check(CheckArgs),
+    /// List the rules of every loaded module.
+    Rules {
+        /// Only the rules of this module (repeatable).
+        #[arg(long = "module", value_name = "ID")]
+        modules: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation: what it checks, why, an example, and the fix.
+    Explain {
+        /// The rule id, e.g. `russia/localization`.
+        rule: String,
+    },
+    /// Say what applies to a person in a jurisdiction: modules, contracting entity,
+    /// where their data must be stored, consent mode.
+    Resolve(ResolveArgs),
+    /// Data-subject requests.
+    Dsr {
+        #[command(subcommand)]
+        command: DsrCommand,
+    },
+    /// Security incidents.
+    Incident {
+        #[command(subcommand)]
+        command: IncidentCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The manifest to check.
+    #[arg(default_value = "privacy.toml")]
+    pub manifest: PathBuf,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Evaluate the law as it stood on this date (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Only run this module (repeatable).
+    #[arg(long = "module", value_name = "ID")]
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// Where the person is: an ISO 3166 code such as `DE`, `GB`, `US-CA`.
+    #[arg(long, value_name = "CODE")]
+    pub jurisdiction: Jurisdiction,
+    /// The manifest.
+    #[arg(default_value = "privacy.toml")]
+    pub manifest: PathBuf,
+    /// Evaluate the law as it stood on this date (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DsrCommand {
+    /// The deadlines a data-subject request triggers.
+    Plan(DsrPlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DsrPlanArgs {
+    /// Where the requester is, e.g. `DE`, `GB`, `US-CA`, `BR`, `RU`.
+    #[arg(long, value_name = "CODE")]
+    pub jurisdiction: Jurisdiction,
+    /// What they asked for.
+    #[arg(long, value_name = "KIND", value_parser = parse_request_kind)]
+    pub request: RequestKind,
+    /// The day the request was received.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub received: Date,
+    /// UK: the day identity information or a fee that was asked for arrived
+    /// (the "relevant time" of UK GDPR Art. 12A), when later than receipt.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub relevant_time: Option<Date>,
+    /// UK: days the clock was stopped awaiting clarification (Art. 12A).
+    #[arg(long, value_name = "DAYS", default_value_t = 0)]
+    pub paused_days: u32,
+    /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// The notification deadlines an incident triggers.
+    Plan(IncidentPlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentPlanArgs {
+    /// Where affected people are (repeatable, or comma-separated).
+    #[arg(long, value_name = "CODE", required = true, value_delimiter = ',')]
+    pub jurisdiction: Vec<Jurisdiction>,
+    /// When the incident was discovered: an RFC 3339 instant with an offset,
+    /// e.g. 2026-11-18T15:00:00-03:00.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+    pub discovered: Instant,
+    /// How many people are affected, when known.
+    #[arg(long, value_name = "N")]
+    pub affected: Option<u64>,
+    /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style diagnostics for people.
+    Text,
+    /// The documented JSON report (docs/output.md).
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    juris_core::manifest::parse_date(text)
+}
+
+fn parse_instant(text: &str) -> Result<Instant, String> {
+    text.parse()
+}
+
+fn parse_request_kind(text: &str) -> Result<RequestKind, String> {
+    text.parse()
+}

@@ -1,0 +1,101 @@
+//! `juris dsr plan` and `juris incident plan`: the dated duties an event triggers.
+
+use juris_core::module::{Event, EventContext, Obligation, Plan};
+use juris_core::{Incident, Jurisdiction, RightsRequest};
+use juris_host::{Plugin, SearchPath};
+use serde_json::json;
+
+use crate::Outcome;
+use crate::args::{DsrPlanArgs, IncidentPlanArgs, ListFormat};
+use crate::input::read_manifest;
+use crate::session;
+
+pub fn dsr(search: &SearchPath, args: &DsrPlanArgs) -> Outcome {
+    let event = Event::Request(RightsRequest {
+        jurisdiction: args.jurisdiction.clone(),
+        request: args.request,
+        received: args.received,
+        relevant_time: args.relevant_time,
+        paused_days: args.paused_days,
+    });
+    if let Some(t) = args.relevant_time {
+        if t < args.received {
+            eprintln!("error: --relevant-time {t} is before --received {}", args.received);
+            return Outcome::InputError;
+        }
+    }
+    plan(search, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), args.format)
+}
+
+pub fn incident(search: &SearchPath, args: &IncidentPlanArgs) -> Outcome {
+    let event = Event::Incident(Incident {
+        jurisdictions: args.jurisdiction.clone(),
+        discovered: args.discovered,
+        affected: args.affected,
+    });
+    plan(search, event, &args.jurisdiction, args.manifest.as_deref(), args.format)
+}
+
+fn plan(
+    search: &SearchPath,
+    event: Event,
+    places: &[Jurisdiction],
+    manifest: Option<&std::path::Path>,
+    format: ListFormat,
+) -> Outcome {
+    let set = match session::load(search) {
+        Ok(set) => set,
+        Err(outcome) => return outcome,
+    };
+    let manifest = match manifest.map(read_manifest).transpose() {
+        Ok(file) => file.map(|f| f.manifest),
+        Err(outcome) => return outcome,
+    };
+    let governs = |p: &Plugin| p.info.jurisdictions.iter().any(|j| places.iter().any(|place| j.overlaps(place)));
+    let modules: Vec<&Plugin> = set.plugins.iter().filter(|p| governs(p)).collect();
+    let mut outcome = session::report_load_errors(&set);
+    if modules.is_empty() {
+        let shown: Vec<String> = places.iter().map(ToString::to_string).collect();
+        eprintln!("error: no loaded module encodes the law of {}", shown.join(", "));
+        let ids: Vec<&str> = set.plugins.iter().map(|p| p.id()).collect();
+        eprintln!("  = help: loaded modules: {}", super::list_or_none(&ids));
+        return outcome.and(Outcome::InputError);
+    }
+    let ctx = EventContext { event, manifest };
+    let mut all = Plan::default();
+    for plugin in modules {
+        match plugin.obligations(&ctx) {
+            Ok(plan) => {
+                all.obligations.extend(plan.obligations);
+                all.notes.extend(plan.notes.into_iter().map(|n| format!("{}: {n}", plugin.id())));
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                outcome = outcome.and(Outcome::PluginFailed);
+            }
+        }
+    }
+    match format {
+        ListFormat::Json => super::print_json(&json!({ "obligations": all.obligations, "notes": all.notes })),
+        ListFormat::Text => print_text(&all),
+    }
+    outcome
+}
+
+fn print_text(plan: &Plan) {
+    if plan.obligations.is_empty() {
+        println!("no dated duties");
+    }
+    for Obligation { module, action, due, extended_due, citation, note, warnings } in &plan.obligations {
+        let extended = extended_due.map(|d| format!(" (extendable to {d})")).unwrap_or_default();
+        println!("{module}: {action} by {due}{extended}");
+        println!("  law:  {citation}");
+        println!("  how:  {note}");
+        for w in warnings {
+            println!("  warning: {w}");
+        }
+    }
+    for note in &plan.notes {
+        println!("note: {note}");
+    }
+}

@@ -1,0 +1,63 @@
+//! `juris plugins`: what is loaded, from where, with which ABI and rules.
+
+use juris_host::SearchPath;
+use serde_json::json;
+
+use crate::Outcome;
+use crate::args::ListFormat;
+use crate::session;
+
+pub fn run(search: &SearchPath, format: ListFormat) -> Outcome {
+    let set = match session::load(search) {
+        Ok(set) => set,
+        Err(outcome) => return outcome,
+    };
+    match format {
+        ListFormat::Json => {
+            let plugins: Vec<_> = set
+                .plugins
+                .iter()
+                .map(|p| {
+                    json!({
+                        "id": p.info.id,
+                        "name": p.info.name,
+                        "version": p.info.version,
+                        "path": p.path.display().to_string(),
+                        "abi": format!("{}.{}", p.abi.0, p.abi.1),
+                        "core_version": p.info.core_version,
+                        "jurisdictions": p.info.jurisdictions,
+                        "laws": p.info.laws,
+                        "rules": p.info.rules.iter().map(|r| &r.id).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let errors: Vec<_> = set
+                .errors
+                .iter()
+                .map(|e| json!({ "path": e.path.display().to_string(), "error": e.message }))
+                .collect();
+            super::print_json(&json!({ "plugins": plugins, "errors": errors }));
+            for e in &set.errors {
+                eprintln!("error: {}", e.message);
+            }
+        }
+        ListFormat::Text => {
+            if set.plugins.is_empty() {
+                println!("no plugins found");
+            }
+            for p in &set.plugins {
+                let places: Vec<String> = p.info.jurisdictions.iter().map(ToString::to_string).collect();
+                println!("{} {} — {}", p.info.id, p.info.version, p.info.name);
+                println!("  file:          {}", p.path.display());
+                println!("  abi:           v{}.{} (juris-core {})", p.abi.0, p.abi.1, p.info.core_version);
+                println!("  jurisdictions: {}", places.join(", "));
+                println!("  rules:         {}", p.info.rules.len());
+                for law in &p.info.laws {
+                    println!("  law:           {} (current to {})", law.name, law.current_to);
+                }
+            }
+            session::report_load_errors(&set);
+        }
+    }
+    if set.errors.is_empty() { Outcome::Clean } else { Outcome::PluginFailed }
+}

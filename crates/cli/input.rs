@@ -1,0 +1,84 @@
+//! Reading a manifest file, and reporting input errors at file:line:column.
+
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use juris_core::Manifest;
+use juris_core::manifest::InputError;
+
+use crate::Outcome;
+
+/// A manifest read from a file, with its text for locating findings.
+pub struct ManifestFile {
+    /// The path as the user gave it.
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+    /// The model.
+    pub manifest: Manifest,
+}
+
+/// Reads and parses a manifest, printing every problem with its location and
+/// returning exit code 2 when there is one.
+pub fn read_manifest(path: &Path) -> Result<ManifestFile, Outcome> {
+    let shown = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("error: cannot read manifest `{shown}`: {error}");
+            if !path.exists() && path == Path::new("privacy.toml") {
+                eprintln!("  = help: pass the manifest's path, e.g. `juris check examples/marketplace/privacy.toml`");
+            }
+            return Err(Outcome::InputError);
+        }
+    };
+    match juris_core::manifest::parse(&text) {
+        Ok(parsed) => Ok(ManifestFile { path: shown, text, manifest: parsed.manifest }),
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{}", render_input_error(&shown, &text, error));
+            }
+            let n = errors.len();
+            eprintln!("error: `{shown}` is not a valid juris manifest ({n} problem{})", if n == 1 { "" } else { "s" });
+            Err(Outcome::InputError)
+        }
+    }
+}
+
+/// `file:line:column: message`, then the source line with the span marked.
+pub fn render_input_error(path: &str, text: &str, error: &InputError) -> String {
+    let location = &error.location;
+    let span = clamp_span(text, location.span.clone());
+    let report = &[Level::ERROR
+        .primary_title(error.message.as_str())
+        .element(Snippet::source(text).path(path).annotation(AnnotationKind::Primary.span(span)))];
+    format!(
+        "{path}:{}:{}: {}\n{}",
+        location.line,
+        location.column,
+        error.message,
+        renderer(std::io::IsTerminal::is_terminal(&std::io::stderr())).render(report)
+    )
+}
+
+/// A span annotate-snippets can draw: inside the text, on char boundaries,
+/// and at least one character wide where the text allows.
+pub fn clamp_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end == start {
+        end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    }
+    start..end
+}
+
+/// Colours only on a terminal.
+pub fn renderer(color: bool) -> Renderer {
+    if color { Renderer::styled() } else { Renderer::plain() }
+}
