@@ -45,20 +45,14 @@ pub fn read_manifest(path: &Path) -> Result<ManifestFile, Outcome> {
     }
 }
 
-/// `file:line:column: message`, then the source line with the span marked.
+/// The message, `--> file:line:column`, and the source line with the span marked.
 pub fn render_input_error(path: &str, text: &str, error: &InputError) -> String {
     let location = &error.location;
     let span = clamp_span(text, location.span.clone());
     let report = &[Level::ERROR
         .primary_title(error.message.as_str())
         .element(Snippet::source(text).path(path).annotation(AnnotationKind::Primary.span(span)))];
-    format!(
-        "{path}:{}:{}: {}\n{}",
-        location.line,
-        location.column,
-        error.message,
-        renderer(std::io::IsTerminal::is_terminal(&std::io::stderr())).render(report)
-    )
+    renderer(std::io::IsTerminal::is_terminal(&std::io::stderr())).render(report)
 }
 
 /// A span annotate-snippets can draw: inside the text, on char boundaries,

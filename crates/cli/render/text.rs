@@ -36,8 +36,9 @@ pub fn print_report(report: &Report) {
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
     }
-    for (_, message) in &report.failures {
-        out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(message.as_str()))]));
+    for (path, message) in &report.failures {
+        let text = if message.contains(path.as_str()) { message.clone() } else { format!("{message} (plugin {path})") };
+        out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(text))]));
         out.push_str("\n\n");
     }
     let modules: Vec<String> = report.modules.iter().map(|p| format!("{} {}", p.info.id, p.info.version)).collect();
@@ -54,8 +55,9 @@ pub fn print_report(report: &Report) {
     ));
     if !report.failures.is_empty() {
         out.push_str(&format!(
-            "{} failed; its results are missing from this report\n",
-            plural(report.failures.len(), "plugin")
+            "{} failed; results from {} are missing from this report\n",
+            plural(report.failures.len(), "plugin"),
+            if report.failures.len() == 1 { "it" } else { "them" }
         ));
     }
     print!("{out}");
