@@ -1,1 +1,12 @@
+//! End-to-end tests: the built `juris` binary loading the built plugins.
+//!
+//! They need the plugins built beside the binary (`cargo build`, which
+//! `cargo xtask ci` runs first) and the fixture plugins (`cargo build
+//! --workspace`). Shared fixtures (the SARIF schema) are read from `../shared/`.
 
+mod util;
+
+mod check;
+mod input_errors;
+mod plans;
+mod plugins;

@@ -1,0 +1,105 @@
+//! `juris dsr plan` and `juris incident plan` give the deadlines of the legal
+//! fact sheets, including holidays and transferred working days.
+
+use serde_json::Value;
+
+use crate::util::*;
+
+fn obligations(args: &[&str]) -> Vec<Value> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let output = run(&all);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    json(&output)["obligations"].as_array().unwrap().clone()
+}
+
+fn find<'a>(list: &'a [Value], module: &str, action: &str) -> &'a Value {
+    list.iter()
+        .find(|o| o["module"] == module && o["action"] == action)
+        .unwrap_or_else(|| panic!("no {module} {action} in {list:#?}"))
+}
+
+#[test]
+fn eea_access_one_month_rolls_past_the_weekend() {
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "DE", "--request", "access", "--received", "2026-01-31"]);
+    let respond = find(&list, "eea-uk", "respond");
+    assert_eq!(respond["due"], "2026-03-02");
+    assert_eq!(respond["extended_due"], "2026-04-30");
+    assert!(respond["citation"].as_str().unwrap().contains("Art. 12(3)"));
+}
+
+#[test]
+fn uk_access_rolls_past_bank_holidays() {
+    // Received Fri 2026-11-27: one month = Sun 27 Dec; Mon 28 Dec is the
+    // Boxing Day substitute bank holiday, so the due date is Tue 29 Dec.
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "GB", "--request", "access", "--received", "2026-11-27"]);
+    assert_eq!(find(&list, "eea-uk", "respond")["due"], "2026-12-29");
+}
+
+#[test]
+fn california_opt_out_in_15_business_days() {
+    let list =
+        obligations(&["dsr", "plan", "--jurisdiction", "US-CA", "--request", "opt-out-of-sale", "--received", "2026-09-14"]);
+    assert_eq!(find(&list, "california", "respond")["due"], "2026-10-05");
+}
+
+#[test]
+fn california_access_acknowledge_and_respond() {
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "US-CA", "--request", "access", "--received", "2026-09-14"]);
+    assert!(find(&list, "california", "acknowledge")["due"].is_string());
+    let respond = find(&list, "california", "respond");
+    assert!(respond["extended_due"].is_string());
+}
+
+#[test]
+fn brazil_incident_skips_the_national_holiday() {
+    let list = obligations(&["incident", "plan", "--jurisdiction", "BR", "--discovered", "2026-11-18T15:00:00-03:00"]);
+    assert_eq!(find(&list, "brazil", "notify-authority")["due"], "2026-11-24");
+}
+
+#[test]
+fn brazil_access_complete_declaration() {
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "BR", "--request", "access", "--received", "2026-11-02"]);
+    assert!(list.iter().any(|o| o["module"] == "brazil"), "{list:#?}");
+}
+
+#[test]
+fn russia_access_in_working_days_with_extension() {
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "RU", "--request", "access", "--received", "2026-04-29"]);
+    let respond = find(&list, "russia", "respond");
+    assert_eq!(respond["due"], "2026-05-15");
+    assert_eq!(respond["extended_due"], "2026-05-22");
+}
+
+#[test]
+fn russia_incident_24_and_72_hours() {
+    let list = obligations(&["incident", "plan", "--jurisdiction", "RU", "--discovered", "2026-11-29T10:00:00Z"]);
+    assert_eq!(find(&list, "russia", "notify-authority")["due"], "2026-11-30T10:00:00Z");
+    assert_eq!(find(&list, "russia", "report-investigation")["due"], "2026-12-02T10:00:00Z");
+}
+
+#[test]
+fn incident_in_several_jurisdictions_collects_every_module() {
+    let list = obligations(&[
+        "incident", "plan", "--jurisdiction", "DE,GB,US-CA,BR,RU", "--discovered", "2026-11-18T15:00:00-03:00",
+    ]);
+    for module in ["eea-uk", "california", "brazil", "russia"] {
+        assert!(list.iter().any(|o| o["module"] == module), "no obligation from {module}");
+    }
+    let eea = find(&list, "eea-uk", "notify-authority");
+    assert_eq!(eea["due"], "2026-11-21T15:00:00-03:00");
+}
+
+#[test]
+fn a_date_outside_the_calendar_warns() {
+    let list = obligations(&["dsr", "plan", "--jurisdiction", "RU", "--request", "access", "--received", "2027-03-01"]);
+    let respond = find(&list, "russia", "respond");
+    assert!(!respond["warnings"].as_array().map(Vec::is_empty).unwrap_or(true), "{respond}");
+}
+
+#[test]
+fn no_module_for_the_jurisdiction_is_an_input_error() {
+    let output = run(&["dsr", "plan", "--jurisdiction", "JP", "--request", "access", "--received", "2026-01-31"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no loaded module"));
+}

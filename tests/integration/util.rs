@@ -1,0 +1,114 @@
+//! Running the binary, and the files tests need.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The example marketplace manifest.
+pub fn example() -> PathBuf {
+    root().join("examples/marketplace/privacy.toml")
+}
+
+/// The directory the `juris` binary (and so the built plugins) is in.
+pub fn bin_dir() -> PathBuf {
+    let bin = assert_cmd::cargo::cargo_bin("juris");
+    bin.parent().expect("binary has a directory").to_path_buf()
+}
+
+/// A built library from the target directory, e.g. `fixture_panicking`.
+pub fn built_library(name: &str) -> PathBuf {
+    let file = format!("{}{name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    let path = bin_dir().join(&file);
+    assert!(path.exists(), "{} is missing: run `cargo build --workspace` first (`cargo xtask ci` does)", path.display());
+    path
+}
+
+/// `juris` with a clean environment: no plugin path or log settings inherited.
+pub fn juris() -> Command {
+    for id in ["eea_uk", "california", "brazil", "russia"] {
+        built_library(&format!("juris_{id}"));
+    }
+    let mut cmd = Command::cargo_bin("juris").expect("juris binary");
+    cmd.env_remove("JURIS_PLUGIN_PATH").env_remove("JURIS_LOG").env_remove("RUST_LOG");
+    cmd
+}
+
+/// Runs `juris` with arguments and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    juris().args(args).output().expect("juris runs")
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Standard output parsed as JSON.
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", stdout(output), stderr(output)))
+}
+
+/// A temporary directory removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!("juris-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        TempDir(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes a file and returns its path.
+    pub fn write(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write temp file");
+        path
+    }
+
+    /// Copies a file in and returns its path.
+    pub fn copy(&self, from: &Path) -> PathBuf {
+        let path = self.0.join(from.file_name().expect("file name"));
+        std::fs::copy(from, &path).expect("copy into temp dir");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A small manifest that breaks one EEA rule (no lawful basis) and nothing else
+/// the tests rely on.
+pub const ONE_FINDING: &str = r#"manifest = 1
+
+[organization]
+name = "Shop"
+established = ["DE"]
+markets = ["DE"]
+
+[[activities]]
+id = "newsletter"
+name = "Send a newsletter"
+uses = ["marketing.communications.email"]
+data_categories = ["user.contact.email"]
+data_subjects = ["customer"]
+"#;
