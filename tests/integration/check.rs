@@ -96,7 +96,10 @@ fn text_report_shows_rule_citation_and_manifest_line() {
 #[test]
 fn clean_manifest_exits_0_and_module_filter_applies() {
     let dir = TempDir::new("clean");
-    let clean = dir.write("privacy.toml", b"manifest = 1\n[organization]\nname = \"Local shop\"\nestablished = [\"SG\"]\nmarkets = [\"SG\"]\n");
+    let clean = dir.write(
+        "privacy.toml",
+        b"manifest = 1\n[organization]\nname = \"Local shop\"\nestablished = [\"SG\"]\nmarkets = [\"SG\"]\n",
+    );
     let output = run(&["check", clean.to_str().unwrap(), "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert_eq!(json(&output)["findings"].as_array().unwrap().len(), 0);

@@ -48,7 +48,10 @@ fn unknown_jurisdiction_with_a_suggestion() {
 
 #[test]
 fn unknown_taxonomy_key_with_a_suggestion() {
-    let text = format!("{}\n[[activities]]\nid = \"a\"\nname = \"A\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.contact.emial\"]\ndata_subjects = [\"customer\"]\n", "manifest = 1\n[organization]\nname = \"x\"\nmarkets = [\"DE\"]");
+    let text = format!(
+        "{}\n[[activities]]\nid = \"a\"\nname = \"A\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.contact.emial\"]\ndata_subjects = [\"customer\"]\n",
+        "manifest = 1\n[organization]\nname = \"x\"\nmarkets = [\"DE\"]"
+    );
     assert_located("unknown-key", &text, 9, 20, "did you mean `user.contact.email`");
 }
 

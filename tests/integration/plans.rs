@@ -38,14 +38,23 @@ fn uk_access_rolls_past_bank_holidays() {
 
 #[test]
 fn california_opt_out_in_15_business_days() {
-    let list =
-        obligations(&["dsr", "plan", "--jurisdiction", "US-CA", "--request", "opt-out-of-sale", "--received", "2026-09-14"]);
+    let list = obligations(&[
+        "dsr",
+        "plan",
+        "--jurisdiction",
+        "US-CA",
+        "--request",
+        "opt-out-of-sale",
+        "--received",
+        "2026-09-14",
+    ]);
     assert_eq!(find(&list, "california", "respond")["due"], "2026-10-05");
 }
 
 #[test]
 fn california_access_acknowledge_and_respond() {
-    let list = obligations(&["dsr", "plan", "--jurisdiction", "US-CA", "--request", "access", "--received", "2026-09-14"]);
+    let list =
+        obligations(&["dsr", "plan", "--jurisdiction", "US-CA", "--request", "access", "--received", "2026-09-14"]);
     assert!(find(&list, "california", "acknowledge")["due"].is_string());
     let respond = find(&list, "california", "respond");
     assert!(respond["extended_due"].is_string());
@@ -81,7 +90,12 @@ fn russia_incident_24_and_72_hours() {
 #[test]
 fn incident_in_several_jurisdictions_collects_every_module() {
     let list = obligations(&[
-        "incident", "plan", "--jurisdiction", "DE,GB,US-CA,BR,RU", "--discovered", "2026-11-18T15:00:00-03:00",
+        "incident",
+        "plan",
+        "--jurisdiction",
+        "DE,GB,US-CA,BR,RU",
+        "--discovered",
+        "2026-11-18T15:00:00-03:00",
     ]);
     for module in ["eea-uk", "california", "brazil", "russia"] {
         assert!(list.iter().any(|o| o["module"] == module), "no obligation from {module}");

@@ -32,7 +32,8 @@ fn lists_the_four_builtin_modules_each_from_its_own_library() {
 #[test]
 fn a_file_that_is_not_a_plugin_exits_3_naming_it_and_others_still_report() {
     let dir = TempDir::new("not-a-plugin");
-    let bogus = dir.write(&format!("{}bogus{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX), b"not a library");
+    let bogus =
+        dir.write(&format!("{}bogus{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX), b"not a library");
     let manifest = dir.write("privacy.toml", ONE_FINDING.as_bytes());
     let output = run(&["check", manifest.to_str().unwrap(), "--plugin-dir", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
@@ -76,8 +77,14 @@ fn a_panicking_plugin_exits_3_naming_it_and_others_still_report() {
         assert!(stdout(&output).contains("eea-uk/lawful-basis-missing"), "{format}: other findings missing");
     }
     let output = run(&[
-        "incident", "plan", "--jurisdiction", "DE", "--discovered", "2026-11-29T10:00:00Z",
-        "--plugin-dir", dir.path().to_str().unwrap(),
+        "incident",
+        "plan",
+        "--jurisdiction",
+        "DE",
+        "--discovered",
+        "2026-11-29T10:00:00Z",
+        "--plugin-dir",
+        dir.path().to_str().unwrap(),
     ]);
     assert_eq!(output.status.code(), Some(3));
     assert!(stderr(&output).contains("deliberate panic in obligations"));
@@ -89,7 +96,9 @@ fn global_options_go_before_or_after_the_subcommand() {
     let dir = TempDir::new("global-options");
     dir.copy(&built_library("fixture_panicking"));
     let d = dir.path().to_str().unwrap();
-    for args in [vec!["--plugin-dir", d, "plugins", "--format", "json"], vec!["plugins", "--format", "json", "--plugin-dir", d]] {
+    for args in
+        [vec!["--plugin-dir", d, "plugins", "--format", "json"], vec!["plugins", "--format", "json", "--plugin-dir", d]]
+    {
         let report = json(&run(&args));
         let ids: Vec<&str> = report["plugins"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
         assert!(ids.contains(&"panicking"), "{args:?}: {ids:?}");

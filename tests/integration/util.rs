@@ -25,7 +25,11 @@ pub fn bin_dir() -> PathBuf {
 pub fn built_library(name: &str) -> PathBuf {
     let file = format!("{}{name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
     let path = bin_dir().join(&file);
-    assert!(path.exists(), "{} is missing: run `cargo build --workspace` first (`cargo xtask ci` does)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build --workspace` first (`cargo xtask ci` does)",
+        path.display()
+    );
     path
 }
 

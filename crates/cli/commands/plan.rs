@@ -18,11 +18,11 @@ pub fn dsr(search: &SearchPath, args: &DsrPlanArgs) -> Outcome {
         relevant_time: args.relevant_time,
         paused_days: args.paused_days,
     });
-    if let Some(t) = args.relevant_time {
-        if t < args.received {
-            eprintln!("error: --relevant-time {t} is before --received {}", args.received);
-            return Outcome::InputError;
-        }
+    if let Some(t) = args.relevant_time
+        && t < args.received
+    {
+        eprintln!("error: --relevant-time {t} is before --received {}", args.received);
+        return Outcome::InputError;
     }
     plan(search, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), args.format)
 }

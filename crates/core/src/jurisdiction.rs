@@ -161,22 +161,21 @@ impl FromStr for Jurisdiction {
         if let Some(country) = Country::parse(s) {
             return Ok(Jurisdiction::Country(country));
         }
-        if let Some((cc, sub)) = s.split_once('-') {
-            if let Some(country) = Country::parse(cc) {
-                let well_formed =
-                    (1..=3).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-                let known = match known_subdivisions(cc) {
-                    Some(list) => list.contains(&sub),
-                    None => well_formed,
-                };
-                if known {
-                    return Ok(Jurisdiction::Subdivision(country, sub.to_string()));
-                }
-                let suggestion = known_subdivisions(cc)
-                    .and_then(|list| closest(sub, list.iter().copied()))
-                    .map(|s| format!("{cc}-{s}"));
-                return Err(unknown(suggestion.as_deref()));
+        if let Some((cc, sub)) = s.split_once('-')
+            && let Some(country) = Country::parse(cc)
+        {
+            let well_formed =
+                (1..=3).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            let known = match known_subdivisions(cc) {
+                Some(list) => list.contains(&sub),
+                None => well_formed,
+            };
+            if known {
+                return Ok(Jurisdiction::Subdivision(country, sub.to_string()));
             }
+            let suggestion =
+                known_subdivisions(cc).and_then(|list| closest(sub, list.iter().copied())).map(|s| format!("{cc}-{s}"));
+            return Err(unknown(suggestion.as_deref()));
         }
         let upper = s.to_ascii_uppercase();
         if upper != s && upper.parse::<Jurisdiction>().is_ok() {

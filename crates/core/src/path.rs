@@ -40,7 +40,7 @@ impl ManifestPath {
                     i = end + 1;
                 }
                 _ => {
-                    let end = text[i..].find(|c: char| c == '.' || c == '[').map_or(text.len(), |e| e + i);
+                    let end = text[i..].find(['.', '[']).map_or(text.len(), |e| e + i);
                     if end == i {
                         return None;
                     }

@@ -180,10 +180,10 @@ pub fn lint(module_id: &str, rule: &Rule) -> Vec<String> {
             None => problems.push(format!("{}: docs lack the section `{section}`", rule.id)),
         }
     }
-    if let (Some(from), Some(until)) = (rule.in_force_from, rule.in_force_until) {
-        if from > until {
-            problems.push(format!("{}: in force from {from} until {until}", rule.id));
-        }
+    if let (Some(from), Some(until)) = (rule.in_force_from, rule.in_force_until)
+        && from > until
+    {
+        problems.push(format!("{}: in force from {from} until {until}", rule.id));
     }
     problems
 }

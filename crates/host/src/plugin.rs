@@ -94,11 +94,10 @@ impl Plugin {
         // the user placed on the plugin search path, which is the trust decision
         // of any plugin system; the library is then kept loaded for the life of
         // the process (leaked below), so no symbol outlives it.
-        let library = unsafe { libloading::Library::new(path) }
-            .map_err(|e| {
-                let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
-                format!("plugin `{name}` could not be loaded: {e}{cause}")
-            })?;
+        let library = unsafe { libloading::Library::new(path) }.map_err(|e| {
+            let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
+            format!("plugin `{name}` could not be loaded: {e}{cause}")
+        })?;
         let library: &'static libloading::Library = Box::leak(Box::new(library));
         let symbol = abi::ENTRY_SYMBOL;
         let entry = {

@@ -1,0 +1,84 @@
+//! `cargo xtask bench`: wall-clock time of `juris check` as a whole process
+//! (start-up, plugin loading, parsing, every module, rendering), on the example
+//! and on synthetic manifests of growing size. Figures are printed, never
+//! asserted: docs/performance.md records them against the targets.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{cargo, gen_manifest, root};
+
+fn run_bench(quick: bool) -> Result<(), String> {
+    let mut build = cargo();
+    build.args(["build", "--release", "--quiet"]);
+    crate::run(build)?;
+    let juris = root().join("target/release/juris");
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut cases = vec![("example".to_string(), root().join("examples/marketplace/privacy.toml"), 0usize)];
+    for n in [1_000usize, 10_000, 100_000] {
+        let path = dir.join(format!("synthetic-{n}.toml"));
+        if !path.exists() {
+            std::fs::write(&path, gen_manifest::generate(n, (n / 10).max(1), 42)).map_err(|e| e.to_string())?;
+        }
+        cases.push((format!("{n} activities"), path, n));
+    }
+    println!("{:<18} {:>6} {:>12} {:>12} {:>12}", "input", "runs", "median", "min", "max");
+    let mut medians = Vec::new();
+    for (name, path, size) in &cases {
+        let runs = match (quick, size) {
+            (true, _) => 3,
+            (false, 100_000) => 5,
+            (false, 10_000) => 10,
+            _ => 30,
+        };
+        let mut times = Vec::with_capacity(runs);
+        // One warm-up run fills the page cache.
+        time_once(&juris, path)?;
+        for _ in 0..runs {
+            times.push(time_once(&juris, path)?);
+        }
+        times.sort();
+        let median = times[times.len() / 2];
+        println!(
+            "{name:<18} {runs:>6} {:>12} {:>12} {:>12}",
+            show(median),
+            show(times[0]),
+            show(*times.last().unwrap_or(&median))
+        );
+        medians.push((*size, median));
+    }
+    for pair in medians.windows(2).filter(|w| w[0].0 > 0) {
+        let ratio = pair[1].1.as_secs_f64() / pair[0].1.as_secs_f64();
+        println!("{} -> {} activities: {ratio:.1}x the time for 10x the input", pair[0].0, pair[1].0);
+    }
+    Ok(())
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    run_bench(args.iter().any(|a| a == "--quick"))
+}
+
+fn time_once(juris: &std::path::Path, manifest: &std::path::Path) -> Result<Duration, String> {
+    let start = Instant::now();
+    let status = Command::new(juris)
+        .args(["check", "--format", "json"])
+        .arg(manifest)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", juris.display()))?;
+    let elapsed = start.elapsed();
+    match status.code() {
+        Some(0 | 1) => Ok(elapsed),
+        _ => Err(format!("juris check {} failed with {status}", manifest.display())),
+    }
+}
+
+fn show(d: Duration) -> String {
+    if d.as_secs_f64() >= 1.0 {
+        format!("{:.2} s", d.as_secs_f64())
+    } else {
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+    }
+}

@@ -1,0 +1,98 @@
+//! `cargo xtask ci`: everything CI checks, in the order that fails fastest.
+
+use crate::{cargo, root, run as run_command};
+
+pub fn run() -> Result<(), String> {
+    let mut fmt = cargo();
+    fmt.args(["fmt", "--all", "--", "--check"]);
+    run_command(fmt)?;
+    tidy()?;
+    let mut clippy = cargo();
+    clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    run_command(clippy)?;
+    // Build every crate, plugin and fixture plugin: the end-to-end tests load
+    // the libraries from the target directory.
+    let mut build = cargo();
+    build.args(["build", "--workspace"]);
+    run_command(build)?;
+    let mut test = cargo();
+    test.args(["test", "--workspace"]);
+    run_command(test)?;
+    eprintln!("xtask ci: all checks passed");
+    Ok(())
+}
+
+/// Conventions no compiler checks.
+fn tidy() -> Result<(), String> {
+    let mut problems = Vec::new();
+    let plugins = root().join("plugins");
+    let entries = std::fs::read_dir(&plugins).map_err(|e| format!("{}: {e}", plugins.display()))?;
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        if !dir.join("Cargo.toml").exists() {
+            continue;
+        }
+        let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        // Every plugin runs the shared rule harness over every rule.
+        let harness = std::fs::read_to_string(dir.join("tests/rules.rs")).unwrap_or_default();
+        if !harness.contains("assert_rules") {
+            problems.push(format!("plugins/{name}: tests/rules.rs must call juris_core::testing::assert_rules"));
+        }
+        // Plugins depend on juris-core only.
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        if let Some(deps) = manifest.split("[dependencies]").nth(1) {
+            for line in deps.lines().take_while(|l| !l.starts_with('[')) {
+                let dep = line.split(['=', '.']).next().unwrap_or("").trim();
+                if !dep.is_empty() && !dep.starts_with('#') && !["juris-core", "serde"].contains(&dep) {
+                    problems.push(format!("plugins/{name}: depends on `{dep}`; plugins depend on juris-core only"));
+                }
+            }
+        }
+        // No unsafe in plugins: the boundary code lives in juris-core.
+        for file in rust_files(&dir.join("src")) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            if text.contains("unsafe ") {
+                problems.push(format!("{}: plugins must not use `unsafe`", file.display()));
+            }
+        }
+    }
+    // Every `unsafe` block in the project says why it is sound.
+    for dir in ["crates", "plugins", "tests", "examples"] {
+        for file in rust_files(&root().join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                if code.contains("unsafe {") || code.contains("unsafe impl") || code.contains("#[unsafe(") {
+                    let justified = lines[i.saturating_sub(4)..i].iter().any(|l| l.contains("SAFETY:"));
+                    if !justified {
+                        problems.push(format!("{}:{}: unsafe without a `// SAFETY:` comment", file.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        eprintln!("tidy: ok");
+        Ok(())
+    } else {
+        Err(format!("tidy found problems:\n{}", problems.join("\n")))
+    }
+}
+
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return files };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "target") {
+                continue;
+            }
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
