@@ -288,12 +288,12 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
         }
     };
     let mut end = add_days(end, i64::from(paused_days));
+    // Without a roll, a period in calendar days or months never consults the
+    // calendar, so no holiday could change it and there is nothing to warn of.
     if count.roll == Roll::NextWorkingDay {
         while !coverage.look(end) {
             end = add_days(end, 1);
         }
-    } else {
-        coverage.look(end);
     }
     coverage.finish(end)
 }
