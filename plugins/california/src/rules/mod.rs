@@ -1,6 +1,45 @@
-//! The module's rules, one per file.
+//! The module's rules, one per file. Each file declares a `static RULE` with its
+//! citation, severity, dates in force, documentation, and the two manifests
+//! that test it.
 
-use juris_core::Rule;
+use juris_core::{CheckContext, Rule};
 
-/// Every rule of the module.
-pub static ALL: &[&Rule] = &[];
+use crate::applicability::assess;
+use crate::options::{self, Options};
+
+mod data_broker_registration;
+mod do_not_sell_link;
+mod financial_incentive_notice;
+mod gpc_not_honored;
+mod minor_sale_opt_in;
+mod module_options;
+mod privacy_policy_stale;
+mod request_methods;
+mod retention_undisclosed;
+pub mod sensitive_limit_link;
+mod service_provider_contract;
+mod shine_the_light;
+mod thresholds_not_met;
+
+/// Every rule of the module, in the order `juris rules` lists them.
+pub static ALL: &[&Rule] = &[
+    &thresholds_not_met::RULE,
+    &module_options::RULE,
+    &do_not_sell_link::RULE,
+    &gpc_not_honored::RULE,
+    &sensitive_limit_link::RULE,
+    &minor_sale_opt_in::RULE,
+    &retention_undisclosed::RULE,
+    &privacy_policy_stale::RULE,
+    &request_methods::RULE,
+    &service_provider_contract::RULE,
+    &financial_incentive_notice::RULE,
+    &shine_the_light::RULE,
+    &data_broker_registration::RULE,
+];
+
+/// The module's options and whether the CCPA applies, for the rules that need it.
+pub(crate) fn ccpa(ctx: &CheckContext) -> Option<Options> {
+    let options = options::of(&ctx.manifest);
+    assess(&ctx.manifest, &options, ctx.as_of).applies().then_some(options)
+}

@@ -1,0 +1,143 @@
+//! The module's own manifest table, `[modules.california]`.
+//!
+//! Facts the shared manifest model has no field for (thresholds the manifest
+//! cannot compute, loyalty programmes, data-broker status) and switches for the
+//! readings the fact sheet marks UNVERIFIED. Every key is optional; a table that
+//! does not match this shape is reported by `california/module-options` and the
+//! other rules then run on the defaults.
+
+use juris_core::Manifest;
+use serde::Deserialize;
+
+/// `[modules.california]`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Whether the 45 days of 11 CCR §7021(b) count the day of receipt as day 1
+    /// (`true`, the default and conservative reading: due on receipt + 44), or
+    /// start the next day per Gov. Code §6800 and skip a last day that is a
+    /// holiday (`false`: receipt + 45, rolled forward).
+    pub respond_counts_receipt_day: Option<bool>,
+    /// Which holidays business days exclude: `state-offices` (default: the
+    /// §19853 days state offices close) or `government-code` (every full-day
+    /// Gov. Code §6700 holiday as well).
+    pub business_day_holidays: Option<HolidayReading>,
+    /// Threshold (B) of Civ. Code §1798.140(d)(1): consumers or households whose
+    /// personal information is bought, sold or shared a year. Overrides the
+    /// estimate from `organization.subjects_per_year`.
+    pub consumers_bought_sold_or_shared: Option<u64>,
+    /// Threshold (C): the percentage (0-100) of annual revenue derived from
+    /// selling or sharing personal information.
+    pub revenue_percent_from_selling_or_sharing: Option<f64>,
+    /// The business operates exclusively online and has a direct relationship
+    /// with the consumers (Civ. Code §1798.130(a)(1)(A)): an e-mail address is
+    /// then enough as a request method.
+    pub online_only: bool,
+    /// Whether the site shows whether it processed an opt-out preference signal
+    /// (11 CCR §7025(c)(6), from 2026-01-01).
+    pub opt_out_signal_status_shown: bool,
+    /// Whether a single "Your Privacy Choices" Alternative Opt-out Link (11 CCR
+    /// §7015) is shown in place of the two links.
+    pub alternative_opt_out_link: bool,
+    /// Whether personal information of consumers under 16 is treated as
+    /// sensitive personal information (fact sheet W12, UNVERIFIED; default true).
+    pub minors_data_is_sensitive: Option<bool>,
+    /// Minors whose data is sold or shared (Civ. Code §1798.120(c)).
+    pub minors: Option<Minors>,
+    /// Financial incentives and loyalty programmes (Civ. Code §1798.125(b)).
+    pub financial_incentives: Vec<FinancialIncentive>,
+    /// Disclosures to third parties for their direct marketing (Civ. Code §1798.83).
+    pub shine_the_light: Option<ShineTheLight>,
+    /// Present when the business is a data broker (Civ. Code §1798.99.80(c)).
+    pub data_broker: Option<DataBroker>,
+}
+
+/// Which California holidays are not business days.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum HolidayReading {
+    /// The days state offices close (Gov. Code §19853; reading (b) of the sheet).
+    #[default]
+    StateOffices,
+    /// Every full-day Gov. Code §6700 holiday as well (reading (a)).
+    GovernmentCode,
+}
+
+/// `[modules.california.minors]`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Minors {
+    /// The business has actual knowledge (or wilfully disregards) that some
+    /// consumers whose data it sells or shares are under 16.
+    pub actual_knowledge_under_16: bool,
+    /// Consumers aged 13 to 15 opt in before their data is sold or shared.
+    pub opt_in_13_to_15: bool,
+    /// A parent or guardian authorises the sale or sharing of a child under 13's data.
+    pub parental_authorization_under_13: bool,
+}
+
+/// One entry of `financial_incentives`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FinancialIncentive {
+    /// What the programme is called.
+    pub name: String,
+    /// Whether a notice of financial incentive (11 CCR §7016) is given before
+    /// the consumer joins.
+    #[serde(default)]
+    pub notice: bool,
+}
+
+/// `[modules.california.shine_the_light]`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShineTheLight {
+    /// Personal information is disclosed to third parties for their own direct
+    /// marketing.
+    pub discloses_for_direct_marketing: bool,
+    /// The designated mailing address, e-mail address, telephone or fax number
+    /// for Shine the Light requests (§1798.83(c)(1)).
+    pub designated_contact: Option<String>,
+    /// Instead, a policy of not disclosing to third parties for their direct
+    /// marketing when the customer has opted out (or not opted in), with a
+    /// cost-free way to do so (§1798.83(c)(2)).
+    pub opt_out_policy: bool,
+}
+
+/// `[modules.california.data_broker]`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DataBroker {
+    /// The year of the latest registration with the CPPA (due by 31 January).
+    pub registered_year: Option<i16>,
+    /// How often, in days, the broker retrieves deletion requests from the
+    /// Delete Request and Opt-out Platform (DROP).
+    pub drop_access_interval_days: Option<u32>,
+}
+
+impl Options {
+    /// Whether the 45 days count the day of receipt.
+    pub fn counts_receipt_day(&self) -> bool {
+        self.respond_counts_receipt_day.unwrap_or(true)
+    }
+
+    /// Whether data of consumers under 16 is sensitive personal information.
+    pub fn minors_sensitive(&self) -> bool {
+        self.minors_data_is_sensitive.unwrap_or(true)
+    }
+}
+
+/// The module's table parsed, or why it does not parse. `Ok(None)` when the
+/// manifest has no `[modules.california]`.
+pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
+    match manifest.module_options(crate::ID) {
+        None => Ok(None),
+        Some(value) => Options::deserialize(value).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// The module's table, or the defaults when it is absent or malformed (the
+/// malformed case is reported by `california/module-options`).
+pub fn of(manifest: &Manifest) -> Options {
+    parse(manifest).ok().flatten().unwrap_or_default()
+}

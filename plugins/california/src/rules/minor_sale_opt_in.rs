@@ -1,0 +1,86 @@
+use juris_core::jiff::civil::date;
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Rule, Severity};
+
+/// `california/minor-sale-opt-in`
+pub static RULE: Rule = Rule {
+    id: "california/minor-sale-opt-in",
+    title: "Personal information of consumers under 16 sold or shared without opt-in",
+    citation: "Civ. Code §1798.120(c); 11 CCR §§7070-7072",
+    severity: Severity::Error,
+    in_force_from: Some(date(2020, 1, 1)),
+    in_force_until: None,
+    docs: r#"
+## What it does
+When the CCPA applies, finds activities that touch California, sell or share
+personal information, and either process children's data (`user.childrens`)
+or belong to a business that knows it sells or shares the data of consumers
+under 16 (`[modules.california.minors] actual_knowledge_under_16 = true`). It
+then requires both `opt_in_13_to_15 = true` (consumers aged 13 to 15 opt in)
+and `parental_authorization_under_13 = true` (a parent or guardian authorises
+for children under 13) in `[modules.california.minors]`.
+
+## Why
+A business may not sell or share the personal information of a consumer it
+knows, or wilfully disregards, to be under 16 unless the consumer, if 13 to 15,
+or a parent or guardian, if under 13, has affirmatively authorised it (Civ.
+Code §1798.120(c)); 11 CCR §§7070-7072 set how the authorisation is obtained
+and verified. Violations involving minors carry the higher administrative
+fine (§1798.155).
+
+## Example
+```toml
+[[activities]]
+id = "kids-ads"
+data_categories = ["user.childrens", "user.device.cookie_id"]
+sells_or_shares = true
+```
+
+## How to fix
+Obtain the opt-in before any sale or sharing, record it in
+`[modules.california.minors]` (`opt_in_13_to_15 = true`,
+`parental_authorization_under_13 = true`), or stop selling and sharing minors'
+data.
+
+## Fines
+Administrative fines are higher for violations involving consumers under 16
+($7,988 per violation as adjusted for 2025, fact sheet C7.2, UNVERIFIED).
+"#,
+    check,
+    fails: include_str!("fixtures/minor_sale_opt_in.fail.toml"),
+    passes: include_str!("fixtures/minor_sale_opt_in.pass.toml"),
+};
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let Some(options) = super::ccpa(ctx) else { return Vec::new() };
+    let m = &ctx.manifest;
+    let ca = crate::us_ca();
+    let minors = options.minors.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, a) in m.activities.iter().enumerate() {
+        if !a.sells_or_shares || !m.activity_touches(a, &ca) {
+            continue;
+        }
+        let children = a.data_categories.iter().any(|c| c.is_within("user.childrens"));
+        if !children && !minors.actual_knowledge_under_16 {
+            continue;
+        }
+        let mut missing = Vec::new();
+        if !minors.opt_in_13_to_15 {
+            missing.push("the opt-in of consumers aged 13 to 15");
+        }
+        if !minors.parental_authorization_under_13 {
+            missing.push("a parent's or guardian's authorisation for children under 13");
+        }
+        if !missing.is_empty() {
+            out.push(
+                Violation::new(
+                    format!("activities[{i}].sells_or_shares"),
+                    format!("activity `{}` sells or shares the personal information of minors without {}", a.id, missing.join(" or ")),
+                )
+                .help("obtain the affirmative authorisation first and set `opt_in_13_to_15 = true` and `parental_authorization_under_13 = true` in `[modules.california.minors]`, or stop selling or sharing"),
+            );
+        }
+    }
+    out
+}

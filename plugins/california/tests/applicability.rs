@@ -1,0 +1,104 @@
+//! The thresholds of Civ. Code §1798.140(d)(1) change the outcome of a check.
+
+use juris_california::California;
+use juris_california::applicability::{Applicability, assess, revenue_threshold};
+use juris_california::options::{self, Options};
+use juris_core::jiff::civil::{Date, date};
+use juris_core::testing::manifest;
+use juris_core::{CheckContext, Manifest, RegionalModule};
+
+fn shop(organization: &str, modules: &str) -> Manifest {
+    manifest(&format!(
+        r#"manifest = 1
+
+[organization]
+name = "Shop"
+markets = ["US-CA"]
+{organization}
+
+[[activities]]
+id = "interest-ads"
+name = "Interest-based advertising"
+uses = ["marketing.advertising.third_party.targeted"]
+data_categories = ["user.device.cookie_id"]
+data_subjects = ["customer"]
+sells_or_shares = true
+retention = {{ period = "P13M", from = "collection" }}
+
+{modules}
+"#
+    ))
+}
+
+fn rules_fired(m: Manifest, as_of: Date) -> Vec<String> {
+    California.check(&CheckContext { manifest: m, as_of }).into_iter().map(|f| f.rule).collect()
+}
+
+#[test]
+fn the_revenue_threshold_is_dated() {
+    assert_eq!(revenue_threshold(date(2024, 12, 31)), 25_000_000);
+    assert_eq!(revenue_threshold(date(2025, 1, 1)), 26_625_000);
+    // $26,000,000 is over the threshold in 2024, not from 2025.
+    let m = shop(
+        "annual_revenue_usd = 26_000_000\nsubjects_per_year = { \"US-CA\" = 5_000 }",
+        "[modules.california]\nrevenue_percent_from_selling_or_sharing = 5",
+    );
+    assert!(matches!(assess(&m, &options::of(&m), date(2024, 6, 1)), Applicability::Business(_)));
+    assert!(matches!(assess(&m, &options::of(&m), date(2025, 6, 1)), Applicability::NotMet(_)));
+    let fired = rules_fired(m.clone(), date(2024, 6, 1));
+    assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
+    let fired = rules_fired(m, date(2025, 6, 1));
+    assert_eq!(fired, vec!["california/thresholds-not-met".to_string()]);
+}
+
+#[test]
+fn each_threshold_alone_makes_a_business() {
+    let small = "annual_revenue_usd = 1_000_000";
+    let by_consumers = shop(&format!("{small}\nsubjects_per_year = {{ \"US\" = 150_000 }}"), "");
+    let options = Options { revenue_percent_from_selling_or_sharing: Some(1.0), ..Options::default() };
+    assert!(matches!(assess(&by_consumers, &options, date(2026, 11, 29)), Applicability::Business(_)));
+    let by_share = shop(
+        &format!("{small}\nsubjects_per_year = {{ \"US-CA\" = 1_000 }}"),
+        "[modules.california]\nrevenue_percent_from_selling_or_sharing = 60",
+    );
+    let fired = rules_fired(by_share, date(2026, 11, 29));
+    assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
+    assert!(!fired.contains(&"california/thresholds-not-met".to_string()));
+}
+
+#[test]
+fn an_undecidable_test_applies_the_law_and_says_so() {
+    let m = shop("", "");
+    let fired = rules_fired(m, date(2026, 11, 29));
+    assert!(fired.contains(&"california/thresholds-not-met".to_string()));
+    assert!(fired.contains(&"california/do-not-sell-link".to_string()));
+}
+
+#[test]
+fn outside_california_the_module_is_silent() {
+    let m = manifest(
+        "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"EEA\"]\n[[activities]]\nid = \"ads\"\nname = \"Ads\"\nuses = [\"marketing\"]\ndata_categories = [\"user.device.cookie_id\"]\ndata_subjects = [\"customer\"]\nsells_or_shares = true\n",
+    );
+    assert!(rules_fired(m, date(2026, 11, 29)).is_empty());
+}
+
+#[test]
+fn after_the_next_adjustment_the_figure_is_flagged() {
+    let m = shop("annual_revenue_usd = 40_000_000", "");
+    let findings = California.check(&CheckContext { manifest: m, as_of: date(2027, 2, 1) });
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == "california/thresholds-not-met" && f.path == "organization.annual_revenue_usd")
+    );
+}
+
+#[test]
+fn a_malformed_table_is_an_error_and_the_defaults_apply() {
+    let m = shop("annual_revenue_usd = 40_000_000", "[modules.california]\nbusiness_day_holidays = \"all\"");
+    let findings = California.check(&CheckContext { manifest: m, as_of: date(2026, 11, 29) });
+    let f = findings.iter().find(|f| f.rule == "california/module-options").expect("module-options fires");
+    assert_eq!(f.path, "modules.california");
+    assert!(f.message.contains("all"), "{}", f.message);
+    assert!(findings.iter().any(|f| f.rule == "california/do-not-sell-link"));
+}
