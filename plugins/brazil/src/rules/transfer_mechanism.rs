@@ -1,0 +1,81 @@
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Rule, Severity};
+
+use crate::transfers;
+
+/// `brazil/transfer-mechanism`
+pub static RULE: Rule = Rule {
+    id: "brazil/transfer-mechanism",
+    title: "International transfer without an LGPD mechanism",
+    citation: "LGPD Art. 33 I-IX; Res. CD/ANPD 19/2024 Art. 2 sole paragraph and Annex I Art. 15; Res. CD/ANPD 32/2026 Arts. 1-2",
+    severity: Severity::Error,
+    in_force_from: Some(crate::LGPD_IN_FORCE),
+    in_force_until: None,
+    docs: r#"
+## What it does
+For every recipient outside Brazil that an activity touching Brazil discloses
+data to, checks the recipient's `transfer` mechanism against LGPD Art. 33 as of
+the check date:
+
+- a destination covered by an ANPD adequacy decision needs nothing more: the
+  EU's 27 member states, Iceland, Liechtenstein and Norway from 2026-01-27
+  (Res. CD/ANPD 32/2026);
+- `anpd_scc` (the ANPD standard clauses, Art. 33 II b), `bcr` (global corporate
+  rules, Art. 33 II c) and `consent` (specific and highlighted consent,
+  Art. 33 VIII) are accepted;
+- `scc`, `idta` and `uk_addendum` (other contractual clauses) are a warning
+  until 2025-08-23 and an error after it: contract-based transfers had to
+  adopt the ANPD clauses within 12 months of their publication on 2024-08-23;
+- `adequacy` for a country without an ANPD decision, `dpf`, `none` or no
+  mechanism at all are errors;
+- `derogation` is a warning: check the transfer fits Art. 33 III, IV, VI, VII or IX.
+
+## Why
+Personal data may leave Brazil only under one of the mechanisms of Art. 33.
+Res. CD/ANPD 19/2024 sets the ANPD's standard contractual clauses, which must be
+adopted in full and unaltered (Annex I Art. 15), and gave existing contracts
+until 23 August 2025 to incorporate them.
+
+## Example
+```toml
+[[recipients]]
+id = "ad-network"
+name = "Advertising partners"
+role = "third_party"
+country = "US"
+transfer = "dpf"        # not an LGPD mechanism
+```
+
+## How to fix
+Adopt the ANPD standard clauses with the recipient and set
+`transfer = "anpd_scc"`, or rely on another Art. 33 mechanism that fits.
+
+## Uncertainty
+No ANPD adequacy decision other than the EU's was found (fact sheet BR-XFER-09,
+UNVERIFIED: absence of evidence). A decision the module does not know of would
+make it flag a lawful transfer; the fix then is a module update.
+"#,
+    check,
+    fails: include_str!("fixtures/transfer_mechanism.fail.toml"),
+    passes: include_str!("fixtures/transfer_mechanism.pass.toml"),
+};
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let m = &ctx.manifest;
+    let mut out = Vec::new();
+    for (k, recipient) in transfers::brazilian_recipients(m) {
+        if let Some(problem) = transfers::assess(recipient, ctx.as_of) {
+            let path = if recipient.transfer.is_some() {
+                format!("recipients[{k}].transfer")
+            } else {
+                format!("recipients[{k}]")
+            };
+            let mut v = Violation::new(path, problem.message).help(problem.help);
+            if let Some(severity) = problem.severity {
+                v = v.severity(severity);
+            }
+            out.push(v);
+        }
+    }
+    out
+}

@@ -1,0 +1,233 @@
+//! What the rules say, where they point, and how their dated facts change the
+//! result: beyond the fires/silent check of `tests/rules.rs`.
+
+use juris_brazil::Brazil;
+use juris_core::jiff::civil::{Date, date};
+use juris_core::testing::manifest;
+use juris_core::{CheckContext, Finding, RegionalModule, Severity};
+
+fn check(text: &str, as_of: Date) -> Vec<Finding> {
+    Brazil.check(&CheckContext { manifest: manifest(text), as_of })
+}
+
+fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+const AS_OF: Date = date(2026, 11, 29);
+
+fn with_recipient(country: &str, transfer: &str) -> String {
+    format!(
+        r#"
+manifest = 1
+[organization]
+name = "Marketplace"
+markets = ["BR"]
+[modules.brazil]
+transfer_transparency_page = "https://example.com/pt-br/transferencias"
+incident_register = {{ retention = "P5Y" }}
+[[activities]]
+id = "orders"
+name = "Orders"
+uses = ["essential.service"]
+data_categories = ["user.contact.address"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+recipients = ["r"]
+retention = {{ period = "P5Y", from = "account-closure" }}
+[[recipients]]
+id = "r"
+name = "Recipient"
+role = "processor"
+country = "{country}"
+{transfer}
+"#
+    )
+}
+
+#[test]
+fn legal_basis_findings_point_at_the_basis_used_for_brazil() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "X"
+markets = ["BR", "EEA"]
+[[activities]]
+id = "a"
+name = "A"
+uses = ["marketing.communications.email"]
+data_categories = ["user.contact.email"]
+data_subjects = ["customer"]
+legal_basis = "consent"
+legal_basis_by = { BR = "public_interest" }
+retention = { period = "P1Y", from = "collection" }
+[[activities]]
+id = "b"
+name = "B"
+uses = ["essential.service"]
+data_categories = ["user.demographic.religious_belief"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+retention = { period = "P1Y", from = "collection" }
+[[activities]]
+id = "c"
+name = "C"
+uses = ["essential.service"]
+data_categories = ["user.contact.email"]
+data_subjects = ["customer"]
+retention = { period = "P1Y", from = "collection" }
+"#;
+    let findings = check(text, AS_OF);
+    let basis = of(&findings, "brazil/legal-basis-invalid");
+    let paths: Vec<_> = basis.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["activities[0].legal_basis_by.BR", "activities[1].legal_basis", "activities[2]"]);
+    assert!(basis[1].message.contains("Art. 11"), "{}", basis[1].message);
+    assert!(basis.iter().all(|f| f.severity == Severity::Error && !f.message.ends_with('.')));
+    // Before the LGPD was in force, nothing.
+    assert!(of(&check(text, date(2020, 9, 17)), "brazil/legal-basis-invalid").is_empty());
+}
+
+#[test]
+fn activities_outside_brazil_are_not_judged() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "X"
+markets = ["BR", "EEA"]
+[[activities]]
+id = "eu-only"
+name = "EU only"
+uses = ["essential.service"]
+data_categories = ["user.health_and_medical"]
+data_subjects = ["customer"]
+legal_basis = "legitimate_interests"
+markets = ["EEA"]
+"#;
+    let findings = check(text, AS_OF);
+    assert!(findings.iter().all(|f| !f.path.starts_with("activities")), "{findings:?}");
+}
+
+#[test]
+fn eu_clauses_are_a_warning_in_the_transition_and_an_error_after_it() {
+    let text = with_recipient("US", "transfer = \"scc\"");
+    let during = check(&text, date(2025, 8, 23));
+    let f = of(&during, "brazil/transfer-mechanism");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].path, "recipients[0].transfer");
+    let after = check(&text, date(2025, 8, 24));
+    assert_eq!(of(&after, "brazil/transfer-mechanism")[0].severity, Severity::Error);
+}
+
+#[test]
+fn the_eu_is_adequate_from_27_january_2026() {
+    let text = with_recipient("DE", "transfer = \"adequacy\"");
+    let before = check(&text, date(2026, 1, 26));
+    assert_eq!(of(&before, "brazil/transfer-mechanism").len(), 1);
+    assert!(of(&before, "brazil/transfer-mechanism")[0].message.contains("no ANPD adequacy decision"));
+    assert!(of(&check(&text, date(2026, 1, 27)), "brazil/transfer-mechanism").is_empty());
+    // Norway is in the decision; the United Kingdom is not.
+    assert!(
+        of(&check(&with_recipient("NO", "transfer = \"adequacy\""), AS_OF), "brazil/transfer-mechanism").is_empty()
+    );
+    assert_eq!(
+        of(&check(&with_recipient("GB", "transfer = \"adequacy\""), AS_OF), "brazil/transfer-mechanism").len(),
+        1
+    );
+}
+
+#[test]
+fn missing_mechanisms_point_at_the_recipient() {
+    let findings = check(&with_recipient("US", ""), AS_OF);
+    let f = of(&findings, "brazil/transfer-mechanism");
+    assert_eq!(f[0].path, "recipients[0]");
+    assert!(of(&check(&with_recipient("BR", ""), AS_OF), "brazil/transfer-mechanism").is_empty());
+    assert!(
+        of(&check(&with_recipient("US", "transfer = \"anpd_scc\""), AS_OF), "brazil/transfer-mechanism").is_empty()
+    );
+}
+
+#[test]
+fn small_agents_need_a_channel_not_an_encarregado() {
+    let base = r#"
+manifest = 1
+[organization]
+name = "Loja Pequena"
+markets = ["BR"]
+[modules.brazil]
+small_agent = true
+gross_revenue_brl = 900_000
+incident_register = { retention = "P5Y" }
+"#;
+    let f = check(base, AS_OF);
+    let enc = of(&f, "brazil/encarregado-missing");
+    assert_eq!(enc.len(), 1);
+    assert!(enc[0].message.contains("channel"), "{}", enc[0].message);
+    let with_channel = format!("{base}[rights]\nchannels = [\"email\"]\n");
+    assert!(of(&check(&with_channel, AS_OF), "brazil/encarregado-missing").is_empty());
+    // Excluded by revenue: an encarregado is required again, and the exclusion is reported.
+    let rich = base.replace("900_000", "5_000_000");
+    let f = check(&format!("{rich}[rights]\nchannels = [\"email\"]\n"), AS_OF);
+    assert_eq!(of(&f, "brazil/encarregado-missing")[0].message, "no encarregado is appointed for Brazil");
+    let inel = of(&f, "brazil/small-agent-ineligible");
+    assert_eq!(inel[0].path, "modules.brazil.gross_revenue_brl");
+    // A startup may earn up to R$16 million.
+    let startup = rich.replace("small_agent = true", "small_agent = true\nstartup = true");
+    assert!(of(&check(&startup, AS_OF), "brazil/small-agent-ineligible").is_empty());
+}
+
+#[test]
+fn an_unpublished_encarregado_is_reported_at_its_flag() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Loja"
+markets = ["BR"]
+[[contacts]]
+role = "dpo"
+for = ["*"]
+name = "DPO"
+"#;
+    let f = check(text, AS_OF);
+    let paths: Vec<_> = of(&f, "brazil/encarregado-missing").iter().map(|f| f.path.clone()).collect();
+    assert_eq!(paths, ["contacts[0].published", "contacts[0]"]);
+    // An organisation that does not serve Brazil owes nothing.
+    let elsewhere = text.replace("markets = [\"BR\"]", "markets = [\"EEA\"]");
+    assert!(check(&elsewhere, AS_OF).is_empty(), "{:?}", check(&elsewhere, AS_OF));
+}
+
+#[test]
+fn children_before_the_enunciado_need_consent() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Jogos"
+markets = ["BR"]
+[modules.brazil]
+best_interest_assessments = { "homework" = "docs/bi.pdf" }
+[[activities]]
+id = "homework"
+name = "Homework help"
+uses = ["essential.service"]
+data_categories = ["user.childrens"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+retention = { period = "P1Y", from = "collection" }
+"#;
+    assert!(of(&check(text, AS_OF), "brazil/children-consent").is_empty());
+    let before = check(text, date(2023, 5, 23));
+    assert!(of(&before, "brazil/children-consent")[0].message.contains("instead of parental consent"));
+}
+
+#[test]
+fn the_incident_register_and_a_malformed_table() {
+    let text = "manifest = 1\n[organization]\nname = \"X\"\nmarkets = [\"BR\"]\n";
+    let f = check(text, AS_OF);
+    assert_eq!(of(&f, "brazil/incident-register")[0].path, "modules.brazil");
+    // Not in force before Res. 15/2024.
+    assert!(of(&check(text, date(2024, 4, 25)), "brazil/incident-register").is_empty());
+    let bad = format!("{text}[modules.brazil]\naccess_days = \"weekdays\"\n");
+    let f = check(&bad, AS_OF);
+    assert_eq!(of(&f, "brazil/module-options").len(), 1);
+    assert!(of(&f, "brazil/incident-register").is_empty(), "one finding for one mistake");
+}

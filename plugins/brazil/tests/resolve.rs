@@ -1,0 +1,83 @@
+//! `juris resolve --jurisdiction BR`.
+
+use juris_brazil::Brazil;
+use juris_core::jiff::civil::date;
+use juris_core::testing::manifest;
+use juris_core::{RegionalModule, ResolveContext};
+
+const MARKETPLACE: &str = r#"
+manifest = 1
+[organization]
+name = "Marketplace"
+markets = ["EEA", "BR"]
+[[entities]]
+id = "br"
+name = "Marketplace Brasil Ltda."
+country = "BR"
+serves = ["BR"]
+[[entities]]
+id = "ie"
+name = "Marketplace Europe Ltd"
+country = "IE"
+serves = ["*"]
+[[contacts]]
+role = "dpo"
+for = ["BR"]
+name = "Maria Souza"
+email = "encarregado@example.com.br"
+published = true
+[[activities]]
+id = "orders"
+name = "Orders"
+uses = ["essential.service"]
+data_categories = ["user.contact.address"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+recipients = ["payments", "hosting"]
+[[recipients]]
+id = "payments"
+name = "Payments"
+role = "processor"
+country = "US"
+transfer = "dpf"
+[[recipients]]
+id = "hosting"
+name = "Hosting"
+role = "processor"
+country = "IE"
+transfer = "scc"
+[consent]
+default = { mode = "opt-in" }
+"#;
+
+fn resolve(place: &str) -> Vec<(String, String)> {
+    let ctx = ResolveContext {
+        manifest: manifest(MARKETPLACE),
+        jurisdiction: place.parse().unwrap(),
+        as_of: date(2026, 11, 29),
+    };
+    Brazil.resolve(&ctx).statements.into_iter().map(|s| (s.topic, s.text)).collect()
+}
+
+fn topic<'a>(statements: &'a [(String, String)], name: &str) -> &'a str {
+    &statements.iter().find(|(t, _)| t == name).unwrap_or_else(|| panic!("no `{name}` in {statements:?}")).1
+}
+
+#[test]
+fn brazil_resolves_module_entity_transfers_and_encarregado() {
+    let s = resolve("BR-SP");
+    assert!(topic(&s, "module").starts_with("brazil"));
+    assert!(topic(&s, "entity").contains("Marketplace Brasil Ltda."));
+    assert!(topic(&s, "encarregado").contains("Maria Souza"));
+    let transfers = topic(&s, "transfers");
+    assert!(transfers.contains("payments (US)") && transfers.contains("Data Privacy Framework"), "{transfers}");
+    assert!(transfers.contains("hosting (IE): adequate under Res. CD/ANPD nº 32/2026"), "{transfers}");
+    assert!(topic(&s, "consent").contains("opt-in"));
+    assert!(topic(&s, "small-agent").contains("not declared"));
+}
+
+#[test]
+fn other_places_get_nothing() {
+    assert!(resolve("DE").is_empty());
+    assert!(resolve("US-CA").is_empty());
+}
