@@ -1,26 +1,43 @@
 //! Deadlines the EEA and UK regimes set for requests and incidents.
 //!
-//! EU: one month per Reg. 1182/71 (GDPR Art. 12(3)), extendable by two further
+//! EU: one month per Reg. 1182/71 (GDPR Art 12(3)), extendable by two further
 //! months; a due date on a weekend or public holiday rolls to the next working
-//! day (Art. 3(4)). UK: one month from the "relevant time" (UK GDPR Art. 12A),
+//! day (Art 3(4)). UK: one month from the "relevant time" (UK GDPR Art 12A),
 //! counted as the ICO counts it, with stop-the-clock days added. Incidents:
-//! 72 hours from awareness to the supervisory authority (Art. 33(1)).
+//! 72 hours from awareness to the supervisory authority (Art 33(1)), and the
+//! people affected without undue delay when the risk to them is high
+//! (Art 34(1)).
 
-use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
-use juris_core::time::{Calendar, Count, Period, due_date_paused};
+use juris_core::jiff::civil::{Date, date};
+use juris_core::module::{Due, Event, EventContext, Plan, RequestKind, RightsRequest};
+use juris_core::time::{Count, Period, Roll, due_date_paused};
 use juris_core::{Incident, Jurisdiction, Obligation};
 
-use crate::calendars::UK_ENGLAND_WALES;
+use crate::calendars::{EEA_WEEKENDS_ONLY, uk_calendar};
+use crate::data::Regime;
+use crate::options::Options;
 
-/// Member states' public holidays are not yet shipped as data: deadlines in the
-/// EEA roll past weekends only, and say so.
-static EEA_WEEKENDS_ONLY: Calendar = Calendar::weekends_only("eea", "EEA member state");
+/// UK GDPR Art 12A (DUAA 2025 ss.75-79) applies to requests received from
+/// this day (SI 2026/82; fact sheet U1.5, W2).
+pub const UK_ART_12A_FROM: Date = date(2026, 2, 5);
 
 /// The duties an event triggers under EEA or UK law.
 pub fn plan(ctx: &EventContext) -> Plan {
-    match &ctx.event {
-        Event::Request(request) => request_plan(request),
+    let options = ctx.manifest.as_ref().map(crate::options::of).unwrap_or_default();
+    let mut plan = match &ctx.event {
+        Event::Request(request) => request_plan(request, &options),
         Event::Incident(incident) => incident_plan(incident),
+    };
+    plan.obligations.sort_by_key(|o| due_key(o.due));
+    plan
+}
+
+/// Orders dues: an "immediately" on a day comes before anything else that day.
+fn due_key(due: Due) -> (Date, u8, i64) {
+    match due {
+        Due::Immediately(d) => (d, 0, 0),
+        Due::Instant(i) => (i.local_date(), 1, i.timestamp.as_second()),
+        Due::Date(d) => (d, 2, 0),
     }
 }
 
@@ -28,57 +45,131 @@ fn is_uk(place: &Jurisdiction) -> bool {
     place.country().is_some_and(|c| c.code() == "GB")
 }
 
-fn request_plan(request: &RightsRequest) -> Plan {
+/// The article of the right a request exercises, and what else it triggers.
+fn right(kind: RequestKind, uk: bool) -> Option<(&'static str, &'static str)> {
+    Some(match kind {
+        RequestKind::Access if uk => {
+            ("Art 15", " The search need only be reasonable and proportionate (UK GDPR Art 15(1A)).")
+        }
+        RequestKind::Access => ("Art 15", " The first copy is free (Art 15(3))."),
+        RequestKind::Rectification => {
+            ("Art 16", " Tell each recipient of the data, unless impossible or disproportionate (Art 19).")
+        }
+        RequestKind::Erasure => (
+            "Art 17",
+            " Tell each recipient of the data, unless impossible or disproportionate (Art 19); the exceptions of Art 17(3) may apply.",
+        ),
+        RequestKind::Restriction => (
+            "Art 18",
+            " Tell each recipient (Art 19) and inform the person before lifting the restriction (Art 18(3)).",
+        ),
+        RequestKind::Portability => {
+            ("Art 20", " Only for data the person provided, processed by automated means on consent or contract.")
+        }
+        RequestKind::Objection => {
+            ("Art 21", " An objection to direct marketing must be honoured at once and without exception (Art 21(3)).")
+        }
+        RequestKind::AutomatedDecisionReview if uk => (
+            "Arts 22A-22D",
+            " The person may make representations, obtain human intervention and contest the decision (UK GDPR Art 22C).",
+        ),
+        RequestKind::AutomatedDecisionReview => {
+            ("Art 22(3)", " The person may obtain human intervention, express their view and contest the decision.")
+        }
+        RequestKind::WithdrawConsent | RequestKind::OptOutOfSale | RequestKind::LimitSensitive => return None,
+    })
+}
+
+fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
     let mut plan = Plan::default();
-    if !crate::governs(&request.jurisdiction) {
+    let place = &request.jurisdiction;
+    if !crate::governs(place) {
         return plan;
     }
-    let uk = is_uk(&request.jurisdiction);
-    let one_month = Count::rolling(Period::Months(1));
-    let three_months = Count::rolling(Period::Months(3));
-    let (start, calendar, citation, counting) = if uk {
-        let start = request.relevant_time.map_or(request.received, |t| t.max(request.received));
-        (
-            start,
-            &UK_ENGLAND_WALES,
-            "UK GDPR Art. 12(3) and Art. 12A; ICO right-of-access guidance",
-            format!(
-                "one month from the relevant time {start} (the later of receipt, identity information and fee), counted as the ICO counts: the same date next month, or the month's last day, moved to the next working day past weekends and England and Wales bank holidays{}",
-                if request.paused_days > 0 {
-                    format!("; {} stop-the-clock day(s) added (Art. 12A)", request.paused_days)
-                } else {
-                    String::new()
-                }
+    let uk = is_uk(place);
+    let law = if uk { "UK GDPR" } else { "GDPR" };
+    let Some((article, extra)) = right(request.request, uk) else {
+        plan.notes.push(match request.request {
+            RequestKind::WithdrawConsent => format!(
+                "{law} Art 7(3): consent may be withdrawn at any time, as easily as it was given; the withdrawal takes effect when received, so stop the processing based on consent without waiting for a response period (none is set)"
             ),
-        )
-    } else {
-        (
-            request.received,
-            &EEA_WEEKENDS_ONLY,
-            "GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Art. 3",
-            format!(
-                "one month from receipt on {} per Reg. 1182/71 Art. 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday",
-                request.received
+            RequestKind::OptOutOfSale => format!(
+                "{law} gives no right to opt out of \"sale\" as such; if the person objects to direct marketing, treat it as an objection (Art 21(2)-(3)), which must be honoured at once"
             ),
-        )
+            _ => format!(
+                "{law} gives no right to limit the use of sensitive data as such; treat the request as a restriction (Art 18) or an objection (Art 21), or as withdrawal of explicit consent (Art 9(2)(a), Art 7(3))"
+            ),
+        });
+        return plan;
     };
-    let paused = if uk { request.paused_days } else { 0 };
-    let due = due_date_paused(start, one_month, paused, calendar);
-    let extended = due_date_paused(start, three_months, paused, calendar);
+    let received = request.received;
+    let (start, calendar, citation, counting, paused) = if uk {
+        let start = request.relevant_time.map_or(received, |t| t.max(received));
+        let art_12a = received >= UK_ART_12A_FROM;
+        let paused = if art_12a { request.paused_days } else { 0 };
+        if !art_12a && request.paused_days > 0 {
+            plan.notes.push(format!(
+                "the request was received on {received}, before UK GDPR Art 12A applied ({UK_ART_12A_FROM}): no stop-the-clock, so the {} paused day(s) were not added",
+                request.paused_days
+            ));
+        }
+        let calendar = uk_calendar(place);
+        let citation = if art_12a {
+            "UK GDPR Art 12(3) and Art 12A (Data (Use and Access) Act 2025 ss.75-79); ICO right-of-access guidance"
+        } else {
+            "UK GDPR Art 12(3); ICO right-of-access guidance"
+        };
+        let end = if options.uk_month_beginning_with {
+            "the day before the same date next month (\"one month beginning with\" the relevant time, the conservative reading set by `uk_month_beginning_with`)"
+        } else {
+            "the same date next month, or the month's last day"
+        };
+        let counting = format!(
+            "one month from the relevant time {start} (the later of receipt, identity information and fee), counted as the ICO counts: {end}, moved to the next working day past weekends and {}{}",
+            calendar.name,
+            if paused > 0 { format!("; {paused} stop-the-clock day(s) added (Art 12A)") } else { String::new() }
+        );
+        (start, calendar, citation, counting, paused)
+    } else {
+        let paused = if options.eu_identity_pause { request.paused_days } else { 0 };
+        if !options.eu_identity_pause && request.paused_days > 0 {
+            plan.notes.push(format!(
+                "GDPR Art 12(6) does not say that the clock stops while identity is verified, so the {} paused day(s) were not added; some authorities allow it (set `[modules.eea-uk] eu_identity_pause = true`)",
+                request.paused_days
+            ));
+        }
+        let counting = format!(
+            "one month from receipt on {received} per Reg. 1182/71 Art 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday (member-state holidays are not in the data: check them){}",
+            if paused > 0 { format!("; {paused} day(s) of identity verification added") } else { String::new() }
+        );
+        (received, &EEA_WEEKENDS_ONLY, "GDPR Art 12(3); Reg. (EEC, Euratom) 1182/71 Art 3", counting, paused)
+    };
+    let count = |months| {
+        if uk && options.uk_month_beginning_with {
+            Count { period: Period::Months(months), includes_event_day: true, roll: Roll::NextWorkingDay }
+        } else {
+            Count::rolling(Period::Months(months))
+        }
+    };
+    let due = due_date_paused(start, count(1), paused, calendar);
+    let extended = due_date_paused(start, count(3), paused, calendar);
     let mut warnings = due.warnings;
     for w in extended.warnings {
         if !warnings.contains(&w) {
             warnings.push(w);
         }
     }
+    if uk && options.uk_month_beginning_with {
+        warnings.push("counted by the conservative reading of \"one month beginning with\" (fact sheet W3); the ICO's counting gives a day later".to_string());
+    }
     plan.obligations.push(Obligation {
         module: crate::ID.to_string(),
         action: "respond".to_string(),
         due: Due::Date(due.value),
         extended_due: Some(Due::Date(extended.value)),
-        citation: citation.to_string(),
+        citation: format!("{citation}; {law} {article}"),
         note: format!(
-            "{counting}. The extension to {} needs a notice with reasons to the person before {}.",
+            "{counting}. The extension to {} is allowed where necessary for complex or numerous requests and needs a notice with reasons to the person by {}; a refusal must also be explained by then, with the right to complain (Art 12(4)).{extra}",
             extended.value, due.value
         ),
         warnings,
@@ -88,32 +179,48 @@ fn request_plan(request: &RightsRequest) -> Plan {
 
 fn incident_plan(incident: &Incident) -> Plan {
     let mut plan = Plan::default();
-    let mut regimes: Vec<(&str, &str)> = Vec::new();
-    for place in &incident.jurisdictions {
-        if !crate::governs(place) {
-            continue;
-        }
-        let regime = if is_uk(place) {
-            ("the Information Commissioner's Office", "UK GDPR Art. 33(1)")
-        } else {
-            ("the competent supervisory authority", "GDPR Art. 33(1)")
-        };
-        if !regimes.contains(&regime) {
-            regimes.push(regime);
+    let mut regimes: Vec<Regime> = Vec::new();
+    for place in incident.jurisdictions.iter().filter(|p| crate::governs(p)) {
+        for regime in crate::regimes(place) {
+            if !regimes.contains(&regime) {
+                regimes.push(regime);
+            }
         }
     }
-    for (authority, citation) in regimes {
+    for regime in &regimes {
+        let (law, authority) = match regime {
+            Regime::Eea => {
+                ("GDPR", "the competent supervisory authority (the lead authority for cross-border processing)")
+            }
+            Regime::Uk => ("UK GDPR", "the Information Commissioner's Office"),
+        };
+        let affected = incident.affected.map(|n| format!(" ({n} people affected)")).unwrap_or_default();
         plan.obligations.push(Obligation {
             module: crate::ID.to_string(),
             action: "notify-authority".to_string(),
             due: Due::Instant(incident.discovered.plus_hours(72)),
             extended_due: None,
-            citation: citation.to_string(),
+            citation: format!("{law} Art 33(1), (3)-(4)"),
             note: format!(
-                "notify {authority} without undue delay and, where feasible, within 72 hours of becoming aware, unless the breach is unlikely to result in a risk to people; the hours run over nights, weekends and holidays; a later notice must give reasons for the delay"
+                "notify {authority}{affected} without undue delay and, where feasible, within 72 hours of becoming aware at {}, unless the breach is unlikely to result in a risk to people; the hours run over nights, weekends and holidays; a later notice must give reasons for the delay, and information may be given in phases",
+                incident.discovered
             ),
             warnings: Vec::new(),
         });
+        plan.obligations.push(Obligation {
+            module: crate::ID.to_string(),
+            action: "notify-individuals".to_string(),
+            due: Due::Immediately(incident.discovered.local_date()),
+            extended_due: None,
+            citation: format!("{law} Art 34(1)-(3)"),
+            note: "only when the breach is likely to result in a high risk to people: tell them without undue delay, in clear and plain language; not needed if the data was unintelligible to others (e.g. encrypted), the high risk no longer likely, or it would take disproportionate effort (then a public communication instead)".to_string(),
+            warnings: Vec::new(),
+        });
+    }
+    if !regimes.is_empty() {
+        plan.notes.push(
+            "GDPR / UK GDPR Art 33(5): document every personal data breach (facts, effects, remedial action), notified or not; a processor must tell the controller without undue delay (Art 33(2))".to_string(),
+        );
     }
     plan
 }

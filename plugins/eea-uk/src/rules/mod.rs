@@ -4,7 +4,35 @@
 
 use juris_core::Rule;
 
-mod lawful_basis_missing;
+pub mod child_consent_age;
+pub mod complaints_process;
+pub mod cookie_consent_required;
+pub mod dpia_indicated;
+pub mod dpo_missing;
+pub mod lawful_basis_invalid;
+pub mod lawful_basis_missing;
+pub mod module_options;
+pub mod records_incomplete;
+pub mod representative_missing;
+pub mod retention_undefined;
+pub mod rights_unsupported;
+pub mod special_category_condition;
+pub mod transfer_without_safeguard;
 
 /// Every rule of the module, in the order `juris rules` lists them.
-pub static ALL: &[&Rule] = &[&lawful_basis_missing::RULE];
+pub static ALL: &[&Rule] = &[
+    &lawful_basis_missing::RULE,
+    &lawful_basis_invalid::RULE,
+    &special_category_condition::RULE,
+    &transfer_without_safeguard::RULE,
+    &cookie_consent_required::RULE,
+    &representative_missing::RULE,
+    &dpo_missing::RULE,
+    &retention_undefined::RULE,
+    &child_consent_age::RULE,
+    &rights_unsupported::RULE,
+    &records_incomplete::RULE,
+    &dpia_indicated::RULE,
+    &complaints_process::RULE,
+    &module_options::RULE,
+];

@@ -1,0 +1,110 @@
+//! The module's own manifest table, `[modules.eea-uk]`: facts about the
+//! organisation that only EEA/UK law asks for, and switches for readings of the
+//! law the fact sheets mark as uncertain.
+//!
+//! ```toml
+//! [modules.eea-uk]
+//! public_authority = false            # GDPR Arts 27(2)(b), 37(1)(a)
+//! large_scale = true                  # core activities are large-scale (Arts 35, 37)
+//! occasional_processing = false       # Art 27(2)(a) exemption from a representative
+//! uk_representative_required = true   # UK GDPR Art 27 (W4: kept until confirmed)
+//! uk_month_beginning_with = false     # UK Art 12A "beginning with": end one day earlier
+//! uk_analytics_exception = true       # PECR Sch A1 statistical exception relied on
+//! eu_identity_pause = false           # pause the GDPR clock while identity is verified
+//! parental_consent_below = 16         # the age below which a parent must consent
+//! child_consent_ages = { GB = 13 }    # overrides of the Art 8 age table
+//! system_transfers = { US = "scc" }   # safeguards for own systems abroad
+//!
+//! [modules.eea-uk.complaints]         # DPA 2018 s.164A (UK, from 2026-06-19)
+//! channels = ["web-form", "email"]
+//! acknowledge_within_days = 30
+//! ```
+
+use std::collections::BTreeMap;
+
+use juris_core::manifest::{Channel, TransferMechanism};
+use juris_core::{Jurisdiction, Manifest};
+use serde::Deserialize;
+
+/// The manifest path of the module's table.
+pub const PATH: &str = "modules.eea-uk";
+
+/// The contents of `[modules.eea-uk]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// The organisation is a public authority or body (Arts 27(2)(b), 37(1)(a)).
+    #[serde(default)]
+    pub public_authority: bool,
+    /// Whether the organisation's core activities are processing on a large
+    /// scale (Arts 35(3), 37(1)(b)-(c)). `None`: not said; rules that depend on it
+    /// warn instead of erring.
+    #[serde(default)]
+    pub large_scale: Option<bool>,
+    /// Processing is occasional, without large-scale special-category or
+    /// criminal data, and unlikely to result in a risk (Art 27(2)(a)).
+    #[serde(default)]
+    pub occasional_processing: bool,
+    /// Whether a UK representative is required (UK GDPR Art 27). Sources
+    /// conflict on whether the DUAA 2025 removed it; default `true`.
+    #[serde(default)]
+    pub uk_representative_required: Option<bool>,
+    /// Count the UK month as "one month beginning with" the relevant time in the
+    /// statutory sense (ending the day before the corresponding date) rather
+    /// than the ICO's corresponding date. Default `false` (ICO).
+    #[serde(default)]
+    pub uk_month_beginning_with: bool,
+    /// Whether analytics cookies in GB rely on the PECR Sch A1 statistical
+    /// exception (clear information and a simple, free means of objecting are
+    /// given). Default `true`; `false` treats them as needing consent.
+    #[serde(default)]
+    pub uk_analytics_exception: Option<bool>,
+    /// Whether the GDPR clock pauses while the controller waits for identity
+    /// information (Art 12(6)); some authorities allow it. Default `false`.
+    #[serde(default)]
+    pub eu_identity_pause: bool,
+    /// The age below which the service asks for a parent's consent (Art 8).
+    #[serde(default)]
+    pub parental_consent_below: Option<u8>,
+    /// Whether information society services are offered directly to children,
+    /// when the activities do not say so through `user.childrens` data.
+    #[serde(default)]
+    pub offers_services_to_children: bool,
+    /// Overrides of the Art 8 age table, by country (`GB = 16`).
+    #[serde(default)]
+    pub child_consent_ages: BTreeMap<Jurisdiction, u8>,
+    /// The safeguard used for the organisation's own systems located in a
+    /// country, by country (`US = "scc"`).
+    #[serde(default)]
+    pub system_transfers: BTreeMap<Jurisdiction, TransferMechanism>,
+    /// The complaints process required in the UK by DPA 2018 s.164A.
+    #[serde(default)]
+    pub complaints: Option<Complaints>,
+}
+
+/// `[modules.eea-uk.complaints]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaints {
+    /// How complaints can be made (e.g. `web-form`).
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Within how many days of receipt a complaint is acknowledged.
+    #[serde(default)]
+    pub acknowledge_within_days: Option<u32>,
+}
+
+/// Reads `[modules.eea-uk]`: `Ok(None)` when absent, `Err` with the reason when
+/// malformed.
+pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
+    match manifest.module_options(crate::ID) {
+        None => Ok(None),
+        Some(value) => juris_core::serde_json::from_value(value.clone()).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// The options in force: the table's, or the defaults when it is absent or
+/// malformed (the `eea-uk/module-options` rule reports a malformed table).
+pub fn of(manifest: &Manifest) -> Options {
+    parse(manifest).ok().flatten().unwrap_or_default()
+}

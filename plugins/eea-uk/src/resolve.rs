@@ -1,0 +1,192 @@
+//! `juris resolve` for a person in an EEA country or the UK: which law applies,
+//! who they contract with, where their data may go, and how consent to
+//! cookies must be asked.
+
+use juris_core::manifest::{ConsentMode, ContactRole};
+use juris_core::{Resolution, ResolveContext, Statement};
+
+use crate::data::Regime;
+use crate::rules::cookie_consent_required::{UK_EXCEPTIONS_FROM, needs_consent};
+use crate::rules::transfer_without_safeguard::transfer_problem;
+
+/// What EEA or UK law says about a person in `ctx.jurisdiction`.
+pub fn resolve(ctx: &ResolveContext) -> Resolution {
+    let place = &ctx.jurisdiction;
+    let Some(regime) = crate::regimes(place).into_iter().next().filter(|_| crate::governs(place)) else {
+        return Resolution::default();
+    };
+    let m = &ctx.manifest;
+    let uk = regime == Regime::Uk;
+    let mut statements = Vec::new();
+
+    statements.push(if uk {
+        Statement::new(
+            "law",
+            format!("eea-uk: people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
+            "UK GDPR Art 3; PECR reg 6",
+        )
+    } else {
+        Statement::new(
+            "law",
+            format!("eea-uk: people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
+            "GDPR Art 3; Directive 2002/58/EC Art 5(3)",
+        )
+    });
+
+    let entity = match m.contracting_entity(place) {
+        Some(e) => format!(
+            "people in {place} contract with {} (`{}`, established in {}), the controller to name in the privacy notice",
+            e.name, e.id, e.country
+        ),
+        None => {
+            format!("no entity in the manifest serves {place}: the controller must be identified in the privacy notice")
+        }
+    };
+    statements.push(Statement::new("entity", entity, "GDPR Art 4(7), Art 13(1)(a)"));
+
+    statements.push(Statement::new(
+        "storage",
+        format!(
+            "no localisation: data of people in {place} may be stored in any country, provided transfers outside {} meet Chapter V",
+            regime.name()
+        ),
+        "GDPR Art 44",
+    ));
+
+    statements.push(Statement::new(
+        "transfers",
+        transfers(ctx, regime),
+        if uk { "UK GDPR Arts 44-46, 49; DPA 2018 Sch 21 para 5" } else { "GDPR Arts 44-46, 49" },
+    ));
+
+    let policy = m.consent_for(place).map(|p| p.mode);
+    let needing: Vec<&str> = m
+        .cookies
+        .iter()
+        .filter(|c| {
+            needs_consent(c.purpose, uk, ctx.as_of, crate::options::of(m).uk_analytics_exception.unwrap_or(true))
+        })
+        .map(|c| c.name.as_str())
+        .collect();
+    let mode = match policy {
+        Some(ConsentMode::OptIn) => "`opt-in`, as required".to_string(),
+        Some(ConsentMode::OptOut) => "`opt-out`, which is not consent".to_string(),
+        Some(ConsentMode::NoticeOnly) => "`notice-only`, which is not consent".to_string(),
+        None => "not stated".to_string(),
+    };
+    let mut consent = format!(
+        "non-essential cookies and similar technologies need opt-in consent before they are set; the manifest's consent mode for {place} is {mode}"
+    );
+    if !needing.is_empty() {
+        consent.push_str(&format!("; cookies that need consent: {}", needing.join(", ")));
+    }
+    if uk && ctx.as_of >= UK_EXCEPTIONS_FROM {
+        consent.push_str("; analytics cookies may rely on the PECR statistical exception with clear information and a simple, free way to object");
+    }
+    statements.push(Statement::new(
+        "consent",
+        consent,
+        if uk { "PECR reg 6 and Sch A1" } else { "Directive 2002/58/EC Art 5(3)" },
+    ));
+
+    let contacts: Vec<String> = m
+        .contacts
+        .iter()
+        .filter(|c| c.for_.iter().any(|f| f.overlaps(place)))
+        .filter(|c| matches!(c.role, ContactRole::Dpo | ContactRole::Representative | ContactRole::Privacy))
+        .map(|c| {
+            let role = match c.role {
+                ContactRole::Dpo => "data protection officer",
+                ContactRole::Representative => "representative",
+                _ => "privacy contact",
+            };
+            format!("{role}: {}{}", c.name, c.email.as_deref().map(|e| format!(" <{e}>")).unwrap_or_default())
+        })
+        .collect();
+    statements.push(Statement::new(
+        "contacts",
+        if contacts.is_empty() {
+            format!("the manifest names no privacy contact for {place}")
+        } else {
+            contacts.join("; ")
+        },
+        "GDPR Arts 13(1)(a)-(b), 27, 37(7)",
+    ));
+
+    if let Some((country, age)) =
+        place.country().and_then(|c| crate::data::consent_age(c.code(), ctx.as_of).map(|a| (c, a)))
+    {
+        statements.push(Statement::new(
+                "children",
+                format!(
+                    "the age of digital consent in {country} is {} ({}); below it a parent must give or authorise consent to an information society service",
+                    age.age, age.source
+                ),
+                "GDPR Art 8(1)",
+            ));
+    }
+    Resolution { statements }
+}
+
+fn transfers(ctx: &ResolveContext, regime: crate::data::Regime) -> String {
+    let m = &ctx.manifest;
+    let place = &ctx.jurisdiction;
+    let options = crate::options::of(m);
+    let mut lines = Vec::new();
+    for system in m.systems.iter().filter(|s| s.holds.iter().any(|h| h.overlaps(place))) {
+        for location in &system.locations {
+            let Some(country) = location.country() else { continue };
+            let mechanism = options.system_transfers.iter().find(|(p, _)| p.covers(location)).map(|(_, m)| *m);
+            let certified = mechanism == Some(juris_core::manifest::TransferMechanism::Dpf);
+            lines.push(format!(
+                "system `{}` in {country}: {}",
+                system.id,
+                status(regime, country.code(), mechanism, certified, ctx)
+            ));
+        }
+    }
+    let touching = |a: &&juris_core::manifest::Activity| m.activity_markets(a).iter().any(|j| j.overlaps(place));
+    let mut seen: Vec<&str> = Vec::new();
+    for activity in m.activities.iter().filter(touching) {
+        for id in &activity.recipients {
+            let Some(r) = m.recipient(id) else { continue };
+            let Some(country) = r.country.country() else { continue };
+            if seen.contains(&r.id.as_str()) {
+                continue;
+            }
+            seen.push(&r.id);
+            lines.push(format!(
+                "recipient `{}` in {country}: {}",
+                r.id,
+                status(regime, country.code(), r.transfer, r.dpf_certified, ctx)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        format!("the manifest records no system or recipient holding data of people in {place}")
+    } else {
+        lines.join("; ")
+    }
+}
+
+fn status(
+    regime: Regime,
+    country: &str,
+    mechanism: Option<juris_core::manifest::TransferMechanism>,
+    certified: bool,
+    ctx: &ResolveContext,
+) -> String {
+    if regime.is_inside(country) {
+        return format!("inside {}, no transfer", regime.name());
+    }
+    match transfer_problem(regime, country, mechanism, certified, ctx.as_of) {
+        Some(problem) => format!("NOT LAWFUL: {problem}"),
+        None => match regime.adequacy(country, ctx.as_of) {
+            Some(a) if !a.certified_only || certified => format!("adequate ({})", a.decision),
+            _ => match mechanism.and_then(|m| juris_core::serde_json::to_value(m).ok()) {
+                Some(v) => format!("transfer under `{}`", v.as_str().unwrap_or("?")),
+                None => "transfer safeguarded".to_string(),
+            },
+        },
+    }
+}

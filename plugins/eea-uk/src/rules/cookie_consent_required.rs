@@ -1,0 +1,136 @@
+use juris_core::jiff::civil::{Date, date};
+use juris_core::manifest::{ConsentMode, CookiePurpose};
+use juris_core::path::ManifestPath;
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
+
+/// `eea-uk/cookie-consent-required`
+pub static RULE: Rule = Rule {
+    id: "eea-uk/cookie-consent-required",
+    title: "Non-essential cookies without opt-in consent",
+    citation: "Directive 2002/58/EC Art 5(3); PECR reg 6 and Sch A1 paras 1, 3-7",
+    severity: Severity::Error,
+    in_force_from: Some(date(2011, 5, 25)),
+    in_force_until: None,
+    docs: r#"
+## What it does
+When the manifest lists cookies (or similar technologies) that need consent
+and the organisation targets an EEA or UK market, checks that the consent
+policy for that market (`[consent]`, its own entry or the most specific one
+that covers it, else `default`) is `opt-in`.
+
+Which cookies need consent:
+
+- **EEA** (ePrivacy Art 5(3)): every cookie except `strictly_necessary` and
+  `functional` ones (user-interface customisation such as language is exempt
+  per WP29 Opinion 04/2012). `analytics` and `advertising` need consent.
+- **UK** (PECR reg 6): the same until 4 February 2026. From 5 February 2026
+  (DUAA 2025 s.112, Sch 12) the statistical exception of PECR Sch A1 covers
+  `analytics` cookies used only to improve the service, provided people get
+  clear information and a simple, free means of objecting; `advertising`
+  cookies still need consent.
+
+## Why
+Storing or reading information on a person's device needs their prior
+consent, to the GDPR standard (freely given, specific, informed,
+unambiguous, by a clear affirmative act), unless an exemption applies.
+An opt-out banner or pre-ticked box is not consent.
+
+## Example
+```toml
+[[cookies]]
+name = "_ga"
+purpose = "analytics"
+
+[consent]
+default = { mode = "opt-out" }
+```
+
+## How to fix
+Set `mode = "opt-in"` for the EEA and GB (`[consent] default = { mode =
+"opt-in" }`, or `EEA = { mode = "opt-in" }`), and block the cookies until
+the person agrees.
+
+## Uncertainty
+The UK statistical exception has conditions the manifest cannot express
+(information, a free objection, no use beyond statistics). The module
+assumes they are met; if they are not, set `[modules.eea-uk]
+uk_analytics_exception = false` and analytics cookies in GB need consent
+again. National ePrivacy laws may add narrow analytics exemptions (e.g. the
+Netherlands); they are not encoded.
+"#,
+    check,
+    fails: include_str!("fixtures/cookie_consent_required.fail.toml"),
+    passes: include_str!("fixtures/cookie_consent_required.pass.toml"),
+};
+
+/// PECR Sch A1 (inserted by DUAA 2025 s.112, Sch 12) in force.
+pub const UK_EXCEPTIONS_FROM: Date = date(2026, 2, 5);
+
+/// Whether a cookie of this purpose needs consent in the EEA or (when `uk`)
+/// the UK on `on`.
+pub fn needs_consent(purpose: CookiePurpose, uk: bool, on: Date, uk_analytics_exception: bool) -> bool {
+    match purpose {
+        CookiePurpose::StrictlyNecessary | CookiePurpose::Functional => false,
+        CookiePurpose::Advertising => true,
+        CookiePurpose::Analytics => !(uk && uk_analytics_exception && on >= UK_EXCEPTIONS_FROM),
+    }
+}
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let m = &ctx.manifest;
+    let options = crate::options::of(m);
+    let uk_exception = options.uk_analytics_exception.unwrap_or(true);
+    let mut places: Vec<Jurisdiction> = Vec::new();
+    for market in &m.organization.markets {
+        let expanded: Vec<&str> = match market {
+            Jurisdiction::Everywhere => vec!["EEA", "GB"],
+            _ if crate::governs(market) => vec![],
+            _ => continue,
+        };
+        if expanded.is_empty() {
+            places.push(market.clone());
+        } else {
+            places.extend(expanded.into_iter().map(|p| p.parse().expect("EEA and GB are jurisdictions")));
+        }
+    }
+    let mut out = Vec::new();
+    let mut reported: Vec<String> = Vec::new();
+    for place in places {
+        let uk = place.country().is_some_and(|c| c.code() == "GB");
+        let cookies: Vec<String> = m
+            .cookies
+            .iter()
+            .filter(|c| needs_consent(c.purpose, uk, ctx.as_of, uk_exception))
+            .map(|c| format!("`{}`", c.name))
+            .collect();
+        if cookies.is_empty() {
+            continue;
+        }
+        let policy = m.consent_for(&place);
+        if policy.is_some_and(|p| p.mode == ConsentMode::OptIn) {
+            continue;
+        }
+        let path = match m.consent.iter().find(|(_, p)| policy.is_some_and(|q| std::ptr::eq(*p, q))) {
+            Some((scope, _)) => ManifestPath::default().key("consent").key(scope.to_string()).key("mode").to_string(),
+            None => "consent".to_string(),
+        };
+        if reported.contains(&path) && path != "consent" {
+            continue;
+        }
+        reported.push(path.clone());
+        let how = match policy.map(|p| p.mode) {
+            Some(ConsentMode::OptOut) => "with an opt-out",
+            Some(ConsentMode::NoticeOnly) => "with a notice only",
+            _ => "without a consent policy",
+        };
+        out.push(
+            Violation::new(path, {
+                let (noun, verb) = if cookies.len() == 1 { ("cookie", "is") } else { ("cookies", "are") };
+                format!("{noun} {} {verb} set for people in {place} {how}", cookies.join(", "))
+            })
+            .help(format!("ask for opt-in consent in {place} before setting them: `mode = \"opt-in\"`")),
+        );
+    }
+    out
+}

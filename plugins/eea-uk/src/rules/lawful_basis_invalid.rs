@@ -1,0 +1,116 @@
+use juris_core::jiff::civil::date;
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
+
+use crate::data::Regime;
+
+/// `eea-uk/lawful-basis-invalid`
+pub static RULE: Rule = Rule {
+    id: "eea-uk/lawful-basis-invalid",
+    title: "Lawful basis that the GDPR does not know, or legitimate interests without an assessment",
+    citation: "GDPR Art 6(1)(a)-(f), Art 5(2); UK GDPR Art 6(1)(a)-(f) and (ea), Annex 1",
+    severity: Severity::Error,
+    in_force_from: Some(date(2018, 5, 25)),
+    in_force_until: None,
+    docs: r#"
+## What it does
+For every processing activity that touches an EEA or UK market, reads the
+lawful basis that applies there (`legal_basis_by` for the EEA, an EEA
+country or GB, else `legal_basis`) and flags:
+
+- a basis that is not one of the six of Art 6(1): `consent`, `contract`,
+  `legal_obligation`, `vital_interests`, `public_task`,
+  `legitimate_interests`; for the UK from 5 February 2026 also
+  `recognised_legitimate_interest` (UK GDPR Art 6(1)(ea));
+- `legitimate_interests` without a `legitimate_interest_assessment`
+  reference: Art 6(1)(f) needs a balancing of the controller's interests
+  against the person's, and Art 5(2) needs the controller to be able to show it.
+
+## Why
+Processing is lawful only under one of the bases of Art 6(1). A basis from
+another law (say, Brazil's `credit_protection`) does not make processing
+lawful in Europe. Legitimate interests is the one basis that needs a
+documented three-part test (purpose, necessity, balancing).
+
+## Example
+```toml
+[[activities]]
+id = "fraud"
+legal_basis = "legitimate_interests"   # no legitimate_interest_assessment
+legal_basis_by = { GB = "credit_protection" }   # not a UK GDPR basis
+```
+
+## How to fix
+Use one of the six bases, or give the EEA or UK one in `legal_basis_by`;
+for legitimate interests, reference the assessment:
+`legitimate_interest_assessment = "LIA-2026-04"`. A recognised legitimate
+interest applies in the UK only and only for the five Annex 1 conditions
+(disclosure to public-task bodies, national security, emergencies, crime,
+safeguarding vulnerable people).
+"#,
+    check,
+    fails: include_str!("fixtures/lawful_basis_invalid.fail.toml"),
+    passes: include_str!("fixtures/lawful_basis_invalid.pass.toml"),
+};
+
+/// The bases of GDPR Art 6(1)(a)-(f).
+pub const BASES: [&str; 6] =
+    ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"];
+
+/// UK GDPR Art 6(1)(ea), inserted by DUAA 2025 s.70, in force 5 Feb 2026.
+pub const RECOGNISED_LEGITIMATE_INTEREST: &str = "recognised_legitimate_interest";
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let m = &ctx.manifest;
+    let rli_from = date(2026, 2, 5);
+    let mut out = Vec::new();
+    for (i, activity) in m.activities.iter().enumerate() {
+        let mut seen: Vec<String> = Vec::new();
+        for regime in crate::activity_regimes(m, activity) {
+            let place: Jurisdiction = match regime {
+                Regime::Eea => "EEA",
+                Regime::Uk => "GB",
+            }
+            .parse()
+            .expect("EEA and GB are jurisdictions");
+            let Some((basis, field)) = m.legal_basis_for(activity, &place) else { continue };
+            if seen.contains(&field) {
+                continue;
+            }
+            seen.push(field.clone());
+            let path = format!("activities[{i}].{field}");
+            let known = BASES.contains(&basis)
+                || (regime == Regime::Uk && basis == RECOGNISED_LEGITIMATE_INTEREST && ctx.as_of >= rli_from);
+            if !known {
+                let uk = if regime == Regime::Uk && ctx.as_of >= rli_from {
+                    ", or `recognised_legitimate_interest` (UK only)"
+                } else {
+                    ""
+                };
+                out.push(
+                    Violation::new(
+                        path,
+                        format!(
+                            "activity `{}` relies on `{basis}`, which is not a lawful basis in {}",
+                            activity.id,
+                            regime.name()
+                        ),
+                    )
+                    .help(format!("use one of {}{uk}", BASES.join(", "))),
+                );
+            } else if basis == "legitimate_interests" && activity.legitimate_interest_assessment.is_none() {
+                out.push(
+                    Violation::new(
+                        path,
+                        format!(
+                            "activity `{}` relies on legitimate interests without a legitimate-interests assessment",
+                            activity.id
+                        ),
+                    )
+                    .help("record the balancing test and reference it in `legitimate_interest_assessment`"),
+                );
+            }
+        }
+    }
+    out
+}
