@@ -1,6 +1,28 @@
-//! The module's rules, one per file.
+//! The module's rules, one per file. Each file declares a `static RULE` with its
+//! citation, severity, dates in force, documentation, and the two manifests
+//! that test it (under `fixtures/`).
 
 use juris_core::Rule;
 
-/// Every rule of the module.
-pub static ALL: &[&Rule] = &[];
+mod consent_required;
+mod consent_separate_document;
+mod cross_border_notice;
+mod destruction_deadline;
+mod localization;
+mod module_options;
+mod operator_notification;
+mod policy_published;
+mod responsible_person;
+
+/// Every rule of the module, in the order `juris rules` lists them.
+pub static ALL: &[&Rule] = &[
+    &localization::RULE,
+    &cross_border_notice::RULE,
+    &operator_notification::RULE,
+    &consent_required::RULE,
+    &consent_separate_document::RULE,
+    &policy_published::RULE,
+    &responsible_person::RULE,
+    &destruction_deadline::RULE,
+    &module_options::RULE,
+];

@@ -1,0 +1,100 @@
+//! The module's own manifest table, `[modules.russia]`: facts about the
+//! organisation that only 152-FZ asks for, and switches for readings of the law
+//! the fact sheet marks as uncertain or disputed.
+//!
+//! ```toml
+//! [modules.russia]
+//! consent_separate_document = true         # Art. 9(1) as amended by 156-FZ (from 2025-09-01)
+//! localization_scope = "strict"            # or "collection-only": the disputed reach of 23-FZ
+//! operator_notification_exemption = "non-automated"  # Art. 22(2); or "state-system", "transport-security"
+//! adequate_countries = ["AE"]              # destinations counsel confirmed on the RKN list (Art. 12(2))
+//! ```
+//!
+//! A malformed table is reported by the rule `russia/module-options`; every
+//! other rule then reads the defaults.
+
+use juris_core::{Jurisdiction, Manifest};
+use serde::Deserialize;
+
+/// The manifest path of the module's table.
+pub const PATH: &str = "modules.russia";
+
+/// The contents of `[modules.russia]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Whether consent to processing is obtained as a document of its own,
+    /// separate from contracts, offers, user agreements and policies (152-FZ
+    /// Art. 9(1) as amended by 156-FZ of 24.06.2025, from 2025-09-01). Online:
+    /// a separate form or checkbox. Default `false`.
+    #[serde(default)]
+    pub consent_separate_document: bool,
+    /// How far the 23-FZ wording of Art. 18(5) (from 2025-07-01) reaches.
+    /// Default `strict`.
+    #[serde(default)]
+    pub localization_scope: LocalizationScope,
+    /// The Art. 22(2) exemption from notifying Roskomnadzor that the
+    /// organisation relies on, if any.
+    #[serde(default)]
+    pub operator_notification_exemption: Option<OperatorExemption>,
+    /// Countries, besides the built-in list, that counsel has confirmed as
+    /// ensuring adequate protection (Convention 108 parties and RKN Order
+    /// No. 128 of 05.08.2022).
+    #[serde(default)]
+    pub adequate_countries: Vec<Jurisdiction>,
+}
+
+/// The reach of the localisation duty after 23-FZ of 28.02.2025.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LocalizationScope {
+    /// The conservative reading: from 2025-07-01 any database outside Russia
+    /// that records or stores RF citizens' data, even a copy of a Russian
+    /// primary, is treated as prohibited (flagged as a warning).
+    #[default]
+    Strict,
+    /// The narrower reading: the prohibition reaches collection only; a copy
+    /// made abroad after the data is recorded in Russia first is a cross-border
+    /// transfer governed by Art. 12.
+    CollectionOnly,
+}
+
+/// The exemptions from notifying Roskomnadzor that survive 266-FZ (Art. 22(2)
+/// from 2022-09-01).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OperatorExemption {
+    /// Processing exclusively without automation (Art. 22(2) item 2).
+    NonAutomated,
+    /// A state automated information system, or a state personal-data system
+    /// for state security and public order (Art. 22(2) item 1).
+    StateSystem,
+    /// Cases under transport-security law (Art. 22(2) item 3).
+    TransportSecurity,
+}
+
+impl OperatorExemption {
+    /// How the exemption reads in a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            OperatorExemption::NonAutomated => "processing exclusively without automation",
+            OperatorExemption::StateSystem => "a state information system",
+            OperatorExemption::TransportSecurity => "processing under transport-security law",
+        }
+    }
+}
+
+/// Reads `[modules.russia]`: `Ok(None)` when absent, `Err` with the reason
+/// when malformed.
+pub fn read(manifest: &Manifest) -> Result<Option<Options>, String> {
+    match manifest.module_options(crate::ID) {
+        None => Ok(None),
+        Some(value) => juris_core::serde_json::from_value(value.clone()).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// The options in force for a manifest: its table, or the defaults when the
+/// table is absent or malformed (`russia/module-options` reports the latter).
+pub fn of(manifest: &Manifest) -> Options {
+    read(manifest).ok().flatten().unwrap_or_default()
+}

@@ -1,0 +1,164 @@
+//! `juris resolve --jurisdiction RU`: where RU people's data must be recorded,
+//! which systems satisfy that, which transfers need notices, which consent
+//! applies and who answers for the processing.
+
+use juris_core::module::{Resolution, ResolveContext, Statement};
+
+use crate::law::{
+    self, FZ23_LOCALIZATION, FZ156_CONSENT, FZ266_CROSS_BORDER, Localization, RU, adequate, in_russia, notice_filed,
+};
+use crate::options::{self, LocalizationScope};
+
+/// What 152-FZ says about a person in Russia, applied to the manifest.
+pub fn resolve(ctx: &ResolveContext) -> Resolution {
+    let mut out = Resolution::default();
+    if !in_russia(&ctx.jurisdiction) {
+        return out;
+    }
+    let m = &ctx.manifest;
+    let opts = options::of(m);
+    let s = &mut out.statements;
+    if !m.targets(&RU) {
+        s.push(Statement::new(
+            "law",
+            "the manifest's organization.markets do not include Russia; 152-FZ applies to operators processing the data of people in Russia, so add RU to the markets if the service is offered there",
+            "152-FZ Art. 1(1), Art. 3",
+        ));
+        return out;
+    }
+    if let Some(entity) = m.contracting_entity(&ctx.jurisdiction) {
+        s.push(Statement::new(
+            "entity",
+            format!(
+                "the person contracts with {} ({}), which is the operator under 152-FZ",
+                entity.name, entity.country
+            ),
+            "152-FZ Art. 3 item 2",
+        ));
+    }
+
+    // Storage: Art. 18(5).
+    let after_23fz = ctx.as_of >= FZ23_LOCALIZATION;
+    let mut in_ru = Vec::new();
+    let mut replicas = Vec::new();
+    let mut abroad = Vec::new();
+    for system in m.systems.iter().filter(|s| law::holds_ru(s)) {
+        let where_ = law::join(&system.locations.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+        match law::localization(m, system) {
+            Localization::InRussia => in_ru.push(format!("`{}`", system.id)),
+            Localization::ReplicaOf(p) => replicas.push(format!("`{}` ({where_}, a copy of `{p}`)", system.id)),
+            Localization::BadPrimary(_) | Localization::Abroad => abroad.push(format!("`{}` ({where_})", system.id)),
+        }
+    }
+    let mut text = if after_23fz {
+        "the data of Russian citizens must be recorded, systematised, accumulated, stored, updated and extracted in databases located in Russia; doing so through databases outside Russia is prohibited since 2025-07-01 (23-FZ)".to_string()
+    } else {
+        "the data of Russian citizens must be recorded, systematised, accumulated, stored, updated and extracted in databases located in Russia".to_string()
+    };
+    text.push_str(&match in_ru.as_slice() {
+        [] => "; no system in the manifest records it in Russia".to_string(),
+        list => format!("; satisfied by {}", law::join(list)),
+    });
+    if !replicas.is_empty() {
+        let reading = match (after_23fz, opts.localization_scope) {
+            (false, _) | (true, LocalizationScope::CollectionOnly) => {
+                "lawful after the data is recorded in Russia first, as a cross-border transfer under Art. 12"
+            }
+            (true, LocalizationScope::Strict) => {
+                "which the strict reading of 23-FZ (the default) treats as prohibited, while the collection-only reading allows it as a cross-border transfer"
+            }
+        };
+        text.push_str(&format!(
+            "; {} {} {reading}",
+            law::join(&replicas),
+            if replicas.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    if !abroad.is_empty() {
+        text.push_str(&format!(
+            "; {} {} RU people's data outside Russia without a Russian primary, which breaks Art. 18(5)",
+            law::join(&abroad),
+            if abroad.len() == 1 { "holds" } else { "hold" }
+        ));
+    }
+    s.push(Statement::new("storage", text, "152-FZ Art. 18(5) (242-FZ; as amended by 23-FZ from 2025-07-01)"));
+
+    // Transfers: Art. 12.
+    let mut by_place: Vec<(juris_core::Jurisdiction, Vec<String>)> = Vec::new();
+    for d in law::destinations(m) {
+        match by_place.iter_mut().find(|(p, _)| *p == d.place) {
+            Some((_, vias)) => {
+                if !vias.contains(&d.via) {
+                    vias.push(d.via)
+                }
+            }
+            None => by_place.push((d.place, vec![d.via])),
+        }
+    }
+    let places: Vec<String> = by_place
+        .iter()
+        .map(|(place, vias)| {
+            let status = match (notice_filed(m, place), adequate(place, &opts)) {
+                (true, true) => "notice filed; adequate, so transfers may start once notified",
+                (true, false) => "notice filed; not adequate, so transfers may start only 10 working days after the notice unless Roskomnadzor restricts them",
+                (false, true) => "needs a notice to Roskomnadzor before the first transfer (adequate: transfers may start once notified)",
+                (false, false) => "needs a notice to Roskomnadzor before the first transfer, then a 10-working-day wait (not adequate)",
+            };
+            format!("{place} (via {}): {status}", law::join(vias))
+        })
+        .collect();
+    let text = if places.is_empty() {
+        "no transfer of RU people's data outside Russia is declared".to_string()
+    } else if ctx.as_of < FZ266_CROSS_BORDER {
+        format!("cross-border transfers: {}; the notice duty applies from 2023-03-01", places.join("; "))
+    } else {
+        format!("cross-border transfers: {}", places.join("; "))
+    };
+    s.push(Statement::new("transfers", text, "152-FZ Art. 12(2)-(3), (8)-(10), as amended by 266-FZ"));
+
+    // Consent.
+    let mode = m
+        .consent_for(&ctx.jurisdiction)
+        .and_then(|p| juris_core::serde_json::to_value(p.mode).ok())
+        .and_then(|v| v.as_str().map(str::to_string));
+    let mut text = match mode {
+        Some(mode) => format!("the consent mode the manifest sets for RU is {mode}; "),
+        None => String::new(),
+    };
+    text.push_str("processing needs consent unless another Art. 6(1) ground applies; special categories and biometrics need written consent (Arts. 10, 11); direct marketing needs prior consent (Art. 15)");
+    if ctx.as_of >= FZ156_CONSENT {
+        text.push_str(if opts.consent_separate_document {
+            "; consent is obtained as a separate document, as required since 2025-09-01"
+        } else {
+            "; since 2025-09-01 consent must be a separate document, not part of terms or a policy, and the manifest does not say it is (`[modules.russia] consent_separate_document`)"
+        });
+    }
+    s.push(Statement::new("consent", text, "152-FZ Art. 6(1), Art. 9(1) (as amended by 156-FZ), Arts. 10, 11, 15"));
+
+    // Responsible person and registration.
+    let responsible: Vec<String> = m
+        .contacts
+        .iter()
+        .filter(|c| c.role == juris_core::manifest::ContactRole::ResponsiblePerson && c.for_.iter().any(law::touches))
+        .map(|c| c.name.clone())
+        .collect();
+    s.push(Statement::new(
+        "contacts",
+        if responsible.is_empty() {
+            "no person responsible for organising processing is named for RU".to_string()
+        } else {
+            format!("the person responsible for organising processing is {}", law::join(&responsible))
+        },
+        "152-FZ Art. 22.1",
+    ));
+    s.push(Statement::new(
+        "registration",
+        match (m.filings.rkn_operator_registry, opts.operator_notification_exemption) {
+            (true, _) => "the organisation is entered in Roskomnadzor's register of operators; changes are reported by the 15th of the following month".to_string(),
+            (false, Some(e)) => format!("the organisation relies on the exemption for {} from notifying Roskomnadzor", e.describe()),
+            (false, None) => "the organisation must notify Roskomnadzor before processing (register of operators), giving where the databases holding Russian citizens' data are".to_string(),
+        },
+        "152-FZ Art. 22(1)-(3), (7)",
+    ));
+    out
+}

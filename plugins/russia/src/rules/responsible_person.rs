@@ -1,0 +1,82 @@
+use juris_core::manifest::ContactRole;
+use juris_core::rule::Violation;
+use juris_core::{CheckContext, Rule, Severity};
+
+use crate::law;
+
+/// `russia/responsible-person`
+pub static RULE: Rule = Rule {
+    id: "russia/responsible-person",
+    title: "No person responsible for organising the processing of personal data",
+    citation: "152-FZ Art. 22.1(1); Art. 18.1(1) item 1",
+    severity: Severity::Error,
+    in_force_from: None,
+    in_force_until: None,
+    docs: r#"
+## What it does
+When an activity touches Russia, looks for a contact with
+`role = "responsible_person"` whose `for` covers Russia, and reports its
+absence.
+
+## Why
+An operator that is a legal entity must appoint a person responsible for
+organising the processing of personal data (Art. 22.1(1)), as the first of
+the measures of Art. 18.1(1). The person reports to the operator's executive
+body, supervises compliance, informs staff of the law and the operator's
+local acts, and organises the handling of subjects' requests (Art. 22.1(4)).
+The notification to Roskomnadzor names this person and their contact
+details (Art. 22(3)).
+
+## Example
+```toml
+[[contacts]]
+role = "dpo"
+for = ["EEA"]
+name = "Data Protection Officer"
+```
+
+## How to fix
+Appoint the person and record them:
+
+```toml
+[[contacts]]
+role = "responsible_person"
+for = ["RU"]
+name = "Head of Data Protection, OOO Marketplace"
+email = "pd@example.ru"
+```
+
+## Uncertainty
+Art. 22.1 was added by Federal Law No. 261-FZ of 25.07.2011; the date it
+took effect, and the wording of Art. 22.1(4), are not in the fact sheet
+(RU-ORG-09 marks the full Art. 18.1(1) list as unverified). The rule has no
+start date.
+
+## Fines
+The fact sheet gives no band specific to this duty; KoAP Art. 13.11(1)
+(processing in breach of the law) is RUB 150-300 thousand for legal
+entities.
+"#,
+    check,
+    fails: include_str!("fixtures/responsible_person.fail.toml"),
+    passes: include_str!("fixtures/responsible_person.pass.toml"),
+};
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let m = &ctx.manifest;
+    if law::ru_activities(m).next().is_none() {
+        return Vec::new();
+    }
+    let appointed =
+        m.contacts.iter().any(|c| c.role == ContactRole::ResponsiblePerson && c.for_.iter().any(law::touches));
+    if appointed {
+        return Vec::new();
+    }
+    vec![
+        Violation::new(
+            "contacts",
+            "no person responsible for organising the processing of personal data is named for Russia",
+        )
+        .help("add a `[[contacts]]` entry with `role = \"responsible_person\"` and `for = [\"RU\"]`"),
+    ]
+}

@@ -1,0 +1,268 @@
+//! How outcomes change with the as-of date (2023-03-01, 2025-07-01,
+//! 2025-09-01), with the `[modules.russia]` switches, and what `resolve` says.
+
+use juris_core::jiff::civil::{Date, date};
+use juris_core::testing::manifest;
+use juris_core::{CheckContext, Finding, RegionalModule, ResolveContext, Severity};
+use juris_russia::Russia;
+
+const BASE: &str = r#"
+manifest = 1
+
+[organization]
+name = "Marketplace"
+markets = ["RU", "EEA", "US-CA"]
+
+[[entities]]
+id = "ru"
+name = "OOO Marketplace Rus"
+country = "RU"
+serves = ["RU"]
+
+[[contacts]]
+role = "responsible_person"
+for = ["RU"]
+name = "Head of Personal Data"
+
+[[systems]]
+id = "accounts-ru"
+name = "Account store, Russia"
+locations = ["RU"]
+holds = ["RU"]
+
+[[systems]]
+id = "accounts-global"
+name = "Account store, global"
+locations = ["DE", "US"]
+holds = ["*"]
+replica_of = { RU = "accounts-ru" }
+
+[[activities]]
+id = "orders"
+name = "Take and deliver orders"
+uses = ["essential.service"]
+data_categories = ["user.contact", "user.account"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+systems = ["accounts-ru", "accounts-global"]
+recipients = ["payments"]
+retention = { period = "P30D", from = "account-closure" }
+
+[[activities]]
+id = "newsletter"
+name = "Deals newsletter"
+uses = ["marketing.communications.email"]
+data_categories = ["user.contact.email"]
+data_subjects = ["customer"]
+legal_basis = "consent"
+systems = ["accounts-ru"]
+retention = { period = "P30D", from = "consent-withdrawal" }
+
+[[recipients]]
+id = "payments"
+name = "Payment processor"
+role = "processor"
+country = "US"
+contract = true
+
+[notices]
+privacy_policy = "https://market.example/ru/privacy"
+
+[filings]
+rkn_operator_registry = true
+rkn_cross_border_notice = ["DE", "US"]
+"#;
+
+fn check(text: &str, as_of: Date) -> Vec<Finding> {
+    Russia.check(&CheckContext { manifest: manifest(text), as_of })
+}
+
+fn rules(findings: &[Finding]) -> Vec<(&str, Severity)> {
+    findings.iter().map(|f| (f.rule.as_str(), f.severity)).collect()
+}
+
+fn with_options(options: &str) -> String {
+    format!("{BASE}\n[modules.russia]\n{options}\n")
+}
+
+#[test]
+fn a_copy_abroad_is_lawful_before_23_fz_and_a_warning_after_under_the_strict_reading() {
+    let text = with_options("consent_separate_document = true");
+    assert_eq!(rules(&check(&text, date(2025, 6, 30))), [("russia/cross-border-notice", Severity::Note)]);
+    let after = check(&text, date(2025, 7, 1));
+    assert_eq!(
+        rules(&after),
+        [("russia/localization", Severity::Warning), ("russia/cross-border-notice", Severity::Note)]
+    );
+    assert_eq!(after[0].path, "systems[1].locations[0]");
+    assert!(after[0].message.contains("strict reading"), "{}", after[0].message);
+    // The collection-only reading keeps the copy lawful.
+    let text = with_options("consent_separate_document = true\nlocalization_scope = \"collection-only\"");
+    assert_eq!(rules(&check(&text, date(2025, 7, 1))), [("russia/cross-border-notice", Severity::Note)]);
+}
+
+#[test]
+fn a_system_abroad_without_a_russian_primary_is_an_error_before_and_after_23_fz() {
+    let text = with_options("consent_separate_document = true").replace("replica_of = { RU = \"accounts-ru\" }\n", "");
+    for as_of in [date(2020, 1, 1), date(2025, 6, 30), date(2026, 11, 29)] {
+        let found: Vec<_> = check(&text, as_of).into_iter().filter(|f| f.rule == "russia/localization").collect();
+        assert_eq!(found.len(), 1, "{as_of}");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(found[0].path, "systems[1].locations[0]");
+    }
+    // Before 242-FZ took effect there was no localisation duty.
+    assert!(check(&text, date(2015, 8, 31)).iter().all(|f| f.rule != "russia/localization"));
+}
+
+#[test]
+fn a_replica_of_a_system_that_is_not_in_russia_is_an_error() {
+    let text = with_options("consent_separate_document = true")
+        .replace("replica_of = { RU = \"accounts-ru\" }", "replica_of = { RU = \"accounts-global\" }");
+    let found: Vec<_> =
+        check(&text, date(2025, 1, 1)).into_iter().filter(|f| f.rule == "russia/localization").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "systems[1].replica_of.RU");
+}
+
+#[test]
+fn localisation_exempt_grounds_are_respected() {
+    let text = with_options("consent_separate_document = true")
+        .replace("replica_of = { RU = \"accounts-ru\" }\n", "")
+        .replace("legal_basis = \"contract\"", "legal_basis = \"legal_obligation\"");
+    assert!(check(&text, date(2026, 11, 29)).iter().all(|f| f.rule != "russia/localization"));
+}
+
+#[test]
+fn the_separate_consent_document_is_required_from_2025_09_01() {
+    let found = check(BASE, date(2025, 8, 31));
+    assert!(found.iter().all(|f| f.rule != "russia/consent-separate-document"));
+    let found: Vec<_> =
+        check(BASE, date(2025, 9, 1)).into_iter().filter(|f| f.rule == "russia/consent-separate-document").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "modules.russia");
+    assert!(found[0].message.contains("`newsletter`"), "{}", found[0].message);
+    let text = with_options("consent_separate_document = true");
+    assert!(check(&text, date(2025, 9, 1)).iter().all(|f| f.rule != "russia/consent-separate-document"));
+}
+
+#[test]
+fn cross_border_notices_are_required_from_2023_03_01_and_name_the_wait() {
+    let text = with_options("consent_separate_document = true")
+        .replace("rkn_cross_border_notice = [\"DE\", \"US\"]", "rkn_cross_border_notice = [\"DE\"]");
+    assert!(check(&text, date(2023, 2, 28)).iter().all(|f| f.rule != "russia/cross-border-notice"));
+    let found: Vec<_> =
+        check(&text, date(2023, 3, 1)).into_iter().filter(|f| f.rule == "russia/cross-border-notice").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].path, "systems[1].locations[1]");
+    assert!(found[0].message.contains("system `accounts-global` and recipient `payments`"), "{}", found[0].message);
+    assert!(found[0].message.contains("10 working days"), "{}", found[0].message);
+    // Counsel confirms the US as adequate: the notice is still needed, the wait is not.
+    let text = text
+        .replace("consent_separate_document = true", "consent_separate_document = true\nadequate_countries = [\"US\"]");
+    let found: Vec<_> =
+        check(&text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/cross-border-notice").collect();
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].message.contains("10 working days"), "{}", found[0].message);
+}
+
+#[test]
+fn organisations_not_targeting_russia_are_left_alone() {
+    let text = with_options("")
+        .replace("markets = [\"RU\", \"EEA\", \"US-CA\"]", "markets = [\"EEA\", \"US-CA\"]")
+        .replace("[[contacts]]\nrole = \"responsible_person\"", "[[contacts]]\nrole = \"privacy\"")
+        .replace("[notices]\nprivacy_policy = \"https://market.example/ru/privacy\"\n", "")
+        .replace("rkn_operator_registry = true", "rkn_operator_registry = false");
+    assert_eq!(check(&text, date(2026, 11, 29)), []);
+}
+
+#[test]
+fn operator_notification_exemptions() {
+    let unfiled = BASE.replace("rkn_operator_registry = true", "rkn_operator_registry = false");
+    let text = format!("{unfiled}\n[modules.russia]\nconsent_separate_document = true\n");
+    let found: Vec<_> =
+        check(&text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/operator-notification").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].path, "filings.rkn_operator_registry");
+    // Before 266-FZ the broader old exemptions may apply: a warning.
+    let found: Vec<_> =
+        check(&text, date(2022, 8, 31)).into_iter().filter(|f| f.rule == "russia/operator-notification").collect();
+    assert_eq!(found[0].severity, Severity::Warning);
+    // A state system is exempt; a claim of non-automated processing with databases is not believed.
+    let text = format!(
+        "{unfiled}\n[modules.russia]\nconsent_separate_document = true\noperator_notification_exemption = \"state-system\"\n"
+    );
+    assert!(check(&text, date(2026, 1, 1)).iter().all(|f| f.rule != "russia/operator-notification"));
+    let text = text.replace("state-system", "non-automated");
+    let found: Vec<_> =
+        check(&text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/operator-notification").collect();
+    assert_eq!(found[0].path, "modules.russia.operator_notification_exemption");
+}
+
+#[test]
+fn consent_required_covers_special_categories_and_marketing() {
+    let text = with_options("consent_separate_document = true")
+        .replace(
+            "data_categories = [\"user.contact\", \"user.account\"]",
+            "data_categories = [\"user.contact\", \"user.health_and_medical\"]",
+        )
+        .replace("legal_basis = \"consent\"", "legal_basis = \"legitimate_interests\"");
+    let found: Vec<_> =
+        check(&text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/consent-required").collect();
+    let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["activities[0].data_categories[1]", "activities[1].legal_basis"]);
+}
+
+#[test]
+fn a_malformed_module_table_is_reported_and_the_defaults_apply() {
+    let text = with_options("localization_scope = \"mirrors-ok\"");
+    let found = check(&text, date(2026, 1, 1));
+    let malformed: Vec<_> = found.iter().filter(|f| f.rule == "russia/module-options").collect();
+    assert_eq!(malformed.len(), 1);
+    assert_eq!(malformed[0].path, "modules.russia");
+    assert!(malformed[0].message.contains("mirrors-ok"), "{}", malformed[0].message);
+    // The strict default applies: the copy abroad is flagged.
+    assert!(found.iter().any(|f| f.rule == "russia/localization"));
+}
+
+#[test]
+fn resolve_says_where_data_must_be_and_which_transfers_need_notices() {
+    let m = manifest(&BASE.replace("rkn_cross_border_notice = [\"DE\", \"US\"]", "rkn_cross_border_notice = [\"DE\"]"));
+    let resolution = Russia.resolve(&ResolveContext {
+        manifest: m.clone(),
+        jurisdiction: "RU".parse().unwrap(),
+        as_of: date(2026, 11, 29),
+    });
+    let topic =
+        |t: &str| resolution.statements.iter().find(|s| s.topic == t).map(|s| s.text.clone()).unwrap_or_default();
+    assert!(topic("entity").contains("OOO Marketplace Rus"));
+    assert!(topic("storage").contains("satisfied by `accounts-ru`"), "{}", topic("storage"));
+    assert!(
+        topic("storage").contains("`accounts-global` (DE and US, a copy of `accounts-ru`)"),
+        "{}",
+        topic("storage")
+    );
+    assert!(
+        topic("transfers").contains("US (via system `accounts-global` and recipient `payments`): needs a notice"),
+        "{}",
+        topic("transfers")
+    );
+    assert!(topic("transfers").contains("DE (via system `accounts-global`): notice filed"), "{}", topic("transfers"));
+    assert!(topic("consent").contains("separate document"));
+    assert!(topic("contacts").contains("Head of Personal Data"));
+    assert!(resolution.statements.iter().all(|s| s.citation.as_deref().is_some_and(|c| c.contains("152-FZ"))));
+    // Other jurisdictions: nothing from this module.
+    let other =
+        Russia.resolve(&ResolveContext { manifest: m, jurisdiction: "DE".parse().unwrap(), as_of: date(2026, 11, 29) });
+    assert!(other.statements.is_empty());
+}
+
+#[test]
+fn describe_names_the_laws_and_the_jurisdiction() {
+    let info = Russia.describe();
+    assert_eq!(info.id, "russia");
+    assert_eq!(info.jurisdictions.iter().map(|j| j.to_string()).collect::<Vec<_>>(), ["RU"]);
+    assert!(info.laws.iter().any(|l| l.name.contains("152-FZ")));
+    assert_eq!(info.rules.len(), juris_russia::rules::ALL.len());
+}
