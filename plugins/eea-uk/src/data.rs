@@ -35,7 +35,7 @@ const fn adequate(country: &'static str, decision: &'static str) -> Adequacy {
     Adequacy { country, from: None, until: None, certified_only: false, scope: "", decision }
 }
 
-/// The European Commission's adequacy decisions (GDPR Art 45), sheet §6B.
+/// The European Commission's adequacy decisions (GDPR Art. 45), sheet §6B.
 pub static EU_ADEQUACY: &[Adequacy] = &[
     adequate("AD", "Commission adequacy decision (Andorra)"),
     adequate("AR", "Commission adequacy decision (Argentina)"),
@@ -72,7 +72,7 @@ pub static EU_ADEQUACY: &[Adequacy] = &[
     },
 ];
 
-/// The UK's adequacy regulations ("data bridges"), UK GDPR Art 45 and DPA 2018
+/// The UK's adequacy regulations ("data bridges"), UK GDPR Art. 45 and DPA 2018
 /// Sch 21 para 5, sheet §6C U6.2. EEA states are adequate for the UK too.
 pub static UK_ADEQUACY: &[Adequacy] = &[
     adequate("GI", "DPA 2018 Sch 21 para 5 (Gibraltar)"),
@@ -134,7 +134,7 @@ impl Regime {
     }
 }
 
-/// An age of digital consent (GDPR Art 8(1)) in force from a date.
+/// An age of digital consent (GDPR Art. 8(1)) in force from a date.
 #[derive(Clone, Copy, Debug)]
 pub struct ConsentAge {
     /// ISO 3166-1 alpha-2 code.
@@ -163,7 +163,7 @@ const fn disputed(country: &'static str, age: u8, source: &'static str) -> Conse
 /// earlier ones from their `from` date.
 pub static CONSENT_AGES: &[ConsentAge] = &[
     age("AT", 14, "DSG §4(4)"),
-    age("BE", 13, "Act of 30 July 2018, Art 7"),
+    age("BE", 13, "Act of 30 July 2018, Art. 7"),
     age("BG", 14, "national implementing act"),
     age("HR", 16, "national implementing act"),
     age("CY", 14, "Law 125(I)/2018 s.8"),
@@ -175,28 +175,28 @@ pub static CONSENT_AGES: &[ConsentAge] = &[
     },
     disputed("EE", 13, "national implementing act (single source)"),
     age("FI", 13, "Data Protection Act (FI)"),
-    age("FR", 15, "Loi 78-17, Art 7-1"),
-    age("DE", 16, "GDPR Art 8(1) default"),
-    age("GR", 15, "Law 4624/2019 Art 21"),
-    age("HU", 16, "GDPR Art 8(1) default"),
+    age("FR", 15, "Loi 78-17, Art. 7-1"),
+    age("DE", 16, "GDPR Art. 8(1) default"),
+    age("GR", 15, "Law 4624/2019 Art. 21"),
+    age("HU", 16, "GDPR Art. 8(1) default"),
     age("IE", 16, "Data Protection Act 2018 s.31"),
     age("IT", 14, "Codice art. 2-quinquies"),
     disputed("LV", 13, "national implementing act (single source)"),
     disputed("LT", 16, "national implementing act (sources say 14 and 16; 16 kept)"),
-    age("LU", 16, "GDPR Art 8(1) default"),
+    age("LU", 16, "GDPR Art. 8(1) default"),
     disputed("MT", 13, "national implementing act (single source)"),
     age("NL", 16, "Dutch GDPR implementation act"),
-    age("PL", 16, "GDPR Art 8(1) default"),
+    age("PL", 16, "GDPR Art. 8(1) default"),
     disputed("PT", 16, "Lei 58/2019 (sources say 13 and 16, and a bill would raise it to 16; 16 kept)"),
-    age("RO", 16, "GDPR Art 8(1) default"),
+    age("RO", 16, "GDPR Art. 8(1) default"),
     age("SK", 16, "national implementing act"),
     disputed("SI", 16, "ZVOP-2 (sources say 15 and 16; 16 kept)"),
-    disputed("ES", 14, "LOPDGDD Art 7 (a bill would raise it to 16; enactment not confirmed)"),
+    disputed("ES", 14, "LOPDGDD Art. 7 (a bill would raise it to 16; enactment not confirmed)"),
     age("SE", 13, "Data Protection Act (SE)"),
     disputed("IS", 13, "not found in the sheet's sources"),
-    disputed("LI", 16, "GDPR Art 8(1) default assumed; not found"),
+    disputed("LI", 16, "GDPR Art. 8(1) default assumed; not found"),
     disputed("NO", 13, "Personopplysningsloven (a proposal would raise it to 15)"),
-    disputed("GB", 13, "UK GDPR Art 8(1), DPA 2018 s.9 (CWSA 2026 s.72 lets the Secretary of State change it)"),
+    disputed("GB", 13, "UK GDPR Art. 8(1), DPA 2018 s.9 (CWSA 2026 s.72 lets the Secretary of State change it)"),
 ];
 
 /// The age of digital consent in `country` on `on`.
@@ -204,7 +204,7 @@ pub fn consent_age(country: &str, on: Date) -> Option<&'static ConsentAge> {
     CONSENT_AGES.iter().rfind(|a| a.country == country && a.from.is_none_or(|f| f <= on))
 }
 
-/// Fideslang data categories that are special-category data (GDPR Art 9(1)),
+/// Fideslang data categories that are special-category data (GDPR Art. 9(1)),
 /// with what they reveal. Trade-union membership has no fideslang key.
 pub static SPECIAL_CATEGORIES: &[(&str, &str)] = &[
     ("user.biometric", "biometric data"),

@@ -1,12 +1,12 @@
 //! Deadlines the EEA and UK regimes set for requests and incidents.
 //!
-//! EU: one month per Reg. 1182/71 (GDPR Art 12(3)), extendable by two further
+//! EU: one month per Reg. 1182/71 (GDPR Art. 12(3)), extendable by two further
 //! months; a due date on a weekend or public holiday rolls to the next working
-//! day (Art 3(4)). UK: one month from the "relevant time" (UK GDPR Art 12A),
+//! day (Art. 3(4)). UK: one month from the "relevant time" (UK GDPR Art. 12A),
 //! counted as the ICO counts it, with stop-the-clock days added. Incidents:
-//! 72 hours from awareness to the supervisory authority (Art 33(1)), and the
+//! 72 hours from awareness to the supervisory authority (Art. 33(1)), and the
 //! people affected without undue delay when the risk to them is high
-//! (Art 34(1)).
+//! (Art. 34(1)).
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Plan, RequestKind, RightsRequest};
@@ -17,7 +17,7 @@ use crate::calendars::{EEA_WEEKENDS_ONLY, uk_calendar};
 use crate::data::Regime;
 use crate::options::Options;
 
-/// UK GDPR Art 12A (DUAA 2025 ss.75-79) applies to requests received from
+/// UK GDPR Art. 12A (DUAA 2025 ss.75-79) applies to requests received from
 /// this day (SI 2026/82; fact sheet U1.5, W2).
 pub const UK_ART_12A_FROM: Date = date(2026, 2, 5);
 
@@ -49,32 +49,33 @@ fn is_uk(place: &Jurisdiction) -> bool {
 fn right(kind: RequestKind, uk: bool) -> Option<(&'static str, &'static str)> {
     Some(match kind {
         RequestKind::Access if uk => {
-            ("Art 15", " The search need only be reasonable and proportionate (UK GDPR Art 15(1A)).")
+            ("Art. 15", " The search need only be reasonable and proportionate (UK GDPR Art. 15(1A)).")
         }
-        RequestKind::Access => ("Art 15", " The first copy is free (Art 15(3))."),
+        RequestKind::Access => ("Art. 15", " The first copy is free (Art. 15(3))."),
         RequestKind::Rectification => {
-            ("Art 16", " Tell each recipient of the data, unless impossible or disproportionate (Art 19).")
+            ("Art. 16", " Tell each recipient of the data, unless impossible or disproportionate (Art. 19).")
         }
         RequestKind::Erasure => (
-            "Art 17",
-            " Tell each recipient of the data, unless impossible or disproportionate (Art 19); the exceptions of Art 17(3) may apply.",
+            "Art. 17",
+            " Tell each recipient of the data, unless impossible or disproportionate (Art. 19); the exceptions of Art. 17(3) may apply.",
         ),
         RequestKind::Restriction => (
-            "Art 18",
-            " Tell each recipient (Art 19) and inform the person before lifting the restriction (Art 18(3)).",
+            "Art. 18",
+            " Tell each recipient (Art. 19) and inform the person before lifting the restriction (Art. 18(3)).",
         ),
         RequestKind::Portability => {
-            ("Art 20", " Only for data the person provided, processed by automated means on consent or contract.")
+            ("Art. 20", " Only for data the person provided, processed by automated means on consent or contract.")
         }
-        RequestKind::Objection => {
-            ("Art 21", " An objection to direct marketing must be honoured at once and without exception (Art 21(3)).")
-        }
+        RequestKind::Objection => (
+            "Art. 21",
+            " An objection to direct marketing must be honoured at once and without exception (Art. 21(3)).",
+        ),
         RequestKind::AutomatedDecisionReview if uk => (
-            "Arts 22A-22D",
-            " The person may make representations, obtain human intervention and contest the decision (UK GDPR Art 22C).",
+            "Arts. 22A-22D",
+            " The person may make representations, obtain human intervention and contest the decision (UK GDPR Art. 22C).",
         ),
         RequestKind::AutomatedDecisionReview => {
-            ("Art 22(3)", " The person may obtain human intervention, express their view and contest the decision.")
+            ("Art. 22(3)", " The person may obtain human intervention, express their view and contest the decision.")
         }
         RequestKind::WithdrawConsent | RequestKind::OptOutOfSale | RequestKind::LimitSensitive => return None,
     })
@@ -91,13 +92,13 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
     let Some((article, extra)) = right(request.request, uk) else {
         plan.notes.push(match request.request {
             RequestKind::WithdrawConsent => format!(
-                "{law} Art 7(3): consent may be withdrawn at any time, as easily as it was given; the withdrawal takes effect when received, so stop the processing based on consent without waiting for a response period (none is set)"
+                "{law} Art. 7(3): consent may be withdrawn at any time, as easily as it was given; the withdrawal takes effect when received, so stop the processing based on consent without waiting for a response period (none is set)"
             ),
             RequestKind::OptOutOfSale => format!(
-                "{law} gives no right to opt out of \"sale\" as such; if the person objects to direct marketing, treat it as an objection (Art 21(2)-(3)), which must be honoured at once"
+                "{law} gives no right to opt out of \"sale\" as such; if the person objects to direct marketing, treat it as an objection (Art. 21(2)-(3)), which must be honoured at once"
             ),
             _ => format!(
-                "{law} gives no right to limit the use of sensitive data as such; treat the request as a restriction (Art 18) or an objection (Art 21), or as withdrawal of explicit consent (Art 9(2)(a), Art 7(3))"
+                "{law} gives no right to limit the use of sensitive data as such; treat the request as a restriction (Art. 18) or an objection (Art. 21), or as withdrawal of explicit consent (Art. 9(2)(a), Art. 7(3))"
             ),
         });
         return plan;
@@ -109,15 +110,15 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         let paused = if art_12a { request.paused_days } else { 0 };
         if !art_12a && request.paused_days > 0 {
             plan.notes.push(format!(
-                "the request was received on {received}, before UK GDPR Art 12A applied ({UK_ART_12A_FROM}): no stop-the-clock, so the {} paused day(s) were not added",
+                "the request was received on {received}, before UK GDPR Art. 12A applied ({UK_ART_12A_FROM}): no stop-the-clock, so the {} paused day(s) were not added",
                 request.paused_days
             ));
         }
         let calendar = uk_calendar(place);
         let citation = if art_12a {
-            "UK GDPR Art 12(3) and Art 12A (Data (Use and Access) Act 2025 ss.75-79); ICO right-of-access guidance"
+            "UK GDPR Art. 12(3) and Art. 12A (Data (Use and Access) Act 2025 ss.75-79); ICO right-of-access guidance"
         } else {
-            "UK GDPR Art 12(3); ICO right-of-access guidance"
+            "UK GDPR Art. 12(3); ICO right-of-access guidance"
         };
         let end = if options.uk_month_beginning_with {
             "the day before the same date next month (\"one month beginning with\" the relevant time, the conservative reading set by `uk_month_beginning_with`)"
@@ -127,22 +128,22 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         let counting = format!(
             "one month from the relevant time {start} (the later of receipt, identity information and fee), counted as the ICO counts: {end}, moved to the next working day past weekends and {}{}",
             calendar.name,
-            if paused > 0 { format!("; {paused} stop-the-clock day(s) added (Art 12A)") } else { String::new() }
+            if paused > 0 { format!("; {paused} stop-the-clock day(s) added (Art. 12A)") } else { String::new() }
         );
         (start, calendar, citation, counting, paused)
     } else {
         let paused = if options.eu_identity_pause { request.paused_days } else { 0 };
         if !options.eu_identity_pause && request.paused_days > 0 {
             plan.notes.push(format!(
-                "GDPR Art 12(6) does not say that the clock stops while identity is verified, so the {} paused day(s) were not added; some authorities allow it (set `[modules.eea-uk] eu_identity_pause = true`)",
+                "GDPR Art. 12(6) does not say that the clock stops while identity is verified, so the {} paused day(s) were not added; some authorities allow it (set `[modules.eea-uk] eu_identity_pause = true`)",
                 request.paused_days
             ));
         }
         let counting = format!(
-            "one month from receipt on {received} per Reg. 1182/71 Art 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday (member-state holidays are not in the data: check them){}",
+            "one month from receipt on {received} per Reg. 1182/71 Art. 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday (member-state holidays are not in the data: check them){}",
             if paused > 0 { format!("; {paused} day(s) of identity verification added") } else { String::new() }
         );
-        (received, &EEA_WEEKENDS_ONLY, "GDPR Art 12(3); Reg. (EEC, Euratom) 1182/71 Art 3", counting, paused)
+        (received, &EEA_WEEKENDS_ONLY, "GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Art. 3", counting, paused)
     };
     let count = |months| {
         if uk && options.uk_month_beginning_with {
@@ -169,7 +170,7 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         extended_due: Some(Due::Date(extended.value)),
         citation: format!("{citation}; {law} {article}"),
         note: format!(
-            "{counting}. The extension to {} is allowed where necessary for complex or numerous requests and needs a notice with reasons to the person by {}; a refusal must also be explained by then, with the right to complain (Art 12(4)).{extra}",
+            "{counting}. The extension to {} is allowed where necessary for complex or numerous requests and needs a notice with reasons to the person by {}; a refusal must also be explained by then, with the right to complain (Art. 12(4)).{extra}",
             extended.value, due.value
         ),
         warnings,
@@ -200,7 +201,7 @@ fn incident_plan(incident: &Incident) -> Plan {
             action: "notify-authority".to_string(),
             due: Due::Instant(incident.discovered.plus_hours(72)),
             extended_due: None,
-            citation: format!("{law} Art 33(1), (3)-(4)"),
+            citation: format!("{law} Art. 33(1), (3)-(4)"),
             note: format!(
                 "notify {authority}{affected} without undue delay and, where feasible, within 72 hours of becoming aware at {}, unless the breach is unlikely to result in a risk to people; the hours run over nights, weekends and holidays; a later notice must give reasons for the delay, and information may be given in phases",
                 incident.discovered
@@ -212,14 +213,14 @@ fn incident_plan(incident: &Incident) -> Plan {
             action: "notify-individuals".to_string(),
             due: Due::Immediately(incident.discovered.local_date()),
             extended_due: None,
-            citation: format!("{law} Art 34(1)-(3)"),
+            citation: format!("{law} Art. 34(1)-(3)"),
             note: "only when the breach is likely to result in a high risk to people: tell them without undue delay, in clear and plain language; not needed if the data was unintelligible to others (e.g. encrypted), the high risk no longer likely, or it would take disproportionate effort (then a public communication instead)".to_string(),
             warnings: Vec::new(),
         });
     }
     if !regimes.is_empty() {
         plan.notes.push(
-            "GDPR / UK GDPR Art 33(5): document every personal data breach (facts, effects, remedial action), notified or not; a processor must tell the controller without undue delay (Art 33(2))".to_string(),
+            "GDPR / UK GDPR Art. 33(5): document every personal data breach (facts, effects, remedial action), notified or not; a processor must tell the controller without undue delay (Art. 33(2))".to_string(),
         );
     }
     plan

@@ -48,7 +48,7 @@ impl RegionalModule for EeaUk {
                     current_to: date(2026, 11, 29),
                 },
                 Law {
-                    name: "Commission adequacy decisions (GDPR Art 45) and UK adequacy regulations (DPA 2018 Sch 21 para 5)"
+                    name: "Commission adequacy decisions (GDPR Art. 45) and UK adequacy regulations (DPA 2018 Sch 21 para 5)"
                         .into(),
                     current_to: date(2026, 11, 29),
                 },

@@ -4,15 +4,15 @@
 //!
 //! ```toml
 //! [modules.eea-uk]
-//! public_authority = false            # GDPR Arts 27(2)(b), 37(1)(a)
-//! large_scale = true                  # core activities are large-scale (Arts 35, 37)
-//! occasional_processing = false       # Art 27(2)(a) exemption from a representative
-//! uk_representative_required = true   # UK GDPR Art 27 (W4: kept until confirmed)
-//! uk_month_beginning_with = false     # UK Art 12A "beginning with": end one day earlier
+//! public_authority = false            # GDPR Arts. 27(2)(b), 37(1)(a)
+//! large_scale = true                  # core activities are large-scale (Arts. 35, 37)
+//! occasional_processing = false       # Art. 27(2)(a) exemption from a representative
+//! uk_representative_required = true   # UK GDPR Art. 27 (W4: kept until confirmed)
+//! uk_month_beginning_with = false     # UK Art. 12A "beginning with": end one day earlier
 //! uk_analytics_exception = true       # PECR Sch A1 statistical exception relied on
 //! eu_identity_pause = false           # pause the GDPR clock while identity is verified
 //! parental_consent_below = 16         # the age below which a parent must consent
-//! child_consent_ages = { GB = 13 }    # overrides of the Art 8 age table
+//! child_consent_ages = { GB = 13 }    # overrides of the Art. 8 age table
 //! system_transfers = { US = "scc" }   # safeguards for own systems abroad
 //!
 //! [modules.eea-uk.complaints]         # DPA 2018 s.164A (UK, from 2026-06-19)
@@ -33,19 +33,19 @@ pub const PATH: &str = "modules.eea-uk";
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
-    /// The organisation is a public authority or body (Arts 27(2)(b), 37(1)(a)).
+    /// The organisation is a public authority or body (Arts. 27(2)(b), 37(1)(a)).
     #[serde(default)]
     pub public_authority: bool,
     /// Whether the organisation's core activities are processing on a large
-    /// scale (Arts 35(3), 37(1)(b)-(c)). `None`: not said; rules that depend on it
+    /// scale (Arts. 35(3), 37(1)(b)-(c)). `None`: not said; rules that depend on it
     /// warn instead of erring.
     #[serde(default)]
     pub large_scale: Option<bool>,
     /// Processing is occasional, without large-scale special-category or
-    /// criminal data, and unlikely to result in a risk (Art 27(2)(a)).
+    /// criminal data, and unlikely to result in a risk (Art. 27(2)(a)).
     #[serde(default)]
     pub occasional_processing: bool,
-    /// Whether a UK representative is required (UK GDPR Art 27). Sources
+    /// Whether a UK representative is required (UK GDPR Art. 27). Sources
     /// conflict on whether the DUAA 2025 removed it; default `true`.
     #[serde(default)]
     pub uk_representative_required: Option<bool>,
@@ -60,17 +60,17 @@ pub struct Options {
     #[serde(default)]
     pub uk_analytics_exception: Option<bool>,
     /// Whether the GDPR clock pauses while the controller waits for identity
-    /// information (Art 12(6)); some authorities allow it. Default `false`.
+    /// information (Art. 12(6)); some authorities allow it. Default `false`.
     #[serde(default)]
     pub eu_identity_pause: bool,
-    /// The age below which the service asks for a parent's consent (Art 8).
+    /// The age below which the service asks for a parent's consent (Art. 8).
     #[serde(default)]
     pub parental_consent_below: Option<u8>,
     /// Whether information society services are offered directly to children,
     /// when the activities do not say so through `user.childrens` data.
     #[serde(default)]
     pub offers_services_to_children: bool,
-    /// Overrides of the Art 8 age table, by country (`GB = 16`).
+    /// Overrides of the Art. 8 age table, by country (`GB = 16`).
     #[serde(default)]
     pub child_consent_ages: BTreeMap<Jurisdiction, u8>,
     /// The safeguard used for the organisation's own systems located in a

@@ -23,13 +23,13 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         Statement::new(
             "law",
             format!("eea-uk: people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
-            "UK GDPR Art 3; PECR reg 6",
+            "UK GDPR Art. 3; PECR reg 6",
         )
     } else {
         Statement::new(
             "law",
             format!("eea-uk: people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
-            "GDPR Art 3; Directive 2002/58/EC Art 5(3)",
+            "GDPR Art. 3; Directive 2002/58/EC Art. 5(3)",
         )
     });
 
@@ -42,7 +42,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
             format!("no entity in the manifest serves {place}: the controller must be identified in the privacy notice")
         }
     };
-    statements.push(Statement::new("entity", entity, "GDPR Art 4(7), Art 13(1)(a)"));
+    statements.push(Statement::new("entity", entity, "GDPR Art. 4(7), Art. 13(1)(a)"));
 
     statements.push(Statement::new(
         "storage",
@@ -50,13 +50,13 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
             "no localisation: data of people in {place} may be stored in any country, provided transfers outside {} meet Chapter V",
             regime.name()
         ),
-        "GDPR Art 44",
+        "GDPR Art. 44",
     ));
 
     statements.push(Statement::new(
         "transfers",
         transfers(ctx, regime),
-        if uk { "UK GDPR Arts 44-46, 49; DPA 2018 Sch 21 para 5" } else { "GDPR Arts 44-46, 49" },
+        if uk { "UK GDPR Arts. 44-46, 49; DPA 2018 Sch 21 para 5" } else { "GDPR Arts. 44-46, 49" },
     ));
 
     let policy = m.consent_for(place).map(|p| p.mode);
@@ -86,7 +86,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     statements.push(Statement::new(
         "consent",
         consent,
-        if uk { "PECR reg 6 and Sch A1" } else { "Directive 2002/58/EC Art 5(3)" },
+        if uk { "PECR reg 6 and Sch A1" } else { "Directive 2002/58/EC Art. 5(3)" },
     ));
 
     let contacts: Vec<String> = m
@@ -110,7 +110,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         } else {
             contacts.join("; ")
         },
-        "GDPR Arts 13(1)(a)-(b), 27, 37(7)",
+        "GDPR Arts. 13(1)(a)-(b), 27, 37(7)",
     ));
 
     if let Some((country, age)) =
@@ -122,7 +122,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
                     "the age of digital consent in {country} is {} ({}); below it a parent must give or authorise consent to an information society service",
                     age.age, age.source
                 ),
-                "GDPR Art 8(1)",
+                "GDPR Art. 8(1)",
             ));
     }
     Resolution { statements }

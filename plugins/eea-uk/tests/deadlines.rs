@@ -35,7 +35,7 @@ fn eu_month_clamps_to_february_and_rolls_past_the_weekend() {
     // Issue 3 "Done when": DE, access, received 2026-01-31.
     let p = plan(request("DE", RequestKind::Access, date(2026, 1, 31)));
     assert_eq!(respond(&p), (on(date(2026, 3, 2)), Some(on(date(2026, 4, 30)))));
-    assert!(p.obligations[0].citation.contains("GDPR Art 12(3)"));
+    assert!(p.obligations[0].citation.contains("GDPR Art. 12(3)"));
     // EEA holidays are not shipped: the date says so.
     assert!(p.obligations[0].warnings.iter().any(|w| w.contains("no public-holiday data")));
 }
@@ -50,13 +50,13 @@ fn eu_worked_examples_of_regulation_1182_71() {
 #[test]
 fn every_gdpr_right_gets_one_month_and_cites_its_article() {
     for (kind, article) in [
-        (RequestKind::Access, "Art 15"),
-        (RequestKind::Rectification, "Art 16"),
-        (RequestKind::Erasure, "Art 17"),
-        (RequestKind::Restriction, "Art 18"),
-        (RequestKind::Portability, "Art 20"),
-        (RequestKind::Objection, "Art 21"),
-        (RequestKind::AutomatedDecisionReview, "Art 22"),
+        (RequestKind::Access, "Art. 15"),
+        (RequestKind::Rectification, "Art. 16"),
+        (RequestKind::Erasure, "Art. 17"),
+        (RequestKind::Restriction, "Art. 18"),
+        (RequestKind::Portability, "Art. 20"),
+        (RequestKind::Objection, "Art. 21"),
+        (RequestKind::AutomatedDecisionReview, "Art. 22"),
     ] {
         let p = plan(request("IT", kind, date(2026, 3, 10)));
         assert_eq!(respond(&p), (on(date(2026, 4, 10)), Some(on(date(2026, 6, 10)))), "{kind}");
@@ -71,7 +71,7 @@ fn kinds_without_a_deadline_give_a_note_and_no_obligation() {
             let p = plan(request(place, kind, date(2026, 3, 10)));
             assert!(p.obligations.is_empty(), "{kind} {place}");
             assert_eq!(p.notes.len(), 1, "{kind} {place}");
-            assert!(p.notes[0].contains("Art "), "{}", p.notes[0]);
+            assert!(p.notes[0].contains("Art. "), "{}", p.notes[0]);
         }
     }
 }
@@ -89,7 +89,7 @@ fn uk_rolls_past_england_and_wales_bank_holidays() {
     // 31 Jul 2026 + 1 month = Mon 31 Aug 2026, the Summer bank holiday → Tue 1 Sep.
     let p = plan(request("GB", RequestKind::Access, date(2026, 7, 31)));
     assert_eq!(respond(&p).0, on(date(2026, 9, 1)));
-    assert!(p.obligations[0].citation.contains("Art 12A"));
+    assert!(p.obligations[0].citation.contains("Art. 12A"));
     assert!(p.obligations[0].warnings.is_empty(), "{:?}", p.obligations[0].warnings);
     // 28 Nov 2026 + 1 month = Mon 28 Dec 2026, Boxing Day (substitute) → Tue 29 Dec.
     let p = plan(request("GB", RequestKind::Access, date(2026, 11, 28)));
@@ -128,13 +128,13 @@ fn uk_stop_the_clock_adds_paused_days_from_5_february_2026() {
     let p = plan(r);
     assert_eq!(respond(&p), (on(date(2026, 4, 13)), Some(on(date(2026, 6, 12)))));
     assert!(p.obligations[0].note.contains("10 stop-the-clock day(s)"));
-    // Before Art 12A applied there was no stop-the-clock.
+    // Before Art. 12A applied there was no stop-the-clock.
     let mut r = request("GB", RequestKind::Access, date(2026, 1, 10));
     r.paused_days = 5;
     let p = plan(r);
     assert_eq!(respond(&p).0, on(date(2026, 2, 10)));
-    assert!(!p.obligations[0].citation.contains("Art 12A"));
-    assert!(p.notes.iter().any(|n| n.contains("before UK GDPR Art 12A")), "{:?}", p.notes);
+    assert!(!p.obligations[0].citation.contains("Art. 12A"));
+    assert!(p.notes.iter().any(|n| n.contains("before UK GDPR Art. 12A")), "{:?}", p.notes);
 }
 
 #[test]
@@ -179,11 +179,11 @@ fn incidents_notify_each_authority_within_72_hours() {
     for o in &authority {
         assert_eq!(o.due.to_string(), "2026-12-02T10:00:00Z");
     }
-    assert!(authority.iter().any(|o| o.citation.starts_with("GDPR Art 33(1)")));
+    assert!(authority.iter().any(|o| o.citation.starts_with("GDPR Art. 33(1)")));
     assert!(
         authority
             .iter()
-            .any(|o| o.citation.starts_with("UK GDPR Art 33(1)") && o.note.contains("Information Commissioner"))
+            .any(|o| o.citation.starts_with("UK GDPR Art. 33(1)") && o.note.contains("Information Commissioner"))
     );
     // The offset given is kept, and the hours run over the weekend.
     let p = incident(&["FR"], "2026-11-27T18:30:00+01:00");
@@ -196,7 +196,7 @@ fn incidents_tell_people_without_undue_delay_when_the_risk_is_high() {
     let p = incident(&["EEA"], "2026-11-29T23:30:00-03:00");
     let people = p.obligations.iter().find(|o| o.action == "notify-individuals").unwrap();
     assert_eq!(people.due, Due::Immediately(date(2026, 11, 29)));
-    assert!(people.citation.contains("Art 34"));
+    assert!(people.citation.contains("Art. 34"));
     assert!(people.note.contains("high risk"));
     // In the order they fall due.
     assert_eq!(p.obligations[0].action, "notify-individuals");

@@ -9,7 +9,7 @@ use crate::data::Certainty;
 pub static RULE: Rule = Rule {
     id: "eea-uk/child-consent-age",
     title: "Parental consent asked below a lower age than the country's age of digital consent",
-    citation: "GDPR Art 8(1)-(2) and national laws setting the age; UK GDPR Art 8(1), DPA 2018 s.9",
+    citation: "GDPR Art. 8(1)-(2) and national laws setting the age; UK GDPR Art. 8(1), DPA 2018 s.9",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -32,7 +32,7 @@ Where consent is the basis for offering an information society service
 directly to a child, processing is lawful only if the child is at least 16,
 or the lower age (not below 13) a Member State sets; below it a parent must
 give or authorise consent, and the controller must make reasonable efforts
-to verify that (Art 8(2)).
+to verify that (Art. 8(2)).
 
 ## Example
 ```toml

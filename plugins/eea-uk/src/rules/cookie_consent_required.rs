@@ -8,7 +8,7 @@ use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "eea-uk/cookie-consent-required",
     title: "Non-essential cookies without opt-in consent",
-    citation: "Directive 2002/58/EC Art 5(3); PECR reg 6 and Sch A1 paras 1, 3-7",
+    citation: "Directive 2002/58/EC Art. 5(3); PECR reg 6 and Sch A1 paras 1, 3-7",
     severity: Severity::Error,
     in_force_from: Some(date(2011, 5, 25)),
     in_force_until: None,
@@ -21,7 +21,7 @@ that covers it, else `default`) is `opt-in`.
 
 Which cookies need consent:
 
-- **EEA** (ePrivacy Art 5(3)): every cookie except `strictly_necessary` and
+- **EEA** (ePrivacy Art. 5(3)): every cookie except `strictly_necessary` and
   `functional` ones (user-interface customisation such as language is exempt
   per WP29 Opinion 04/2012). `analytics` and `advertising` need consent.
 - **UK** (PECR reg 6): the same until 4 February 2026. From 5 February 2026

@@ -8,7 +8,7 @@ use juris_core::{CheckContext, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "eea-uk/dpia-indicated",
     title: "Processing likely to need a data protection impact assessment has none",
-    citation: "GDPR Art 35(1), 35(3)(a)-(c), 35(4); UK GDPR Art 35(1), 35(3)-(4) and the ICO's list",
+    citation: "GDPR Art. 35(1), 35(3)(a)-(c), 35(4); UK GDPR Art. 35(1), 35(3)-(4) and the ICO's list",
     severity: Severity::Warning,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -18,8 +18,8 @@ Warns about every activity touching an EEA or UK market that shows a sign
 of high risk and has no `impact_assessment` reference:
 
 - profiling or behavioural tracking (the monitoring uses of
-  `eea-uk/dpo-missing`): Art 35(3)(a) and the ICO's "tracking" criterion;
-- special-category or criminal-offence data: Art 35(3)(b), unless
+  `eea-uk/dpo-missing`): Art. 35(3)(a) and the ICO's "tracking" criterion;
+- special-category or criminal-offence data: Art. 35(3)(b), unless
   `[modules.eea-uk] large_scale = false`;
 - children's data (`user.childrens`) or precise location
   (`user.location.precise`): the ICO's and EDPB's criteria of vulnerable
@@ -29,9 +29,9 @@ of high risk and has no `impact_assessment` reference:
 ## Why
 Where processing is likely to result in a high risk to people's rights and
 freedoms, the controller must assess its impact before starting (Art
-35(1)); Art 35(3) names three cases where an assessment is always needed,
-and the supervisory authorities' lists (Art 35(4)) add more. If the risk
-stays high, the authority must be consulted first (Art 36).
+35(1)); Art. 35(3) names three cases where an assessment is always needed,
+and the supervisory authorities' lists (Art. 35(4)) add more. If the risk
+stays high, the authority must be consulted first (Art. 36).
 
 ## Example
 ```toml
@@ -47,7 +47,7 @@ Carry out the assessment and reference it:
 needed, record that screening decision as the reference.
 
 ## Uncertainty
-The Art 35(3) cases need "systematic and extensive" evaluation or "large
+The Art. 35(3) cases need "systematic and extensive" evaluation or "large
 scale" processing, which the manifest cannot show fully; this is why the
 rule warns rather than errs.
 "#,

@@ -9,8 +9,8 @@ use crate::data::Regime;
 /// `eea-uk/dpo-missing`
 pub static RULE: Rule = Rule {
     id: "eea-uk/dpo-missing",
-    title: "No data protection officer where Art 37 requires one",
-    citation: "GDPR Art 37(1)(a)-(c), 37(7); UK GDPR Art 37(1)(a)-(c), 37(7)",
+    title: "No data protection officer where Art. 37 requires one",
+    citation: "GDPR Art. 37(1)(a)-(c), 37(7); UK GDPR Art. 37(1)(a)-(c), 37(7)",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -26,19 +26,19 @@ the UK, and if so looks for a `[[contacts]]` entry with `role = "dpo"` whose
   advertising, personalisation from a profile: fideslang uses
   `marketing.advertising.*.targeted`, `marketing.advertising.profiling`,
   `personalize.content.profiled`, `personalize.content.profiling`), or
-  processes special-category data (Art 9) or criminal-offence data
-  (`user.criminal_history`, Art 10), **and** this is done on a large scale.
+  processes special-category data (Art. 9) or criminal-offence data
+  (`user.criminal_history`, Art. 10), **and** this is done on a large scale.
 
 Scale is a fact only the organisation knows: say it with `[modules.eea-uk]
 large_scale = true` or `false`. When it is not said, the finding is a
 warning. A DPO that is not `published` is also reported, as a warning
-(Art 37(7)).
+(Art. 37(7)).
 
 ## Why
-Art 37(1) makes a DPO mandatory for public bodies and for controllers and
+Art. 37(1) makes a DPO mandatory for public bodies and for controllers and
 processors whose core activities consist of regular and systematic
 monitoring of people on a large scale, or of large-scale processing of
-special-category or criminal data. Art 37(7) requires publishing the DPO's
+special-category or criminal data. Art. 37(7) requires publishing the DPO's
 contact details and telling the supervisory authority.
 
 ## Example

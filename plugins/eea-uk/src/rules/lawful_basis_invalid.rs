@@ -8,7 +8,7 @@ use crate::data::Regime;
 pub static RULE: Rule = Rule {
     id: "eea-uk/lawful-basis-invalid",
     title: "Lawful basis that the GDPR does not know, or legitimate interests without an assessment",
-    citation: "GDPR Art 6(1)(a)-(f), Art 5(2); UK GDPR Art 6(1)(a)-(f) and (ea), Annex 1",
+    citation: "GDPR Art. 6(1)(a)-(f), Art. 5(2); UK GDPR Art. 6(1)(a)-(f) and (ea), Annex 1",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -18,16 +18,16 @@ For every processing activity that touches an EEA or UK market, reads the
 lawful basis that applies there (`legal_basis_by` for the EEA, an EEA
 country or GB, else `legal_basis`) and flags:
 
-- a basis that is not one of the six of Art 6(1): `consent`, `contract`,
+- a basis that is not one of the six of Art. 6(1): `consent`, `contract`,
   `legal_obligation`, `vital_interests`, `public_task`,
   `legitimate_interests`; for the UK from 5 February 2026 also
-  `recognised_legitimate_interest` (UK GDPR Art 6(1)(ea));
+  `recognised_legitimate_interest` (UK GDPR Art. 6(1)(ea));
 - `legitimate_interests` without a `legitimate_interest_assessment`
-  reference: Art 6(1)(f) needs a balancing of the controller's interests
-  against the person's, and Art 5(2) needs the controller to be able to show it.
+  reference: Art. 6(1)(f) needs a balancing of the controller's interests
+  against the person's, and Art. 5(2) needs the controller to be able to show it.
 
 ## Why
-Processing is lawful only under one of the bases of Art 6(1). A basis from
+Processing is lawful only under one of the bases of Art. 6(1). A basis from
 another law (say, Brazil's `credit_protection`) does not make processing
 lawful in Europe. Legitimate interests is the one basis that needs a
 documented three-part test (purpose, necessity, balancing).
@@ -53,11 +53,11 @@ safeguarding vulnerable people).
     passes: include_str!("fixtures/lawful_basis_invalid.pass.toml"),
 };
 
-/// The bases of GDPR Art 6(1)(a)-(f).
+/// The bases of GDPR Art. 6(1)(a)-(f).
 pub const BASES: [&str; 6] =
     ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"];
 
-/// UK GDPR Art 6(1)(ea), inserted by DUAA 2025 s.70, in force 5 Feb 2026.
+/// UK GDPR Art. 6(1)(ea), inserted by DUAA 2025 s.70, in force 5 Feb 2026.
 pub const RECOGNISED_LEGITIMATE_INTEREST: &str = "recognised_legitimate_interest";
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {

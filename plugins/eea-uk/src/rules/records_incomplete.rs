@@ -7,8 +7,8 @@ use crate::data::Regime;
 /// `eea-uk/records-incomplete`
 pub static RULE: Rule = Rule {
     id: "eea-uk/records-incomplete",
-    title: "Record of processing lacks a field Art 30 requires",
-    citation: "GDPR Art 30(1)(a)-(e); UK GDPR Art 30(1)(a)-(e)",
+    title: "Record of processing lacks a field Art. 30 requires",
+    citation: "GDPR Art. 30(1)(a)-(e); UK GDPR Art. 30(1)(a)-(e)",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -17,12 +17,12 @@ pub static RULE: Rule = Rule {
 Reads the manifest's activities as the controller's record of processing and,
 for every activity touching an EEA or UK market, flags:
 
-- an empty `name`, `uses` (purposes, Art 30(1)(b)), `data_categories` or
-  `data_subjects` (Art 30(1)(c));
+- an empty `name`, `uses` (purposes, Art. 30(1)(b)), `data_categories` or
+  `data_subjects` (Art. 30(1)(c));
 
 and, once for each of the EEA and the UK, the absence of any contact (with
 an e-mail address or telephone number) whose `for` covers it: the record
-must give the controller's contact details (Art 30(1)(a)). Recipients (Art 30(1)(d)) and transfers (Art 30(1)(e))
+must give the controller's contact details (Art. 30(1)(a)). Recipients (Art. 30(1)(d)) and transfers (Art. 30(1)(e))
 are read from `recipients`, whose ids the manifest loader already checks.
 
 ## Why
@@ -46,7 +46,7 @@ Fill in the fields, and add a privacy contact:
 `[[contacts]] role = "privacy", for = ["EEA", "GB"], name = "...", email = "..."`.
 
 ## Uncertainty
-Organisations with fewer than 250 employees are exempt under Art 30(5)
+Organisations with fewer than 250 employees are exempt under Art. 30(5)
 only for occasional processing without special-category data that is
 unlikely to result in a risk; processing recorded in a manifest is rarely
 occasional, so the rule does not apply the exemption. The EU Omnibus IV

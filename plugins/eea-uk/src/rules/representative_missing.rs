@@ -9,7 +9,7 @@ use crate::data::Regime;
 pub static RULE: Rule = Rule {
     id: "eea-uk/representative-missing",
     title: "No representative in the EEA or UK for an organisation established outside it",
-    citation: "GDPR Art 27(1)-(3), Art 3(2); UK GDPR Art 27(1)-(3)",
+    citation: "GDPR Art. 27(1)-(3), Art. 3(2); UK GDPR Art. 27(1)-(3)",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -22,9 +22,9 @@ GB), looks for a `[[contacts]]` entry with `role = "representative"` whose
 
 ## Why
 A controller or processor not established in the Union that offers goods or
-services to people there, or monitors their behaviour (Art 3(2)), must
+services to people there, or monitors their behaviour (Art. 3(2)), must
 designate in writing a representative established in a Member State where
-those people are (Art 27(1), (3)). The representative is the contact point
+those people are (Art. 27(1), (3)). The representative is the contact point
 for authorities and people. The UK GDPR has the same rule for the UK.
 
 ## Example
@@ -48,7 +48,7 @@ country = "IE"
 
 Public authorities, and organisations whose processing is occasional, does
 not include large-scale special-category or criminal data and is unlikely
-to result in a risk, are exempt (Art 27(2)): say so with `[modules.eea-uk]
+to result in a risk, are exempt (Art. 27(2)): say so with `[modules.eea-uk]
 public_authority = true` or `occasional_processing = true`.
 
 ## Uncertainty

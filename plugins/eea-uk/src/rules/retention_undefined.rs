@@ -6,7 +6,7 @@ use juris_core::{CheckContext, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "eea-uk/retention-undefined",
     title: "Processing activity without a retention period",
-    citation: "GDPR Art 5(1)(e), Art 13(2)(a), Art 30(1)(f); UK GDPR the same articles",
+    citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 30(1)(f); UK GDPR the same articles",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -17,10 +17,10 @@ Flags every processing activity that touches an EEA or UK market and has no
 
 ## Why
 Personal data may be kept in identifiable form no longer than necessary for
-the purposes (storage limitation, Art 5(1)(e)). The privacy notice must say
-how long data is kept, or the criteria used to decide (Art 13(2)(a),
+the purposes (storage limitation, Art. 5(1)(e)). The privacy notice must say
+how long data is kept, or the criteria used to decide (Art. 13(2)(a),
 14(2)(a)), and the record of processing must give the time limits for
-erasure where possible (Art 30(1)(f)).
+erasure where possible (Art. 30(1)(f)).
 
 ## Example
 ```toml

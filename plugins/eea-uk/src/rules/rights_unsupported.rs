@@ -10,7 +10,7 @@ use crate::data::Regime;
 pub static RULE: Rule = Rule {
     id: "eea-uk/rights-unsupported",
     title: "Data-subject right the organisation does not handle",
-    citation: "GDPR Arts 7(3), 12(2), 15-18, 20, 21(1)-(2); UK GDPR the same articles",
+    citation: "GDPR Arts. 7(3), 12(2), 15-18, 20, 21(1)-(2); UK GDPR the same articles",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -19,21 +19,21 @@ pub static RULE: Rule = Rule {
 When the organisation targets an EEA or UK market, checks that
 `[rights] supported` lists every right the GDPR gives its people:
 
-- always `access` (Art 15), `rectification` (Art 16), `erasure` (Art 17)
-  and `restriction` (Art 18);
-- `portability` (Art 20) when an activity relies on consent or contract;
-- `objection` (Art 21) when an activity relies on legitimate interests or a
+- always `access` (Art. 15), `rectification` (Art. 16), `erasure` (Art. 17)
+  and `restriction` (Art. 18);
+- `portability` (Art. 20) when an activity relies on consent or contract;
+- `objection` (Art. 21) when an activity relies on legitimate interests or a
   public task (21(1)) or is direct marketing, a `marketing.*` use (21(2));
-- `withdraw-consent` (Art 7(3)) when an activity relies on consent or
+- `withdraw-consent` (Art. 7(3)) when an activity relies on consent or
   explicit consent;
 
 and that `[rights] channels` names at least one way to make a request.
 
 ## Why
-Art 12(2) requires the controller to facilitate the exercise of the rights
-of Arts 15 to 22. The right to object to direct marketing is absolute
-(Art 21(2)-(3)), and withdrawing consent must be as easy as giving it
-(Art 7(3)).
+Art. 12(2) requires the controller to facilitate the exercise of the rights
+of Arts. 15 to 22. The right to object to direct marketing is absolute
+(Art. 21(2)-(3)), and withdrawing consent must be as easy as giving it
+(Art. 7(3)).
 
 ## Example
 ```toml
@@ -81,24 +81,24 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     }
     let any = |names: &[&str]| bases.iter().any(|b| names.contains(b));
     let mut needed = vec![
-        (RequestKind::Access, "Art 15"),
-        (RequestKind::Rectification, "Art 16"),
-        (RequestKind::Erasure, "Art 17"),
-        (RequestKind::Restriction, "Art 18"),
+        (RequestKind::Access, "Art. 15"),
+        (RequestKind::Rectification, "Art. 16"),
+        (RequestKind::Erasure, "Art. 17"),
+        (RequestKind::Restriction, "Art. 18"),
     ];
     if any(&["consent", "contract"]) {
-        needed.push((RequestKind::Portability, "Art 20, as an activity relies on consent or contract"));
+        needed.push((RequestKind::Portability, "Art. 20, as an activity relies on consent or contract"));
     }
     if any(&["legitimate_interests", "public_task", "recognised_legitimate_interest"]) {
         needed.push((
             RequestKind::Objection,
-            "Art 21(1), as an activity relies on legitimate interests or a public task",
+            "Art. 21(1), as an activity relies on legitimate interests or a public task",
         ));
     } else if marketing {
-        needed.push((RequestKind::Objection, "Art 21(2), as an activity is direct marketing"));
+        needed.push((RequestKind::Objection, "Art. 21(2), as an activity is direct marketing"));
     }
     if any(&["consent"]) || explicit_consent {
-        needed.push((RequestKind::WithdrawConsent, "Art 7(3), as an activity relies on consent"));
+        needed.push((RequestKind::WithdrawConsent, "Art. 7(3), as an activity relies on consent"));
     }
     let mut out: Vec<Violation> = needed
         .into_iter()
@@ -111,7 +111,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if m.rights.channels.is_empty() {
         out.push(
             Violation::new("rights.channels", "no channel is given for making a data-subject request")
-                .help("list at least one channel, e.g. `channels = [\"web-form\", \"email\"]` (Art 12(2))"),
+                .help("list at least one channel, e.g. `channels = [\"web-form\", \"email\"]` (Art. 12(2))"),
         );
     }
     out

@@ -9,7 +9,7 @@ use crate::data::Regime;
 pub static RULE: Rule = Rule {
     id: "eea-uk/transfer-without-safeguard",
     title: "Personal data transferred outside the EEA or UK without adequacy or a safeguard",
-    citation: "GDPR Arts 44-46, 49; UK GDPR Arts 44-46, 49 and DPA 2018 s.119A, Sch 21 para 5",
+    citation: "GDPR Arts. 44-46, 49; UK GDPR Arts. 44-46, 49 and DPA 2018 s.119A, Sch 21 para 5",
     severity: Severity::Error,
     in_force_from: Some(date(2018, 5, 25)),
     in_force_until: None,
@@ -35,7 +35,7 @@ as-of date, or a mechanism that works for that regime:
 | `dpf` | certified US recipients | certified US recipients |
 | `anpd_scc` | no | no |
 
-The adequacy lists are dated data: the EU list of Art 45 decisions (with
+The adequacy lists are dated data: the EU list of Art. 45 decisions (with
 the EU-US Data Privacy Framework from 10 July 2023, for certified
 organisations only, and Brazil from 26 January 2026) and the UK's data
 bridges (Republic of Korea from 19 December 2022, the UK Extension to the
@@ -44,9 +44,9 @@ abroad goes in `[modules.eea-uk] system_transfers = { US = "scc" }`.
 
 ## Why
 Chapter V allows a transfer to a third country only on an adequacy decision
-(Art 45), with appropriate safeguards (Art 46: SCCs, BCRs, in the UK the
+(Art. 45), with appropriate safeguards (Art. 46: SCCs, BCRs, in the UK the
 IDTA or the Addendum), or under a derogation for a specific situation
-(Art 49). The DPF covers only organisations that have certified to it.
+(Art. 49). The DPF covers only organisations that have certified to it.
 
 ## Example
 ```toml
