@@ -41,12 +41,22 @@ pub struct GlobalArgs {
     /// Less log output on stderr (-q errors only, -qq nothing).
     #[arg(short, long, action = ArgAction::Count, global = true)]
     pub quiet: u8,
+    /// Run each plugin in a child process, so that one that crashes, hangs or
+    /// misbehaves cannot take juris down (also `isolate = true` in juris.toml).
+    #[arg(long, global = true)]
+    pub isolate: bool,
+    /// With --isolate: the longest a plugin may take to answer one call, in
+    /// seconds (default 30, or `plugin_timeout_seconds` in juris.toml).
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub plugin_timeout: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the plugins found: id, version, file, ABI, jurisdictions and rules.
     Plugins {
+        #[command(subcommand)]
+        action: Option<PluginsAction>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -78,6 +88,16 @@ pub enum Command {
         #[command(subcommand)]
         command: IncidentCommand,
     },
+    /// Internal: host one plugin in this process for an isolated parent.
+    #[command(name = "__plugin-host", hide = true)]
+    PluginHost { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PluginsAction {
+    /// Write juris.lock, pinning the SHA-256 of every plugin file found; from
+    /// then on a plugin whose bytes differ, or that is not listed, is refused.
+    Lock,
 }
 
 #[derive(Debug, Args)]

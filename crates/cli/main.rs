@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod config;
 mod input;
 mod render;
 mod session;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command, DsrCommand, IncidentCommand};
+use crate::args::{Cli, Command, DsrCommand, IncidentCommand, PluginsAction};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +63,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Outcome {
+    if let Command::PluginHost { file } = &cli.command {
+        return match juris_host::isolate::serve(file) {
+            0 => Outcome::Clean,
+            _ => Outcome::PluginFailed,
+        };
+    }
     let search = juris_host::SearchPath::standard(&cli.global.plugin_dirs);
+    let session = match session::Session::new(search, &cli.global) {
+        Ok(session) => session,
+        Err(outcome) => return outcome,
+    };
     match cli.command {
-        Command::Plugins { format } => commands::plugins::run(&search, format),
-        Command::Check(args) => commands::check::run(&search, &args),
-        Command::Rules { modules, format } => commands::rules::list(&search, &modules, format),
-        Command::Explain { rule } => commands::rules::explain(&search, &rule),
-        Command::Resolve(args) => commands::resolve::run(&search, &args),
-        Command::Dsr { command: DsrCommand::Plan(args) } => commands::plan::dsr(&search, &args),
-        Command::Incident { command: IncidentCommand::Plan(args) } => commands::plan::incident(&search, &args),
+        Command::PluginHost { .. } => Outcome::Clean,
+        Command::Plugins { action: Some(PluginsAction::Lock), .. } => commands::plugins::lock(&session),
+        Command::Plugins { action: None, format } => commands::plugins::run(&session, format),
+        Command::Check(args) => commands::check::run(&session, &args),
+        Command::Rules { modules, format } => commands::rules::list(&session, &modules, format),
+        Command::Explain { rule } => commands::rules::explain(&session, &rule),
+        Command::Resolve(args) => commands::resolve::run(&session, &args),
+        Command::Dsr { command: DsrCommand::Plan(args) } => commands::plan::dsr(&session, &args),
+        Command::Incident { command: IncidentCommand::Plan(args) } => commands::plan::incident(&session, &args),
     }
 }
 

@@ -1,14 +1,48 @@
-//! Loading the plugins for a command, and reporting the ones that failed.
+//! What every command shares: where plugins are, how they are loaded (isolated
+//! or not, pinned by juris.lock or not), and reporting the ones that failed.
 
-use juris_host::{PluginSet, SearchPath};
+use std::time::Duration;
+
+use juris_host::{LoadOptions, Lockfile, PluginSet, SearchPath};
 
 use crate::Outcome;
+use crate::args::GlobalArgs;
+
+/// The search path and load options for this run.
+pub struct Session {
+    pub search: SearchPath,
+    pub options: LoadOptions,
+}
+
+impl Session {
+    /// Combines flags, `juris.toml` and `juris.lock` from the current directory.
+    pub fn new(search: SearchPath, global: &GlobalArgs) -> Result<Session, Outcome> {
+        let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+        let config = crate::config::read(&here).map_err(|message| {
+            eprintln!("error: {message}");
+            Outcome::InputError
+        })?;
+        let lock_path = here.join(juris_host::lock::LOCK_FILE);
+        let lock = if lock_path.exists() {
+            Some(Lockfile::read(&lock_path).map_err(|message| {
+                eprintln!("error: {message}");
+                Outcome::InputError
+            })?)
+        } else {
+            None
+        };
+        let seconds = global.plugin_timeout.or(config.plugin_timeout_seconds).unwrap_or(30).max(1);
+        let options =
+            LoadOptions { isolate: global.isolate || config.isolate, timeout: Duration::from_secs(seconds), lock };
+        Ok(Session { search, options })
+    }
+}
 
 /// Loads every plugin. A missing `--plugin-dir` is a usage error (exit 2);
-/// files that fail to load are reported on stderr by the caller through
+/// files that fail to load are reported by the caller through
 /// [`report_load_errors`] and make the command exit 3.
-pub fn load(search: &SearchPath) -> Result<PluginSet, Outcome> {
-    juris_host::load(search).map_err(|message| {
+pub fn load(session: &Session) -> Result<PluginSet, Outcome> {
+    juris_host::load(&session.search, &session.options).map_err(|message| {
         eprintln!("error: {message}");
         Outcome::InputError
     })

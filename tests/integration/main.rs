@@ -8,5 +8,7 @@ mod util;
 
 mod check;
 mod input_errors;
+mod integrity;
+mod isolation;
 mod plans;
 mod plugins;

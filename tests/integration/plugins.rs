@@ -16,7 +16,7 @@ fn lists_the_four_builtin_modules_each_from_its_own_library() {
     for p in plugins {
         let path = std::path::Path::new(p["path"].as_str().unwrap());
         assert!(path.is_file(), "{} is not a file", path.display());
-        assert_eq!(p["abi"], "1.0");
+        assert_eq!(p["abi"], "1.1");
         assert!(!p["jurisdictions"].as_array().unwrap().is_empty());
         assert!(!p["rules"].as_array().unwrap().is_empty(), "{} has no rules", p["id"]);
         for key in ["name", "version"] {
@@ -62,7 +62,7 @@ fn a_plugin_for_another_abi_major_is_refused_naming_the_file_and_both_versions()
 #[test]
 fn a_panicking_plugin_exits_3_naming_it_and_others_still_report() {
     let dir = TempDir::new("panicking");
-    dir.copy(&built_library("fixture_panicking"));
+    dir.copy(&built_library("fixture_misbehaving"));
     let manifest = dir.write("privacy.toml", ONE_FINDING.as_bytes());
     for format in ["text", "json", "sarif"] {
         let output = juris()
@@ -72,7 +72,7 @@ fn a_panicking_plugin_exits_3_naming_it_and_others_still_report() {
             .unwrap();
         assert_eq!(output.status.code(), Some(3), "{format}: {}", stderr(&output));
         let all = format!("{}{}", stdout(&output), stderr(&output));
-        assert!(all.contains("module `panicking` panicked"), "{format}: {all}");
+        assert!(all.contains("module `misbehaving` panicked"), "{format}: {all}");
         assert!(all.contains("deliberate panic in check"), "{format}: {all}");
         assert!(stdout(&output).contains("eea-uk/lawful-basis-missing"), "{format}: other findings missing");
     }
@@ -94,25 +94,25 @@ fn a_panicking_plugin_exits_3_naming_it_and_others_still_report() {
 #[test]
 fn global_options_go_before_or_after_the_subcommand() {
     let dir = TempDir::new("global-options");
-    dir.copy(&built_library("fixture_panicking"));
+    dir.copy(&built_library("fixture_misbehaving"));
     let d = dir.path().to_str().unwrap();
     for args in
         [vec!["--plugin-dir", d, "plugins", "--format", "json"], vec!["plugins", "--format", "json", "--plugin-dir", d]]
     {
         let report = json(&run(&args));
         let ids: Vec<&str> = report["plugins"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
-        assert!(ids.contains(&"panicking"), "{args:?}: {ids:?}");
+        assert!(ids.contains(&"misbehaving"), "{args:?}: {ids:?}");
     }
 }
 
 #[test]
 fn plugin_path_from_the_environment() {
     let dir = TempDir::new("env-path");
-    dir.copy(&built_library("fixture_panicking"));
+    dir.copy(&built_library("fixture_misbehaving"));
     let output = juris().env("JURIS_PLUGIN_PATH", dir.path()).args(["plugins", "--format", "json"]).output().unwrap();
     let ids: Vec<String> =
         json(&output)["plugins"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.contains(&"panicking".to_string()), "{ids:?}");
+    assert!(ids.contains(&"misbehaving".to_string()), "{ids:?}");
 }
 
 #[test]

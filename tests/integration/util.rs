@@ -21,7 +21,7 @@ pub fn bin_dir() -> PathBuf {
     bin.parent().expect("binary has a directory").to_path_buf()
 }
 
-/// A built library from the target directory, e.g. `fixture_panicking`.
+/// A built library from the target directory, e.g. `fixture_misbehaving`.
 pub fn built_library(name: &str) -> PathBuf {
     let file = format!("{}{name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
     let path = bin_dir().join(&file);

@@ -64,7 +64,7 @@ fn tidy() -> Result<(), String> {
             for (i, line) in lines.iter().enumerate() {
                 let code = line.split("//").next().unwrap_or("");
                 if code.contains("unsafe {") || code.contains("unsafe impl") || code.contains("#[unsafe(") {
-                    let justified = lines[i.saturating_sub(4)..i].iter().any(|l| l.contains("SAFETY:"));
+                    let justified = lines[i.saturating_sub(8)..i].iter().any(|l| l.contains("SAFETY:"));
                     if !justified {
                         problems.push(format!("{}:{}: unsafe without a `// SAFETY:` comment", file.display(), i + 1));
                     }

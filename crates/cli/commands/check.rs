@@ -1,8 +1,9 @@
 //! `juris check`: run every module's rules over a manifest.
 
+use crate::session::Session;
 use juris_core::manifest::SourceIndex;
 use juris_core::{CheckContext, Finding, RuleMeta, Severity};
-use juris_host::{Plugin, SearchPath};
+use juris_host::Plugin;
 
 use crate::Outcome;
 use crate::args::{CheckArgs, ReportFormat};
@@ -37,8 +38,8 @@ impl Report<'_> {
     }
 }
 
-pub fn run(search: &SearchPath, args: &CheckArgs) -> Outcome {
-    let set = match session::load(search) {
+pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

@@ -1,8 +1,9 @@
 //! `juris dsr plan` and `juris incident plan`: the dated duties an event triggers.
 
+use crate::session::Session;
 use juris_core::module::{Event, EventContext, Obligation, Plan};
 use juris_core::{Incident, Jurisdiction, RightsRequest};
-use juris_host::{Plugin, SearchPath};
+use juris_host::Plugin;
 use serde_json::json;
 
 use crate::Outcome;
@@ -10,7 +11,7 @@ use crate::args::{DsrPlanArgs, IncidentPlanArgs, ListFormat};
 use crate::input::read_manifest;
 use crate::session;
 
-pub fn dsr(search: &SearchPath, args: &DsrPlanArgs) -> Outcome {
+pub fn dsr(session: &Session, args: &DsrPlanArgs) -> Outcome {
     let event = Event::Request(RightsRequest {
         jurisdiction: args.jurisdiction.clone(),
         request: args.request,
@@ -24,26 +25,26 @@ pub fn dsr(search: &SearchPath, args: &DsrPlanArgs) -> Outcome {
         eprintln!("error: --relevant-time {t} is before --received {}", args.received);
         return Outcome::InputError;
     }
-    plan(search, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), args.format)
+    plan(session, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), args.format)
 }
 
-pub fn incident(search: &SearchPath, args: &IncidentPlanArgs) -> Outcome {
+pub fn incident(session: &Session, args: &IncidentPlanArgs) -> Outcome {
     let event = Event::Incident(Incident {
         jurisdictions: args.jurisdiction.clone(),
         discovered: args.discovered,
         affected: args.affected,
     });
-    plan(search, event, &args.jurisdiction, args.manifest.as_deref(), args.format)
+    plan(session, event, &args.jurisdiction, args.manifest.as_deref(), args.format)
 }
 
 fn plan(
-    search: &SearchPath,
+    session: &Session,
     event: Event,
     places: &[Jurisdiction],
     manifest: Option<&std::path::Path>,
     format: ListFormat,
 ) -> Outcome {
-    let set = match session::load(search) {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

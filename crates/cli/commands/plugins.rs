@@ -1,14 +1,14 @@
 //! `juris plugins`: what is loaded, from where, with which ABI and rules.
 
-use juris_host::SearchPath;
+use crate::session::Session;
 use serde_json::json;
 
 use crate::Outcome;
 use crate::args::ListFormat;
 use crate::session;
 
-pub fn run(search: &SearchPath, format: ListFormat) -> Outcome {
-    let set = match session::load(search) {
+pub fn run(session: &Session, format: ListFormat) -> Outcome {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
@@ -60,4 +60,43 @@ pub fn run(search: &SearchPath, format: ListFormat) -> Outcome {
         }
     }
     if set.errors.is_empty() { Outcome::Clean } else { Outcome::PluginFailed }
+}
+
+/// `juris plugins lock`: pins every plugin found (ignoring any existing lock,
+/// which is being replaced) in juris.lock in the current directory.
+pub fn lock(session: &Session) -> Outcome {
+    let unpinned = Session {
+        search: session.search.clone(),
+        options: juris_host::LoadOptions { lock: None, ..session.options.clone() },
+    };
+    let set = match session::load(&unpinned) {
+        Ok(set) => set,
+        Err(outcome) => return outcome,
+    };
+    let outcome = session::report_load_errors(&set);
+    if outcome != Outcome::Clean {
+        eprintln!("error: juris.lock was not written: fix or remove the plugins that failed to load first");
+        return outcome;
+    }
+    let mut entries = Vec::new();
+    for plugin in &set.plugins {
+        match juris_host::Lockfile::entry(plugin.id(), &plugin.info.version, plugin.abi.0, &plugin.path) {
+            Ok(entry) => entries.push(entry),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Outcome::InputError;
+            }
+        }
+    }
+    let lock = juris_host::lock::lock_for(entries);
+    let path = std::path::Path::new(juris_host::lock::LOCK_FILE);
+    if let Err(error) = std::fs::write(path, lock.to_toml()) {
+        eprintln!("error: cannot write {}: {error}", path.display());
+        return Outcome::InputError;
+    }
+    for p in &lock.plugins {
+        println!("locked {} {} ({}) {}", p.id, p.version, p.file, p.hashes.join(" "));
+    }
+    println!("wrote {} with {} plugin(s)", path.display(), lock.plugins.len());
+    Outcome::Clean
 }

@@ -1,9 +1,9 @@
 //! `juris resolve`: what applies to a person in one jurisdiction.
 
+use crate::session::Session;
 use juris_core::Jurisdiction;
 use juris_core::manifest::ConsentMode;
 use juris_core::module::{ResolveContext, Statement};
-use juris_host::SearchPath;
 use serde_json::json;
 
 use crate::Outcome;
@@ -11,8 +11,8 @@ use crate::args::{ListFormat, ResolveArgs};
 use crate::input::read_manifest;
 use crate::session;
 
-pub fn run(search: &SearchPath, args: &ResolveArgs) -> Outcome {
-    let set = match session::load(search) {
+pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

@@ -1,14 +1,14 @@
 //! `juris rules` and `juris explain`.
 
-use juris_host::SearchPath;
+use crate::session::Session;
 use serde_json::json;
 
 use crate::Outcome;
 use crate::args::ListFormat;
 use crate::session;
 
-pub fn list(search: &SearchPath, modules: &[String], format: ListFormat) -> Outcome {
-    let set = match session::load(search) {
+pub fn list(session: &Session, modules: &[String], format: ListFormat) -> Outcome {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
@@ -49,8 +49,8 @@ pub fn list(search: &SearchPath, modules: &[String], format: ListFormat) -> Outc
     session::report_load_errors(&set)
 }
 
-pub fn explain(search: &SearchPath, id: &str) -> Outcome {
-    let set = match session::load(search) {
+pub fn explain(session: &Session, id: &str) -> Outcome {
+    let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

@@ -25,8 +25,9 @@ use crate::module::{CheckContext, EventContext, RegionalModule, ResolveContext};
 
 /// The ABI major version. A host refuses a plugin whose major differs.
 pub const ABI_MAJOR: u16 = 1;
-/// The ABI minor version: methods and fields added compatibly.
-pub const ABI_MINOR: u16 = 0;
+/// The ABI minor version: methods and fields added compatibly. 1.1 added the
+/// `resolve` method; a 1.0 plugin answers it with [`STATUS_UNSUPPORTED`].
+pub const ABI_MINOR: u16 = 1;
 /// The exported entry symbol, NUL-terminated.
 pub const ENTRY_SYMBOL: &[u8] = b"juris_module_v1\0";
 /// The first bytes of every descriptor.
@@ -242,6 +243,73 @@ pub const fn descriptor(
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::module::{EventContext, Plan};
+    use crate::{CheckContext, Finding, ModuleInfo};
+
+    struct Empty;
+    impl RegionalModule for Empty {
+        fn describe(&self) -> ModuleInfo {
+            ModuleInfo {
+                id: "empty".into(),
+                name: "Empty".into(),
+                version: "0".into(),
+                jurisdictions: vec![],
+                laws: vec![],
+                rules: vec![],
+                core_version: crate::CORE_VERSION.into(),
+            }
+        }
+        fn check(&self, _: &CheckContext) -> Vec<Finding> {
+            Vec::new()
+        }
+        fn obligations(&self, _: &EventContext) -> Plan {
+            Plan::default()
+        }
+    }
+
+    #[test]
+    fn unknown_methods_answer_unsupported_and_bad_input_is_an_error() {
+        let (status, bytes) = dispatch(&Empty, b"frobnicate", b"{}");
+        assert_eq!(status, STATUS_UNSUPPORTED);
+        let error: CallError = serde_json::from_slice(&bytes).unwrap();
+        assert!(error.message.contains("frobnicate"));
+        let (status, _) = dispatch(&Empty, b"check", b"not json");
+        assert_eq!(status, STATUS_ERROR);
+        let (status, bytes) = dispatch(&Empty, b"describe", b"null");
+        assert_eq!(status, STATUS_OK);
+        assert!(String::from_utf8(bytes).unwrap().contains("\"empty\""));
+    }
+
+    #[test]
+    fn descriptors_are_checked() {
+        unsafe extern "C" fn call(_: AbiStr, _: AbiStr, _: *mut AbiBuf) -> i32 {
+            STATUS_UNSUPPORTED
+        }
+        unsafe extern "C" fn free(_: AbiBuf) {}
+        static GOOD: ModuleDescriptor = descriptor("good", call, free);
+        static BAD_MAJOR: ModuleDescriptor = {
+            let mut d = descriptor("bad", call, free);
+            d.abi_major = 9;
+            d
+        };
+        static BAD_MAGIC: ModuleDescriptor = {
+            let mut d = descriptor("bad", call, free);
+            d.magic = *b"NOTJURIS";
+            d
+        };
+        // SAFETY: each pointer is to a static descriptor.
+        unsafe {
+            assert_eq!(check_descriptor(&GOOD).map(|c| c.module_id()).ok().as_deref(), Some("good"));
+            assert_eq!(check_descriptor(&BAD_MAJOR).err(), Some(HandshakeError::AbiMajor { plugin: 9 }));
+            assert_eq!(check_descriptor(&BAD_MAGIC).err(), Some(HandshakeError::NotAPlugin));
+            assert_eq!(check_descriptor(std::ptr::null()).err(), Some(HandshakeError::NotAPlugin));
+        }
+    }
+}
+
 thread_local! {
     static PANIC_SITE: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
 }
@@ -323,6 +391,10 @@ struct DescriptorPrefix {
     panic_unwind: u8,
 }
 
+/// The size of an ABI 1.0 descriptor: later minors only append fields, so no
+/// v1 descriptor is smaller.
+pub const MIN_DESCRIPTOR_SIZE: usize = std::mem::size_of::<ModuleDescriptor>();
+
 /// Checks a descriptor returned by a plugin's entry symbol.
 ///
 /// # Safety
@@ -345,7 +417,7 @@ pub unsafe fn check_descriptor(ptr: *const ModuleDescriptor) -> Result<Checked, 
     if usize::from(prefix.pointer_width) != std::mem::size_of::<usize>() {
         return Err(HandshakeError::PointerWidth { plugin: prefix.pointer_width });
     }
-    if (prefix.struct_size as usize) < std::mem::size_of::<ModuleDescriptor>() {
+    if (prefix.struct_size as usize) < MIN_DESCRIPTOR_SIZE {
         return Err(HandshakeError::TooSmall { plugin: prefix.struct_size });
     }
     if prefix.panic_unwind == 0 {

@@ -1,0 +1,331 @@
+//! Plugins in child processes.
+//!
+//! With isolation, the host re-executes its own binary in a hidden plugin-host
+//! mode (`juris __plugin-host FILE`), which loads one plugin and answers calls
+//! framed over its standard input and output. The messages are the ones the
+//! in-process ABI carries (a method name and JSON in, a status and JSON out), so
+//! a plugin behaves the same either way. What isolation adds: a plugin that
+//! aborts, segfaults, loops or writes garbage on stdout becomes an error naming
+//! it, and the host goes on.
+//!
+//! Frames: a request is `JRQ1`, the method's length (u32 LE) and bytes, the
+//! input's length (u64 LE) and bytes; a response is `JRS1`, the status (i32 LE),
+//! the output's length (u64 LE) and bytes. The child's first frame is a hello:
+//! status 0 with `{"module_id", "abi"}`, or status -1 with why it could not load.
+
+use std::io::{BufReader, Read, Write};
+use std::path::Path;
+use std::process::{ChildStdin, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+const REQUEST: &[u8; 4] = b"JRQ1";
+const RESPONSE: &[u8; 4] = b"JRS1";
+/// The hidden subcommand the host re-executes itself with.
+pub const PLUGIN_HOST_COMMAND: &str = "__plugin-host";
+/// The largest frame either side accepts (1 GiB): a guard against garbage
+/// lengths, far above any real manifest.
+const MAX_FRAME: u64 = 1 << 30;
+/// How much of a crashed child's stderr a message quotes.
+const STDERR_TAIL: usize = 600;
+
+#[derive(Serialize, Deserialize)]
+struct Hello {
+    module_id: String,
+    abi: (u16, u16),
+}
+
+/// A plugin running in a child process, from the host's side.
+pub struct Child {
+    shown: String,
+    module_id: String,
+    abi: (u16, u16),
+    timeout: Duration,
+    state: Mutex<State>,
+}
+
+struct State {
+    process: Option<std::process::Child>,
+    stdin: Option<ChildStdin>,
+    responses: Receiver<Result<(i32, Vec<u8>), String>>,
+    stderr: std::sync::Arc<Mutex<Vec<u8>>>,
+    dead: Option<String>,
+}
+
+impl Child {
+    /// Starts `juris __plugin-host FILE` and waits for its hello. `shown` names
+    /// the plugin in messages; `file` is what the child loads.
+    pub fn spawn(shown: &Path, file: &Path, timeout: Duration) -> Result<Child, String> {
+        let name = shown.display().to_string();
+        let exe = std::env::current_exe()
+            .map_err(|e| format!("plugin `{name}`: cannot find the juris binary to isolate it: {e}"))?;
+        let mut process = Command::new(exe)
+            .arg(PLUGIN_HOST_COMMAND)
+            .arg(file)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("plugin `{name}`: cannot start an isolated plugin host: {e}"))?;
+        let stdout = process.stdout.take().ok_or("no child stdout")?;
+        let stdin = process.stdin.take();
+        let stderr_buf = std::sync::Arc::new(Mutex::new(Vec::new()));
+        if let Some(mut stderr) = process.stderr.take() {
+            let buf = stderr_buf.clone();
+            std::thread::spawn(move || {
+                let mut chunk = [0u8; 4096];
+                while let Ok(n) = stderr.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut b) = buf.lock() {
+                        b.extend_from_slice(&chunk[..n]);
+                        let excess = b.len().saturating_sub(64 * 1024);
+                        b.drain(..excess);
+                    }
+                }
+            });
+        }
+        let (send, responses) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let frame = read_response(&mut reader);
+                let stop = frame.is_err();
+                if send.send(frame).is_err() || stop {
+                    break;
+                }
+            }
+        });
+        let state = State { process: Some(process), stdin, responses, stderr: stderr_buf, dead: None };
+        let mut child =
+            Child { shown: name.clone(), module_id: String::new(), abi: (0, 0), timeout, state: Mutex::new(state) };
+        let (status, bytes) = child.receive("start-up")?;
+        if status != 0 {
+            return Err(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        let hello: Hello = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("plugin `{name}`: the isolated plugin host sent an unreadable hello: {e}"))?;
+        child.module_id = hello.module_id;
+        child.abi = hello.abi;
+        Ok(child)
+    }
+
+    /// The module id the plugin's descriptor declares.
+    pub fn module_id(&self) -> &str {
+        &self.module_id
+    }
+
+    /// The plugin's ABI version.
+    pub fn abi(&self) -> (u16, u16) {
+        self.abi
+    }
+
+    /// Sends one call and waits, at most the timeout, for its answer.
+    pub fn call(&self, method: &str, input: &[u8]) -> Result<(i32, Vec<u8>), String> {
+        {
+            let mut state = self.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
+            if let Some(why) = &state.dead {
+                return Err(why.clone());
+            }
+            let mut frame = Vec::with_capacity(input.len() + method.len() + 16);
+            frame.extend_from_slice(REQUEST);
+            frame.extend_from_slice(&(method.len() as u32).to_le_bytes());
+            frame.extend_from_slice(method.as_bytes());
+            frame.extend_from_slice(&(input.len() as u64).to_le_bytes());
+            frame.extend_from_slice(input);
+            let written = state.stdin.as_mut().map(|s| s.write_all(&frame).and_then(|()| s.flush()));
+            if !matches!(written, Some(Ok(()))) {
+                drop(state);
+                return Err(self.failure(method, "its process stopped reading requests"));
+            }
+        }
+        self.receive(method)
+    }
+
+    fn receive(&self, method: &str) -> Result<(i32, Vec<u8>), String> {
+        let received = {
+            let state = self.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
+            state.responses.recv_timeout(self.timeout)
+        };
+        match received {
+            Ok(Ok(frame)) => Ok(frame),
+            Ok(Err(protocol)) => Err(self.failure(method, &protocol)),
+            Err(RecvTimeoutError::Timeout) => Err(self.failure(
+                method,
+                &format!(
+                    "it did not answer within {} s (the per-call timeout) and was stopped",
+                    self.timeout.as_secs_f64()
+                ),
+            )),
+            Err(RecvTimeoutError::Disconnected) => Err(self.failure(method, "its process went away")),
+        }
+    }
+
+    /// Stops the child, records why, and builds the message that names it.
+    fn failure(&self, method: &str, what: &str) -> String {
+        let Ok(mut state) = self.state.lock() else { return format!("plugin `{}` failed", self.shown) };
+        let mut exit = String::new();
+        if let Some(mut process) = state.process.take() {
+            // Give a crashing child a moment to finish dying, so its exit
+            // status (e.g. the signal) is known, then make sure it is gone.
+            let mut status = None;
+            for _ in 0..20 {
+                if let Ok(Some(s)) = process.try_wait() {
+                    status = Some(s);
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if status.is_none() {
+                let _ = process.kill();
+                status = process.wait().ok();
+            }
+            if let Some(status) = status {
+                exit = describe_exit(status);
+            }
+        }
+        state.stdin = None;
+        let stderr = state.stderr.lock().map(|b| b.clone()).unwrap_or_default();
+        let tail = String::from_utf8_lossy(&stderr[stderr.len().saturating_sub(STDERR_TAIL)..]).trim().to_string();
+        let tail = if tail.is_empty() { String::new() } else { format!("; its last words: {tail}") };
+        let module = if self.module_id.is_empty() { String::new() } else { format!(" (module `{}`)", self.module_id) };
+        let message = format!("plugin `{}`{module} failed in `{method}`: {what}{exit}{tail}", self.shown);
+        state.dead = Some(message.clone());
+        message
+    }
+}
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.stdin = None;
+            if let Some(mut process) = state.process.take() {
+                let _ = process.kill();
+                let _ = process.wait();
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn describe_exit(status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (_, Some(signal)) => format!(" (the process was killed by signal {signal}{})", signal_name(signal)),
+        (Some(code), _) => format!(" (the process exited with code {code})"),
+        _ => String::new(),
+    }
+}
+
+#[cfg(not(unix))]
+fn describe_exit(status: std::process::ExitStatus) -> String {
+    format!(" (the process ended: {status})")
+}
+
+#[cfg(unix)]
+fn signal_name(signal: i32) -> &'static str {
+    match signal {
+        4 => ", SIGILL",
+        6 => ", SIGABRT",
+        7 => ", SIGBUS",
+        9 => ", SIGKILL",
+        11 => ", SIGSEGV",
+        _ => "",
+    }
+}
+
+fn read_exact_or(reader: &mut impl Read, buf: &mut [u8], what: &str) -> Result<(), String> {
+    reader.read_exact(buf).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            format!("its process ended while juris waited for {what}")
+        } else {
+            format!("reading {what} failed: {e}")
+        }
+    })
+}
+
+fn read_response(reader: &mut impl Read) -> Result<(i32, Vec<u8>), String> {
+    let mut magic = [0u8; 4];
+    read_exact_or(reader, &mut magic, "an answer")?;
+    if &magic != RESPONSE {
+        let mut more = vec![0u8; 60];
+        let n = reader.read(&mut more).unwrap_or(0);
+        let seen = String::from_utf8_lossy(&[&magic[..], &more[..n]].concat()).into_owned();
+        return Err(format!("it wrote something that is not a juris answer on its standard output: {seen:?}"));
+    }
+    let mut status = [0u8; 4];
+    read_exact_or(reader, &mut status, "an answer's status")?;
+    let mut len = [0u8; 8];
+    read_exact_or(reader, &mut len, "an answer's length")?;
+    let len = u64::from_le_bytes(len);
+    if len > MAX_FRAME {
+        return Err(format!("it sent an answer of {len} bytes, more than juris accepts"));
+    }
+    let mut bytes = vec![0u8; len as usize];
+    read_exact_or(reader, &mut bytes, "an answer's body")?;
+    Ok((i32::from_le_bytes(status), bytes))
+}
+
+fn write_response(out: &mut impl Write, status: i32, bytes: &[u8]) -> std::io::Result<()> {
+    out.write_all(RESPONSE)?;
+    out.write_all(&status.to_le_bytes())?;
+    out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// The child side: loads `file` in this process and answers framed calls on
+/// stdin/stdout until stdin closes. Returns the process exit code.
+pub fn serve(file: &Path) -> i32 {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    // Keep the real stdout for frames; the plugin's own prints cannot be
+    // redirected without unsafe fd juggling, so they are detected instead: the
+    // host refuses anything that is not a frame.
+    let stdout = std::io::stdout();
+    let mut output = stdout.lock();
+    let handle = match crate::plugin::open_library(file, file) {
+        Ok(handle) => handle,
+        Err(message) => {
+            let _ = write_response(&mut output, -1, message.as_bytes());
+            return 3;
+        }
+    };
+    let hello = Hello { module_id: handle.module_id(), abi: handle.abi() };
+    if write_response(&mut output, 0, &serde_json::to_vec(&hello).unwrap_or_default()).is_err() {
+        return 3;
+    }
+    loop {
+        let mut magic = [0u8; 4];
+        if input.read_exact(&mut magic).is_err() {
+            return 0; // The host closed the pipe: done.
+        }
+        let request = (|| -> Result<(String, Vec<u8>), String> {
+            if &magic != REQUEST {
+                return Err("not a juris request".into());
+            }
+            let mut len = [0u8; 4];
+            input.read_exact(&mut len).map_err(|e| e.to_string())?;
+            let mut method = vec![0u8; u32::from_le_bytes(len).min(1024) as usize];
+            input.read_exact(&mut method).map_err(|e| e.to_string())?;
+            let mut len = [0u8; 8];
+            input.read_exact(&mut len).map_err(|e| e.to_string())?;
+            let len = u64::from_le_bytes(len);
+            if len > MAX_FRAME {
+                return Err("request too large".into());
+            }
+            let mut body = vec![0u8; len as usize];
+            input.read_exact(&mut body).map_err(|e| e.to_string())?;
+            Ok((String::from_utf8_lossy(&method).into_owned(), body))
+        })();
+        let Ok((method, body)) = request else { return 2 };
+        let (status, bytes) = handle.call(&method, &body);
+        if write_response(&mut output, status, &bytes).is_err() {
+            return 0;
+        }
+    }
+}

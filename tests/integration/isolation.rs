@@ -1,0 +1,94 @@
+//! `--isolate`: each plugin in a child process. A plugin that panics, aborts,
+//! segfaults, hangs or prints garbage is reported by name (exit 3) and the
+//! other modules' findings are still there.
+
+use crate::util::*;
+
+fn misbehaving(behaviour: &str, extra: &[&str], cwd: Option<&std::path::Path>) -> std::process::Output {
+    let dir = TempDir::new(&format!("isolate-{behaviour}"));
+    let plugin = dir.copy(&built_library("fixture_misbehaving"));
+    let manifest = dir.write("privacy.toml", ONE_FINDING.as_bytes());
+    let mut cmd = juris();
+    cmd.env("JURIS_FIXTURE_BEHAVIOUR", behaviour)
+        .args(["check", manifest.to_str().unwrap(), "--format", "json", "--plugin-timeout", "3"])
+        .args(["--plugin-dir", dir.path().to_str().unwrap()])
+        .args(extra);
+    if let Some(cwd) = cwd {
+        cmd.current_dir(cwd);
+    }
+    let output = cmd.output().unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{behaviour}: {err}");
+    assert!(err.contains(plugin.to_str().unwrap()), "{behaviour}: the plugin file is not named:\n{err}");
+    assert!(err.contains("misbehaving"), "{behaviour}: the module is not named:\n{err}");
+    let report = json(&output);
+    assert!(
+        report["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "eea-uk/lawful-basis-missing"),
+        "{behaviour}: the good modules' findings are missing"
+    );
+    assert_eq!(report["errors"].as_array().unwrap().len(), 1, "{behaviour}: {report}");
+    output
+}
+
+#[test]
+fn a_panic_is_contained_in_the_child() {
+    let output = misbehaving("panic", &["--isolate"], None);
+    assert!(stderr(&output).contains("deliberate panic in check"));
+}
+
+#[test]
+fn an_abort_is_contained() {
+    let output = misbehaving("abort", &["--isolate"], None);
+    assert!(stderr(&output).contains("signal 6"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_segfault_is_contained() {
+    let output = misbehaving("segfault", &["--isolate"], None);
+    assert!(stderr(&output).contains("signal 11"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_plugin_that_never_answers_is_stopped_at_the_timeout() {
+    let output = misbehaving("hang", &["--isolate"], None);
+    assert!(stderr(&output).contains("did not answer within 3 s"), "{}", stderr(&output));
+}
+
+#[test]
+fn garbage_on_stdout_is_detected() {
+    let output = misbehaving("garbage", &["--isolate"], None);
+    assert!(stderr(&output).contains("not a juris answer"), "{}", stderr(&output));
+}
+
+#[test]
+fn juris_toml_turns_isolation_on() {
+    let project = TempDir::new("isolate-config");
+    project.write("juris.toml", b"isolate = true\nplugin_timeout_seconds = 3\n");
+    let output = misbehaving("abort", &[], Some(project.path()));
+    assert!(stderr(&output).contains("signal 6"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_malformed_juris_toml_is_an_input_error() {
+    let project = TempDir::new("bad-config");
+    project.write("juris.toml", b"isolate = \"yes\"\n");
+    let output = juris().current_dir(project.path()).args(["plugins"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("juris.toml:1:11"), "{}", stderr(&output));
+}
+
+#[test]
+fn isolated_results_equal_in_process_results() {
+    let example = example();
+    let args = ["check", example.to_str().unwrap(), "--format", "json", "--as-of", "2026-11-29"];
+    let in_process = json(&run(&args));
+    let mut isolated_args = args.to_vec();
+    isolated_args.push("--isolate");
+    let isolated = json(&run(&isolated_args));
+    assert_eq!(in_process["findings"], isolated["findings"]);
+    let plan =
+        ["dsr", "plan", "--jurisdiction", "RU", "--request", "access", "--received", "2026-04-29", "--format", "json"];
+    let mut isolated_plan = plan.to_vec();
+    isolated_plan.push("--isolate");
+    assert_eq!(json(&run(&plan)), json(&run(&isolated_plan)));
+}
