@@ -12,3 +12,4 @@ mod integrity;
 mod isolation;
 mod plans;
 mod plugins;
+mod third_party;

@@ -15,6 +15,22 @@ pub fn run() -> Result<(), String> {
     let mut build = cargo();
     build.args(["build", "--workspace"]);
     run_command(build)?;
+    // The third-party example is built as an outside author builds it: its own
+    // crate and lock file, outside the workspace. The end-to-end tests load it
+    // from its own target directory.
+    let swiss = ["--manifest-path", "examples/swiss-fadp/Cargo.toml"];
+    let mut fmt = cargo();
+    fmt.arg("fmt").args(swiss).args(["--", "--check"]);
+    run_command(fmt)?;
+    let mut clippy = cargo();
+    clippy.arg("clippy").args(swiss).args(["--target-dir", "target/swiss-fadp", "--all-targets", "--", "-D", "warnings"]);
+    run_command(clippy)?;
+    let mut build = cargo();
+    build.arg("build").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
+    run_command(build)?;
+    let mut test = cargo();
+    test.arg("test").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
+    run_command(test)?;
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run_command(test)?;

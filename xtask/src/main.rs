@@ -6,10 +6,12 @@
 //! - `demo`: build in release and run `juris check` on the example.
 //! - `gen-manifest`: write a deterministic synthetic manifest.
 //! - `bench`: time `juris check` as a whole process at growing sizes.
+//! - `new-plugin`: scaffold a regional-module crate.
 
 mod bench;
 mod ci;
 mod gen_manifest;
+mod new_plugin;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -22,7 +24,9 @@ tasks:
   demo                    build in release and run `juris check` on examples/marketplace
   gen-manifest --activities N --systems M [--seed S] [--out FILE]
                           write a deterministic synthetic manifest (stdout by default)
-  bench [--quick]         time `juris check` on the example and on 1k/10k/100k activities";
+  bench [--quick]         time `juris check` on the example and on 1k/10k/100k activities
+  new-plugin NAME [--path DIR] [--jurisdiction CODE]
+                          scaffold a module crate (plugins/NAME, or standalone in DIR)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(),
         Some("gen-manifest") => gen_manifest::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("new-plugin") => new_plugin::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,96 @@
+//! A third-party juris module for Switzerland: the revised Federal Act on Data
+//! Protection of 25 September 2020 (FADP, German nDSG/DSG, SR 235.1) and the
+//! Data Protection Ordinance of 31 August 2022 (DPO, German DSV, SR 235.11),
+//! both in force since 2023-09-01.
+//!
+//! It is written as an outside author writes a module: its own crate, depending
+//! on `juris-core` only and using nothing but its public API. The pieces:
+//!
+//! - [`rules`]: one rule per file, each with its citation, dates in force,
+//!   documentation and a failing and a passing manifest;
+//! - [`adequacy`]: the Federal Council's list of countries with adequate data
+//!   protection (DPO Annex 1) as dated data;
+//! - [`calendars`] and [`deadlines`]: the 30-day access deadline and the
+//!   breach notification;
+//! - [`options`]: the module's own manifest table, `[modules.ch]`.
+//!
+//! The last line exports the module as a plugin with
+//! [`juris_core::export_module!`].
+
+pub mod adequacy;
+pub mod calendars;
+pub mod deadlines;
+pub mod options;
+pub mod rules;
+
+use juris_core::jiff::civil::{Date, date};
+use juris_core::module::{EventContext, Plan};
+use juris_core::{CheckContext, Finding, Jurisdiction, Law, Manifest, ModuleInfo, RegionalModule};
+
+/// The module id; every rule id starts with it.
+pub const ID: &str = "ch";
+
+/// The day the revised FADP and the DPO came into force.
+pub const FADP_IN_FORCE: Date = date(2023, 9, 1);
+
+/// The date the module's reading of the law is current to: the latest
+/// amendment of DPO Annex 1 it encodes (the United States, from 2024-09-15).
+pub const CURRENT_TO: Date = date(2024, 9, 15);
+
+/// The Swiss module.
+#[derive(Default)]
+pub struct Switzerland;
+
+impl RegionalModule for Switzerland {
+    fn describe(&self) -> ModuleInfo {
+        let law = |name: &str| Law { name: name.to_string(), current_to: CURRENT_TO };
+        ModuleInfo {
+            id: ID.to_string(),
+            name: "Switzerland (revised FADP)".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            jurisdictions: vec![ch()],
+            laws: vec![
+                law("Federal Act on Data Protection of 25 September 2020 (FADP/nDSG, SR 235.1), in force 2023-09-01"),
+                law(
+                    "Data Protection Ordinance of 31 August 2022 (DPO/DSV, SR 235.11), Annex 1 as amended with effect from 2024-09-15",
+                ),
+            ],
+            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
+            core_version: juris_core::CORE_VERSION.to_string(),
+        }
+    }
+
+    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
+        juris_core::rule::run(rules::ALL, ctx)
+    }
+
+    fn obligations(&self, ctx: &EventContext) -> Plan {
+        deadlines::plan(ctx)
+    }
+}
+
+/// Switzerland, `CH`.
+pub fn ch() -> Jurisdiction {
+    "CH".parse().expect("CH is an ISO 3166-1 code")
+}
+
+/// Whether Swiss law governs a person in `place`.
+pub fn governs(place: &Jurisdiction) -> bool {
+    ch().covers(place)
+}
+
+/// Whether the organisation processes data of persons in Switzerland: it is
+/// established there, or Switzerland is one of its markets (FADP Art. 3: the
+/// Act applies to processing that has effects in Switzerland).
+pub fn in_scope(m: &Manifest) -> bool {
+    established_in_switzerland(m) || m.targets(&ch())
+}
+
+/// Whether the organisation, or one of its contracting entities, is
+/// established in Switzerland.
+pub fn established_in_switzerland(m: &Manifest) -> bool {
+    let ch = ch();
+    m.organization.established.iter().any(|j| ch.covers(j)) || m.entities.iter().any(|e| ch.covers(&e.country))
+}
+
+juris_core::export_module!(Switzerland, "ch");
