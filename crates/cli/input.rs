@@ -4,45 +4,56 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use juris_core::Manifest;
-use juris_core::manifest::InputError;
+use juris_core::manifest::{InputError, Parsed};
 
 use crate::Outcome;
 
-/// A manifest read from a file, with its text for locating findings.
+/// A manifest file's text, as read.
 pub struct ManifestFile {
     /// The path as the user gave it.
     pub path: String,
     /// The file's text.
     pub text: String,
-    /// The model.
-    pub manifest: Manifest,
 }
 
-/// Reads and parses a manifest, printing every problem with its location and
-/// returning exit code 2 when there is one.
-pub fn read_manifest(path: &Path) -> Result<ManifestFile, Outcome> {
+/// Reads a manifest file; an unreadable file is an input error (exit 2).
+pub fn read_file(path: &Path) -> Result<ManifestFile, Outcome> {
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(ManifestFile { path: shown, text }),
         Err(error) => {
             eprintln!("error: cannot read manifest `{shown}`: {error}");
             if !path.exists() && path == Path::new("privacy.toml") {
                 eprintln!("  = help: pass the manifest's path, e.g. `juris check examples/marketplace/privacy.toml`");
             }
-            return Err(Outcome::InputError);
-        }
-    };
-    match juris_core::manifest::parse(&text) {
-        Ok(parsed) => Ok(ManifestFile { path: shown, text, manifest: parsed.manifest }),
-        Err(errors) => {
-            for error in &errors {
-                eprintln!("{}", render_input_error(&shown, &text, error));
-            }
-            let n = errors.len();
-            eprintln!("error: `{shown}` is not a valid juris manifest ({n} problem{})", if n == 1 { "" } else { "s" });
             Err(Outcome::InputError)
         }
     }
+}
+
+impl ManifestFile {
+    /// Parses the text, printing every problem with its location and returning
+    /// exit code 2 when there is one.
+    pub fn parse(&self) -> Result<Parsed<'_>, Outcome> {
+        juris_core::manifest::parse(&self.text).map_err(|errors| {
+            for error in &errors {
+                eprintln!("{}", render_input_error(&self.path, &self.text, error));
+            }
+            let n = errors.len();
+            eprintln!(
+                "error: `{}` is not a valid juris manifest ({n} problem{})",
+                self.path,
+                if n == 1 { "" } else { "s" }
+            );
+            Outcome::InputError
+        })
+    }
+}
+
+/// Reads and parses a manifest whose text is not needed afterwards.
+pub fn read_manifest(path: &Path) -> Result<Manifest, Outcome> {
+    let file = read_file(path)?;
+    file.parse().map(|parsed| parsed.manifest)
 }
 
 /// The message, `--> file:line:column`, and the source line with the span marked.

@@ -1,13 +1,12 @@
 //! `juris check`: run every module's rules over a manifest.
 
 use crate::session::Session;
-use juris_core::manifest::SourceIndex;
 use juris_core::{CheckContext, Finding, RuleMeta, Severity};
 use juris_host::Plugin;
 
 use crate::Outcome;
 use crate::args::{CheckArgs, ReportFormat};
-use crate::input::read_manifest;
+use crate::input::read_file;
 use crate::render;
 use crate::session;
 
@@ -47,15 +46,22 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         Ok(modules) => modules,
         Err(outcome) => return outcome,
     };
-    let file = match read_manifest(&args.manifest) {
+    let started = std::time::Instant::now();
+    let file = match read_file(&args.manifest) {
         Ok(file) => file,
         Err(outcome) => return outcome,
     };
+    let parsed = match file.parse() {
+        Ok(parsed) => parsed,
+        Err(outcome) => return outcome,
+    };
+    let index = parsed.index;
     let as_of = args.as_of.unwrap_or_else(session::today);
     let mut failures: Vec<(String, String)> =
         set.errors.iter().map(|e| (e.path.display().to_string(), e.message.clone())).collect();
-    let ctx = CheckContext { manifest: file.manifest, as_of };
+    let ctx = CheckContext { manifest: parsed.manifest, as_of };
     // Encode the manifest once; every plugin decodes the same bytes.
+    tracing::debug!(elapsed = ?started.elapsed(), "manifest parsed");
     let input = match serde_json::to_vec(&ctx) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -63,10 +69,16 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             return Outcome::InputError;
         }
     };
-    let index = SourceIndex::new(&file.text);
+    tracing::debug!(elapsed = ?started.elapsed(), bytes = input.len(), "manifest encoded for the plugins");
+    drop(ctx);
+    let results = in_parallel(&modules, |plugin| {
+        let result = plugin.check_encoded(&input);
+        tracing::debug!(elapsed = ?started.elapsed(), module = plugin.id(), "module checked");
+        result
+    });
     let mut findings = Vec::new();
-    for plugin in &modules {
-        match plugin.check_encoded(&input) {
+    for (plugin, result) in modules.iter().zip(results) {
+        match result {
             Ok(found) => {
                 for finding in found {
                     let location = index.locate(&finding.path);
@@ -93,6 +105,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         ))
     });
     let report = Report { manifest_path: &file.path, manifest_text: &file.text, as_of, modules, findings, failures };
+    tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
     match args.format {
         ReportFormat::Text => render::text::print_report(&report),
         ReportFormat::Json => super::print_json(&render::json::report(&report)),
@@ -108,4 +121,33 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         outcome = outcome.and(Outcome::PluginFailed);
     }
     outcome
+}
+
+/// Runs `f` on every plugin, on as many threads as there are cores, and
+/// returns the results in the plugins' order. Modules are independent, and a
+/// plugin call is thread-safe by the ABI's contract.
+fn in_parallel<'p, T: Send>(plugins: &[&'p Plugin], f: impl Fn(&'p Plugin) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(plugins.len());
+    if workers <= 1 {
+        return plugins.iter().map(|p| f(p)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(plugin) = plugins.get(i) else { break };
+                        done.push((i, f(plugin)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, t)| t).collect()
 }

@@ -49,7 +49,7 @@ fn plan(
         Err(outcome) => return outcome,
     };
     let manifest = match manifest.map(read_manifest).transpose() {
-        Ok(file) => file.map(|f| f.manifest),
+        Ok(manifest) => manifest,
         Err(outcome) => return outcome,
     };
     let governs = |p: &Plugin| p.info.jurisdictions.iter().any(|j| places.iter().any(|place| j.overlaps(place)));

@@ -16,13 +16,13 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
-    let file = match read_manifest(&args.manifest) {
-        Ok(file) => file,
+    let manifest = match read_manifest(&args.manifest) {
+        Ok(manifest) => manifest,
         Err(outcome) => return outcome,
     };
     let place = &args.jurisdiction;
     let as_of = args.as_of.unwrap_or_else(session::today);
-    let m = &file.manifest;
+    let m = &manifest;
     let applicable: Vec<_> =
         set.plugins.iter().filter(|p| p.info.jurisdictions.iter().any(|j| j.overlaps(place))).collect();
 
@@ -33,7 +33,7 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
     let systems: Vec<_> = m.systems.iter().filter(|s| s.holds.iter().any(|h| h.overlaps(place))).collect();
 
     let mut outcome = session::report_load_errors(&set);
-    let ctx = ResolveContext { manifest: file.manifest.clone(), jurisdiction: place.clone(), as_of };
+    let ctx = ResolveContext { manifest: manifest.clone(), jurisdiction: place.clone(), as_of };
     let mut by_module: Vec<(String, Vec<Statement>)> = Vec::new();
     for plugin in &applicable {
         match plugin.resolve(&ctx) {

@@ -67,6 +67,25 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
     pub modules: BTreeMap<String, serde_json::Value>,
+    /// Lookups by id, built on first use: rules look systems and recipients up
+    /// per activity, which must not cost a scan each on large manifests.
+    #[serde(skip)]
+    #[schemars(skip)]
+    ids: IdIndex,
+}
+
+#[derive(Clone, Debug, Default)]
+struct IdIndex {
+    systems: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    recipients: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+fn first_index<'a>(ids: impl Iterator<Item = &'a String>) -> std::collections::HashMap<String, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
 }
 
 /// The organisation as a whole.
@@ -664,12 +683,14 @@ impl Manifest {
 
     /// A system by id.
     pub fn system(&self, id: &str) -> Option<&System> {
-        self.systems.iter().find(|s| s.id == id)
+        let index = self.ids.systems.get_or_init(|| first_index(self.systems.iter().map(|s| &s.id)));
+        index.get(id).and_then(|&i| self.systems.get(i))
     }
 
     /// A recipient by id.
     pub fn recipient(&self, id: &str) -> Option<&Recipient> {
-        self.recipients.iter().find(|r| r.id == id)
+        let index = self.ids.recipients.get_or_init(|| first_index(self.recipients.iter().map(|r| &r.id)));
+        index.get(id).and_then(|&i| self.recipients.get(i))
     }
 
     /// The legal basis of an activity under the law of `place`: the

@@ -271,21 +271,19 @@ pub fn replica_key(system: &System) -> Option<String> {
     system.replica_of.keys().find(|place| touches(place)).map(|p| p.to_string())
 }
 
-/// Whether every activity touching Russia that stores in `system` relies on a
-/// ground that Art. 18(5) exempts from localisation (and there is one).
-pub fn localization_exempt(manifest: &Manifest, system: &System) -> bool {
-    let mut any = false;
+/// The ids of the systems in which every activity touching Russia that stores
+/// there relies on a ground that Art. 18(5) exempts from localisation (and there
+/// is at least one such activity). One pass over the activities.
+pub fn localization_exempt_systems(manifest: &Manifest) -> std::collections::HashSet<&str> {
+    let mut exempt: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for (i, activity) in ru_activities(manifest) {
-        if !activity.systems.iter().any(|s| s == &system.id) {
-            continue;
-        }
-        any = true;
-        match ground(manifest, i, activity) {
-            Some((Some(g), _, _)) if g.exempt_from_localization() => {}
-            _ => return false,
+        let is_exempt = matches!(ground(manifest, i, activity), Some((Some(g), _, _)) if g.exempt_from_localization());
+        for system in &activity.systems {
+            let entry = exempt.entry(system.as_str()).or_insert(true);
+            *entry &= is_exempt;
         }
     }
-    any
+    exempt.into_iter().filter(|(_, all)| *all).map(|(id, _)| id).collect()
 }
 
 /// Joins names as "a, b and c".

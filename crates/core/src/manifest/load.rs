@@ -31,23 +31,34 @@ pub struct Location {
     pub span: Range<usize>,
 }
 
-/// A successfully loaded manifest.
-#[derive(Clone, Debug)]
-pub struct Parsed {
+/// A successfully loaded manifest, with the index that locates its paths.
+pub struct Parsed<'a> {
     /// The model.
     pub manifest: Manifest,
+    /// Locates manifest paths in the text (built from the same parse).
+    pub index: SourceIndex<'a>,
+}
+
+impl std::fmt::Debug for Parsed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Parsed").field("manifest", &self.manifest).finish_non_exhaustive()
+    }
 }
 
 /// Parses and validates manifest text. Every problem found is returned, each
 /// with its location; the model is only returned when there is none.
-pub fn parse(text: &str) -> Result<Parsed, Vec<InputError>> {
-    let deserializer = toml::de::Deserializer::parse(text).map_err(|e| vec![toml_error(text, &e)])?;
+///
+/// The text is lexed and parsed once: the syntax tree is kept for locating
+/// findings, and a copy of it is deserialized into the model.
+pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
+    let root = DeTable::parse(text).map_err(|e| vec![toml_error(text, &e)])?;
+    let deserializer = toml::de::Deserializer::from(root.clone());
     let manifest = Manifest::deserialize(deserializer).map_err(|e| vec![toml_error(text, &e)])?;
+    let index = SourceIndex { text, root: Some(root), lines: LineIndex::new(text) };
     let problems = validate(&manifest);
     if problems.is_empty() {
-        return Ok(Parsed { manifest });
+        return Ok(Parsed { manifest, index });
     }
-    let index = SourceIndex::new(text);
     Err(problems.into_iter().map(|(path, message)| InputError { location: index.locate(&path), message }).collect())
 }
 

@@ -165,9 +165,20 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             }
         }
     }
+    // Which regimes' data each recipient receives, in one pass over the
+    // activities (a scan per recipient is quadratic on large manifests).
+    let mut received: std::collections::HashMap<&str, Vec<crate::Regime>> = std::collections::HashMap::new();
+    for activity in &m.activities {
+        if activity.recipients.is_empty() {
+            continue;
+        }
+        let regimes = crate::activity_regimes(m, activity);
+        for recipient in &activity.recipients {
+            received.entry(recipient.as_str()).or_default().extend(regimes.iter().copied());
+        }
+    }
     for (k, recipient) in m.recipients.iter().enumerate() {
-        let users = m.activities.iter().filter(|a| a.recipients.contains(&recipient.id));
-        let regimes = crate::data::union(users.map(|a| crate::activity_regimes(m, a)));
+        let regimes = crate::data::union(received.remove(recipient.id.as_str()).into_iter());
         let Some(country) = recipient.country.country() else { continue };
         for regime in regimes {
             if let Some(why) =

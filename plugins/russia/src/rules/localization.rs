@@ -98,8 +98,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     }
     let strict = options::of(m).localization_scope == LocalizationScope::Strict;
     let prohibited = ctx.as_of >= FZ23_LOCALIZATION;
+    let exempt = law::localization_exempt_systems(m);
     for (k, system) in m.systems.iter().enumerate() {
-        if !law::holds_ru(system) || law::localization_exempt(m, system) {
+        if !law::holds_ru(system) || exempt.contains(system.id.as_str()) {
             continue;
         }
         let first_abroad = system.locations.iter().position(|l| !law::in_russia(l));
