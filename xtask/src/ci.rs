@@ -23,7 +23,14 @@ pub fn run() -> Result<(), String> {
     fmt.arg("fmt").args(swiss).args(["--", "--check"]);
     run_command(fmt)?;
     let mut clippy = cargo();
-    clippy.arg("clippy").args(swiss).args(["--target-dir", "target/swiss-fadp", "--all-targets", "--", "-D", "warnings"]);
+    clippy.arg("clippy").args(swiss).args([
+        "--target-dir",
+        "target/swiss-fadp",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     run_command(clippy)?;
     let mut build = cargo();
     build.arg("build").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
