@@ -26,9 +26,9 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     statements.push(Statement::new(
         "module",
         if crate::applies(m) {
-            "brazil: the LGPD (Lei 13.709/2018) applies to processing of the data of people in Brazil, supervised by the ANPD".to_string()
+            "the LGPD (Lei 13.709/2018) applies to processing of the data of people in Brazil, supervised by the ANPD".to_string()
         } else {
-            "brazil: the LGPD applies to processing of data collected in Brazil or of people in Brazil, although the manifest does not list Brazil among its markets".to_string()
+            "the LGPD applies to processing of data collected in Brazil or of people in Brazil, although the manifest does not list Brazil among its markets".to_string()
         },
         "LGPD Art. 3",
     ));

@@ -22,13 +22,13 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     statements.push(if uk {
         Statement::new(
             "law",
-            format!("eea-uk: people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
+            format!("people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
             "UK GDPR Art. 3; PECR reg 6",
         )
     } else {
         Statement::new(
             "law",
-            format!("eea-uk: people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
+            format!("people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
             "GDPR Art. 3; Directive 2002/58/EC Art. 5(3)",
         )
     });

@@ -65,7 +65,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
                 "lawful after the data is recorded in Russia first, as a cross-border transfer under Art. 12"
             }
             (true, LocalizationScope::Strict) => {
-                "which the strict reading of 23-FZ (the default) treats as prohibited, while the collection-only reading allows it as a cross-border transfer"
+                "a copy abroad, which the strict reading of 23-FZ (the default) treats as prohibited and the collection-only reading allows as a cross-border transfer"
             }
         };
         text.push_str(&format!(
