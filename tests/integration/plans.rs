@@ -61,6 +61,23 @@ fn california_access_acknowledge_and_respond() {
 }
 
 #[test]
+fn california_shine_the_light_in_30_days() {
+    let list = obligations(&[
+        "dsr",
+        "plan",
+        "--jurisdiction",
+        "US-CA",
+        "--request",
+        "shine-the-light",
+        "--received",
+        "2026-09-14",
+    ]);
+    let respond = find(&list, "california", "respond");
+    assert_eq!(respond["due"], "2026-10-14");
+    assert!(respond["citation"].as_str().unwrap().contains("1798.83"));
+}
+
+#[test]
 fn brazil_incident_skips_the_national_holiday() {
     let list = obligations(&["incident", "plan", "--jurisdiction", "BR", "--discovered", "2026-11-18T15:00:00-03:00"]);
     assert_eq!(find(&list, "brazil", "notify-authority")["due"], "2026-11-24");

@@ -40,7 +40,7 @@ pub fn list(session: &Session, modules: &[String], format: ListFormat) -> Outcom
                     (Some(from), Some(until)) => format!("{from} to {until}"),
                     (Some(from), None) => format!("from {from}"),
                     (None, Some(until)) => format!("until {until}"),
-                    (None, None) => String::new(),
+                    (None, None) => "always".to_string(),
                 };
                 println!("{:<44} {:<7} {} — {} [{}]", r.id, r.severity.to_string(), r.title, r.citation, dates);
             }

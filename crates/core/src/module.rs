@@ -119,11 +119,14 @@ pub enum RequestKind {
     WithdrawConsent,
     /// Review of a decision based solely on automated processing.
     AutomatedDecisionReview,
+    /// What was disclosed to third parties for their direct marketing
+    /// (California's "Shine the Light", Civ. Code §1798.83).
+    ShineTheLight,
 }
 
 impl RequestKind {
     /// Every kind, in a stable order.
-    pub const ALL: [RequestKind; 10] = [
+    pub const ALL: [RequestKind; 11] = [
         RequestKind::Access,
         RequestKind::Rectification,
         RequestKind::Erasure,
@@ -134,6 +137,7 @@ impl RequestKind {
         RequestKind::LimitSensitive,
         RequestKind::WithdrawConsent,
         RequestKind::AutomatedDecisionReview,
+        RequestKind::ShineTheLight,
     ];
 
     /// The kebab-case name used on the command line and in manifests.
@@ -149,6 +153,7 @@ impl RequestKind {
             RequestKind::LimitSensitive => "limit-sensitive",
             RequestKind::WithdrawConsent => "withdraw-consent",
             RequestKind::AutomatedDecisionReview => "automated-decision-review",
+            RequestKind::ShineTheLight => "shine-the-light",
         }
     }
 }

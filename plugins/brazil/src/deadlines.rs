@@ -202,7 +202,7 @@ fn no_deadline_note(kind: RequestKind) -> String {
         RequestKind::AutomatedDecisionReview => format!(
             "review of a decision based solely on automated processing, with the criteria and procedures used (LGPD Art. 20 and §1): {general}"
         ),
-        RequestKind::OptOutOfSale | RequestKind::LimitSensitive => format!(
+        RequestKind::OptOutOfSale | RequestKind::LimitSensitive | RequestKind::ShineTheLight => format!(
             "`{kind}` is not a right under the LGPD (Art. 18 lists the rights); the nearest are objection (Art. 18 §2) and revocation of consent (Art. 18 IX), for which {general}"
         ),
     }

@@ -76,6 +76,18 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
         ));
         return plan;
     }
+    if request.request == RequestKind::ShineTheLight {
+        // Civ. Code §1798.83 applies whatever the CCPA thresholds say.
+        let designated =
+            manifest.is_none() || options.shine_the_light.as_ref().is_some_and(|s| s.designated_contact.is_some());
+        plan.obligations.push(shine_the_light(received, designated));
+        if manifest.is_none() {
+            plan.notes.push(
+                "no manifest was given: the plan assumes the request came through a designated channel (30 days); otherwise the business has a reasonable period of at most 150 days".to_string(),
+            );
+        }
+        return plan;
+    }
     if let Some(Applicability::NotMet(reasons)) = manifest.map(|m| applicability::assess(m, options, received)) {
         plan.notes.push(format!(
             "the organisation is not a CCPA \"business\" (Civ. Code §1798.140(d)(1)): {}; no CCPA request deadline applies",
@@ -119,6 +131,8 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
                 plan.obligations.push(fifteen_business_days(request, calendar));
             }
         }
+        // Planned above: Shine the Light does not depend on the CCPA thresholds.
+        RequestKind::ShineTheLight => {}
         RequestKind::Restriction | RequestKind::Objection | RequestKind::WithdrawConsent => {
             plan.notes.push(format!(
                 "`{}` is not a consumer right under the CCPA (Civ. Code §§1798.100-1798.125), so California law sets no deadline for it; if it asks to stop the sale or sharing of personal information, treat it as an opt-out (15 business days, 11 CCR §7026(f))",

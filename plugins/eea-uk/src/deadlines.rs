@@ -77,7 +77,10 @@ fn right(kind: RequestKind, uk: bool) -> Option<(&'static str, &'static str)> {
         RequestKind::AutomatedDecisionReview => {
             ("Art. 22(3)", " The person may obtain human intervention, express their view and contest the decision.")
         }
-        RequestKind::WithdrawConsent | RequestKind::OptOutOfSale | RequestKind::LimitSensitive => return None,
+        RequestKind::WithdrawConsent
+        | RequestKind::OptOutOfSale
+        | RequestKind::LimitSensitive
+        | RequestKind::ShineTheLight => return None,
     })
 }
 
@@ -96,6 +99,9 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
             ),
             RequestKind::OptOutOfSale => format!(
                 "{law} gives no right to opt out of \"sale\" as such; if the person objects to direct marketing, treat it as an objection (Art. 21(2)-(3)), which must be honoured at once"
+            ),
+            RequestKind::ShineTheLight => format!(
+                "{law} has no \"Shine the Light\" right as such; a person asking who received their data is making an access request (Art. 15(1)(c): the recipients or categories of recipients), due within the access period"
             ),
             _ => format!(
                 "{law} gives no right to limit the use of sensitive data as such; treat the request as a restriction (Art. 18) or an objection (Art. 21), or as withdrawal of explicit consent (Art. 9(2)(a), Art. 7(3))"

@@ -209,7 +209,10 @@ fn request_plan(request: &RightsRequest) -> Plan {
                 )
             });
         }
-        RequestKind::Portability | RequestKind::OptOutOfSale | RequestKind::LimitSensitive => {
+        RequestKind::Portability
+        | RequestKind::OptOutOfSale
+        | RequestKind::LimitSensitive
+        | RequestKind::ShineTheLight => {
             plan.notes.push(format!(
                 "`{}` is not a right under 152-FZ, so it sets no deadline (the subject's rights are those of Arts. 14-17 and 21(5.1)); answer it as an access request (Art. 14) if the person asks for information about their data",
                 request.request
