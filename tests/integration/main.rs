@@ -7,6 +7,7 @@
 mod util;
 
 mod check;
+mod fuzz_regressions;
 mod input_errors;
 mod integrity;
 mod isolation;

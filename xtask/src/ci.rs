@@ -38,6 +38,12 @@ pub fn run() -> Result<(), String> {
     let mut test = cargo();
     test.arg("test").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
     run_command(test)?;
+    // The fuzz targets live outside the default build (they need cargo-fuzz);
+    // checking that they compile keeps them from rotting. Their regression
+    // inputs run in the ordinary tests below.
+    let mut fuzz = cargo();
+    fuzz.args(["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", "target/fuzz-check"]);
+    run_command(fuzz)?;
     let mut test = cargo();
     test.args(["test", "--workspace"]);
     run_command(test)?;

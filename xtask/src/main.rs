@@ -7,9 +7,11 @@
 //! - `gen-manifest`: write a deterministic synthetic manifest.
 //! - `bench`: time `juris check` as a whole process at growing sizes.
 //! - `new-plugin`: scaffold a regional-module crate.
+//! - `fuzz`: run the cargo-fuzz targets and keep their crashes as regressions.
 
 mod bench;
 mod ci;
+mod fuzz;
 mod gen_manifest;
 mod new_plugin;
 
@@ -26,7 +28,9 @@ tasks:
                           write a deterministic synthetic manifest (stdout by default)
   bench [--quick]         time `juris check` on the example and on 1k/10k/100k activities
   new-plugin NAME [--path DIR] [--jurisdiction CODE]
-                          scaffold a module crate (plugins/NAME, or standalone in DIR)";
+                          scaffold a module crate (plugins/NAME, or standalone in DIR)
+  fuzz [--seconds N] [--target manifest|check]
+                          run the cargo-fuzz targets N seconds each (needs `cargo install cargo-fuzz`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +40,7 @@ fn main() -> ExitCode {
         Some("gen-manifest") => gen_manifest::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("new-plugin") => new_plugin::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

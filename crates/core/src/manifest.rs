@@ -595,9 +595,10 @@ impl IsoDuration {
         u64::from(self.years) * 366 + u64::from(self.months) * 31 + u64::from(self.days)
     }
 
-    /// The total number of whole months, ignoring days.
+    /// The total number of whole months, ignoring days (saturating at `u32::MAX`).
     pub fn months(&self) -> u32 {
-        self.years * 12 + self.months
+        // Saturating: `P400000000Y` must compare as "very long", not wrap.
+        self.years.saturating_mul(12).saturating_add(self.months)
     }
 }
 
@@ -720,5 +721,20 @@ pub fn specificity(j: &Jurisdiction) -> u8 {
         Jurisdiction::Group(_) => 1,
         Jurisdiction::Country(_) => 2,
         Jurisdiction::Subdivision(..) => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IsoDuration;
+
+    #[test]
+    fn durations_parse_and_never_overflow() {
+        let d = IsoDuration::parse("P1Y2M3W4D").unwrap();
+        assert_eq!((d.months(), d.max_days()), (14, 366 + 62 + 25));
+        assert_eq!(IsoDuration::parse("P357913942Y").unwrap().months(), u32::MAX);
+        for bad in ["", "P", "6Y", "P6", "PY", "P1D1Y", "P1.5Y", "PT1H", "P99999999999Y"] {
+            assert!(IsoDuration::parse(bad).is_err(), "{bad}");
+        }
     }
 }
