@@ -108,9 +108,10 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
     tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
     match args.format {
         ReportFormat::Text => render::text::print_report(&report),
-        ReportFormat::Json => super::print_json(&render::json::report(&report)),
+        ReportFormat::Json => render::json::print(&report),
         ReportFormat::Sarif => super::print_json(&render::sarif::report(&report)),
     }
+    tracing::debug!(elapsed = ?started.elapsed(), "report written");
     let mut outcome = if report.count(Severity::Error) > 0 { Outcome::Findings } else { Outcome::Clean };
     if !report.failures.is_empty() {
         if args.format != ReportFormat::Text {

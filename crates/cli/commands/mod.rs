@@ -38,10 +38,18 @@ pub fn list_or_none(items: &[&str]) -> String {
     if items.is_empty() { "none".to_string() } else { items.join(", ") }
 }
 
-/// Prints JSON to stdout.
-pub fn print_json(value: &serde_json::Value) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(error) => eprintln!("error: cannot encode the output as JSON: {error}"),
+/// Prints pretty JSON to stdout, through a buffer.
+pub fn print_json(value: &impl serde::Serialize) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    // A closed pipe (`juris … | head`) is not an error worth reporting.
+    if let Err(error) = written
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {error}");
     }
 }
