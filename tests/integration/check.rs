@@ -128,3 +128,15 @@ fn rules_and_explain() {
         assert!(page.contains(rule["citation"].as_str().unwrap()));
     }
 }
+
+#[test]
+fn a_table_for_a_module_that_is_not_loaded_is_warned_about() {
+    let dir = TempDir::new("unknown-module-table");
+    let path =
+        dir.write("privacy.toml", b"manifest = 1\n[organization]\nname = \"x\"\n[modules.eeauk]\nlarge_scale = true\n");
+    let output = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(err.contains(":4:10: `[modules.eeauk]` is for a module that is not loaded"), "{err}");
+    assert!(err.contains("did you mean `eea-uk`?"), "{err}");
+}

@@ -59,6 +59,24 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
     let as_of = args.as_of.unwrap_or_else(session::today);
     let mut failures: Vec<(String, String)> =
         set.errors.iter().map(|e| (e.path.display().to_string(), e.message.clone())).collect();
+    // A `[modules.<id>]` table for a module that is not loaded is read by no
+    // one: most likely a typo, or a plugin missing from the search path.
+    for id in parsed.manifest.modules.keys() {
+        if !set.plugins.iter().any(|p| p.id() == id) {
+            let at = index.locate(&format!("modules.{id}"));
+            let known: Vec<&str> = set.plugins.iter().map(|p| p.id()).collect();
+            let hint = juris_core::suggest::closest(id, known.iter().copied(), 3)
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            eprintln!(
+                "warning: {}:{}:{}: `[modules.{id}]` is for a module that is not loaded, so nothing reads it{hint} (loaded: {})",
+                file.path,
+                at.line,
+                at.column,
+                super::list_or_none(&known)
+            );
+        }
+    }
     let ctx = CheckContext { manifest: parsed.manifest, as_of };
     // Encode the manifest once; every plugin decodes the same bytes.
     tracing::debug!(elapsed = ?started.elapsed(), "manifest parsed");
