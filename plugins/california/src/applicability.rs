@@ -16,9 +16,17 @@ pub const REVENUE_THRESHOLDS: &[(Date, u64)] = &[(date(2020, 1, 1), 25_000_000),
 /// The first day a newer revenue figure is due and not yet known.
 pub const NEXT_ADJUSTMENT: Date = date(2027, 1, 1);
 
-/// Threshold (B): consumers or households whose personal information is bought,
-/// sold or shared a year.
-pub const CONSUMERS_THRESHOLD: u64 = 100_000;
+/// Threshold (B), by the date each figure applies from: before the CPRA,
+/// 50,000 or more consumers, households or devices whose personal information
+/// is bought, received for commercial purposes, sold or shared for commercial
+/// purposes a year (former §1798.140(c)(1)(B)); from 2023-01-01, 100,000 or more
+/// consumers or households whose personal information is bought, sold or shared
+/// (§1798.140(d)(1)(B) as amended by the CPRA). The pre-2023 figure is not in
+/// the shared fact sheet (which gives the current one, C7.1); sources:
+/// https://www.gtlaw-dataprivacydish.com/2021/01/how-many-times-do-you-count-a-person-when-deciding-whether-the-ccpa-applies-to-a-business/
+/// and https://www.spirion.com/ccpa/jurisdictional-thresholds/ (statute text of
+/// 2018-2020).
+pub const CONSUMERS_THRESHOLDS: &[(Date, u64)] = &[(date(2020, 1, 1), 50_000), (date(2023, 1, 1), 100_000)];
 
 /// Threshold (C): share of annual revenue from selling or sharing, in percent.
 pub const REVENUE_SHARE_THRESHOLD_PERCENT: f64 = 50.0;
@@ -26,6 +34,22 @@ pub const REVENUE_SHARE_THRESHOLD_PERCENT: f64 = 50.0;
 /// The revenue threshold in force on `on`.
 pub fn revenue_threshold(on: Date) -> u64 {
     REVENUE_THRESHOLDS.iter().rev().find(|(from, _)| *from <= on).map_or(REVENUE_THRESHOLDS[0].1, |(_, amount)| *amount)
+}
+
+/// Threshold (B) in force on `on`.
+pub fn consumers_threshold(on: Date) -> u64 {
+    CONSUMERS_THRESHOLDS.iter().rev().find(|(from, _)| *from <= on).map_or(CONSUMERS_THRESHOLDS[0].1, |(_, n)| *n)
+}
+
+/// Whether the organisation does business in California as far as the
+/// manifest shows: one of its markets covers or includes US-CA (`*`, `US`,
+/// `US-CA`), an activity names such a market of its own, or it is established
+/// in California.
+pub fn in_california(m: &Manifest) -> bool {
+    let ca = crate::us_ca();
+    m.targets(&ca)
+        || m.activities.iter().any(|a| m.activity_touches(a, &ca))
+        || m.organization.established.iter().any(|e| ca.covers(e))
 }
 
 /// The outcome of the threshold test.
@@ -69,7 +93,7 @@ pub fn californians_per_year(m: &Manifest) -> Option<u64> {
 
 /// The threshold test as of `as_of`.
 pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
-    if !m.targets(&crate::us_ca()) {
+    if !in_california(m) {
         return Applicability::NotInCalifornia;
     }
     let mut met = Vec::new();
@@ -86,16 +110,17 @@ pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
     }
 
     let sells = sells_in_california(m);
+    let consumers = consumers_threshold(as_of);
     match (options.consumers_bought_sold_or_shared, californians_per_year(m)) {
-        (Some(n), _) if n >= CONSUMERS_THRESHOLD => met.push(format!(
+        (Some(n), _) if n >= consumers => met.push(format!(
             "personal information of {n} consumers or households is bought, sold or shared a year (§1798.140(d)(1)(B))"
         )),
-        (Some(n), _) => not_met.push(format!("{n} consumers or households is below {CONSUMERS_THRESHOLD}")),
+        (Some(n), _) => not_met.push(format!("{n} consumers or households is below {consumers}")),
         (None, _) if !sells => not_met.push("no activity sells or shares Californians' data".to_string()),
-        (None, Some(n)) if n >= CONSUMERS_THRESHOLD => met.push(format!(
+        (None, Some(n)) if n >= consumers => met.push(format!(
             "{n} Californians a year, whose data an activity sells or shares (§1798.140(d)(1)(B))"
         )),
-        (None, Some(n)) => not_met.push(format!("{n} Californians a year is below {CONSUMERS_THRESHOLD}")),
+        (None, Some(n)) => not_met.push(format!("{n} Californians a year is below {consumers}")),
         (None, None) => unknown.push(
             "the number of Californians is not given (`organization.subjects_per_year`, or `consumers_bought_sold_or_shared` in `[modules.california]`)"
                 .to_string(),

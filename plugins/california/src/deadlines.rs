@@ -25,6 +25,9 @@ pub const CCPA_OPERATIVE: Date = date(2020, 1, 1);
 pub const CPRA_OPERATIVE: Date = date(2023, 1, 1);
 /// The ADMT regulations (11 CCR §§7220-7222) apply.
 pub const ADMT_FROM: Date = date(2027, 1, 1);
+/// Shine the Light (Civ. Code §1798.83, SB 27 of 2003) became operative. Not in
+/// the shared fact sheet; the same date as `california/shine-the-light`.
+pub const SHINE_THE_LIGHT_OPERATIVE: Date = date(2005, 1, 1);
 /// SB 446's 30-day breach deadline applies.
 pub const SB_446_FROM: Date = date(2026, 1, 1);
 
@@ -70,22 +73,33 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
         return plan;
     }
     let received = request.received;
-    if received < CCPA_OPERATIVE {
-        plan.notes.push(format!(
-            "the CCPA was not yet operative on {received}: it applies to requests received from {CCPA_OPERATIVE} (Civ. Code §1798.198)"
-        ));
-        return plan;
-    }
     if request.request == RequestKind::ShineTheLight {
-        // Civ. Code §1798.83 applies whatever the CCPA thresholds say.
-        let designated =
-            manifest.is_none() || options.shine_the_light.as_ref().is_some_and(|s| s.designated_contact.is_some());
+        // Civ. Code §1798.83 applies whatever the CCPA thresholds say, and long
+        // before the CCPA existed.
+        if received < SHINE_THE_LIGHT_OPERATIVE {
+            plan.notes.push(format!(
+                "Shine the Light (Civ. Code §1798.83) was not yet operative on {received}: it applies from {SHINE_THE_LIGHT_OPERATIVE} (SB 27, 2003)"
+            ));
+            return plan;
+        }
+        let designated = manifest.is_none()
+            || options
+                .shine_the_light
+                .as_ref()
+                .and_then(|s| s.designated_contact.as_deref())
+                .is_some_and(|c| !c.trim().is_empty());
         plan.obligations.push(shine_the_light(received, designated));
         if manifest.is_none() {
             plan.notes.push(
                 "no manifest was given: the plan assumes the request came through a designated channel (30 days); otherwise the business has a reasonable period of at most 150 days".to_string(),
             );
         }
+        return plan;
+    }
+    if received < CCPA_OPERATIVE {
+        plan.notes.push(format!(
+            "the CCPA was not yet operative on {received}: it applies to requests received from {CCPA_OPERATIVE} (Civ. Code §1798.198)"
+        ));
         return plan;
     }
     if let Some(Applicability::NotMet(reasons)) = manifest.map(|m| applicability::assess(m, options, received)) {

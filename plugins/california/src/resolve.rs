@@ -15,16 +15,17 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     let m = &ctx.manifest;
     let options = options::of(m);
     let threshold = applicability::revenue_threshold(ctx.as_of);
+    let consumers = applicability::consumers_threshold(ctx.as_of);
     let (applies, text) = match applicability::assess(m, &options, ctx.as_of) {
         Applicability::NotInCalifornia => (
             false,
-            "the organisation names no market covering US-CA, so it is not doing business in California and the CCPA does not apply".to_string(),
+            "neither the organisation nor any of its activities names a market covering US-CA, and it is not established there, so it is not doing business in California and the CCPA does not apply".to_string(),
         ),
         Applicability::Business(reasons) => (true, format!("the CCPA applies: {}", reasons.join("; "))),
         Applicability::NotMet(reasons) => (
             false,
             format!(
-                "the CCPA does not apply: none of the thresholds of §1798.140(d)(1) is met (revenue over ${threshold}, 100,000 consumers or households, 50% of revenue from selling or sharing): {}",
+                "the CCPA does not apply: none of the thresholds of §1798.140(d)(1) is met (revenue over ${threshold}, {consumers} consumers or households, 50% of revenue from selling or sharing): {}",
                 reasons.join("; ")
             ),
         ),

@@ -102,3 +102,60 @@ fn a_malformed_table_is_an_error_and_the_defaults_apply() {
     assert!(f.message.contains("all"), "{}", f.message);
     assert!(findings.iter().any(|f| f.rule == "california/do-not-sell-link"));
 }
+
+#[test]
+fn before_the_cpra_the_consumer_threshold_was_50_000() {
+    use juris_california::applicability::consumers_threshold;
+    assert_eq!(consumers_threshold(date(2022, 12, 31)), 50_000);
+    assert_eq!(consumers_threshold(date(2023, 1, 1)), 100_000);
+    let m = shop(
+        "annual_revenue_usd = 1_000_000\nsubjects_per_year = { \"US-CA\" = 60_000 }",
+        "[modules.california]\nrevenue_percent_from_selling_or_sharing = 5",
+    );
+    assert!(matches!(assess(&m, &options::of(&m), date(2022, 6, 1)), Applicability::Business(_)));
+    assert!(matches!(assess(&m, &options::of(&m), date(2023, 6, 1)), Applicability::NotMet(_)));
+}
+
+#[test]
+fn an_activity_with_its_own_california_market_brings_the_ccpa_in() {
+    let m = manifest(
+        "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"BR\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"ads\"\nname = \"Ads\"\nuses = [\"marketing\"]\ndata_categories = [\"user.device.cookie_id\"]\ndata_subjects = [\"customer\"]\nsells_or_shares = true\nmarkets = [\"US-CA\"]\n",
+    );
+    assert!(matches!(assess(&m, &options::of(&m), date(2026, 11, 29)), Applicability::Business(_)));
+    let fired = rules_fired(m, date(2026, 11, 29));
+    assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
+}
+
+#[test]
+fn selling_sensitive_data_needs_the_limit_link_even_for_essential_uses() {
+    let m = manifest(
+        "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"geo\"\nname = \"Store finder\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.location.precise\"]\ndata_subjects = [\"customer\"]\nsells_or_shares = true\n",
+    );
+    let fired = rules_fired(m.clone(), date(2026, 11, 29));
+    assert!(fired.contains(&"california/sensitive-limit-link".to_string()), "{fired:?}");
+    let text = "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"geo\"\nname = \"Store finder\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.location.precise\"]\ndata_subjects = [\"customer\"]\n";
+    let fired = rules_fired(manifest(text), date(2026, 11, 29));
+    assert!(!fired.contains(&"california/sensitive-limit-link".to_string()), "{fired:?}");
+}
+
+#[test]
+fn a_business_with_a_website_takes_requests_through_it() {
+    let text = |channels: &str| {
+        format!(
+            "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[rights]\nchannels = [{channels}]\n[notices]\nprivacy_policy = \"https://shop.example/privacy\"\n"
+        )
+    };
+    let findings = California.check(&CheckContext {
+        manifest: manifest(&text("\"email\", \"toll-free-phone\"")),
+        as_of: date(2026, 11, 29),
+    });
+    assert!(
+        findings.iter().any(|f| f.rule == "california/request-methods" && f.message.contains("website")),
+        "{findings:?}"
+    );
+    let findings = California.check(&CheckContext {
+        manifest: manifest(&text("\"web-form\", \"toll-free-phone\"")),
+        as_of: date(2026, 11, 29),
+    });
+    assert!(!findings.iter().any(|f| f.rule == "california/request-methods"), "{findings:?}");
+}

@@ -191,3 +191,23 @@ fn shine_the_light_is_30_days_or_at_most_150() {
     let o = juris_california::deadlines::shine_the_light(date(2026, 9, 14), false);
     assert_eq!(o.due, Due::Date(date(2027, 2, 11)));
 }
+
+#[test]
+fn shine_the_light_predates_the_ccpa() {
+    // Civ. Code §1798.83 has applied since 2005-01-01, whatever the CCPA says.
+    let plan = request(RequestKind::ShineTheLight, date(2019, 3, 1));
+    assert_eq!(due(&plan, "respond"), Due::Date(date(2019, 3, 31)));
+    assert!(!plan.notes.iter().any(|n| n.contains("CCPA was not yet operative")), "{:?}", plan.notes);
+    let plan = request(RequestKind::ShineTheLight, date(2004, 6, 1));
+    assert!(plan.obligations.is_empty());
+    assert!(plan.notes[0].contains("2005-01-01"));
+}
+
+#[test]
+fn an_empty_designated_contact_is_no_designated_channel() {
+    let m = options(
+        "[modules.california.shine_the_light]\ndiscloses_for_direct_marketing = true\ndesignated_contact = \" \"",
+    );
+    let plan = request_with(RequestKind::ShineTheLight, date(2026, 9, 14), "US-CA", Some(m));
+    assert_eq!(due(&plan, "respond"), Due::Date(date(2027, 2, 11)));
+}

@@ -50,8 +50,9 @@ data-broker registry law (AB 1202), which the Delete Act carried over; that
 date is not in the shared fact sheet.
 
 ## Fines
-$200 for each day a deletion request is not processed, and the same for each
-day a broker fails to register (fact sheet C1.14).
+$200 for each day a deletion request is not processed (fact sheet C1.14), and
+$200 for each day a broker fails to register (Civ. Code §1798.99.82(c); not in
+the shared fact sheet).
 "#,
     check,
     fails: include_str!("fixtures/data_broker_registration.fail.toml"),

@@ -7,7 +7,7 @@ use juris_core::{CheckContext, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "california/request-methods",
     title: "Fewer than two request methods, or no toll-free number",
-    citation: "Civ. Code §1798.130(a)(1)(A); 11 CCR §7020(a)",
+    citation: "Civ. Code §1798.130(a)(1)(A)-(B); 11 CCR §7020(a)-(b)",
     severity: Severity::Error,
     in_force_from: Some(date(2020, 1, 1)),
     in_force_until: None,
@@ -15,16 +15,19 @@ pub static RULE: Rule = Rule {
 ## What it does
 When the CCPA applies, checks `rights.channels`: at least two designated
 methods for requests to know, delete and correct, one of them a toll-free
-telephone number (`toll-free-phone`). A business that operates exclusively
+telephone number (`toll-free-phone`), and, when the business has a website
+(its privacy policy is published at an `http(s)://` address), a method on the
+website (`web-form`). A business that operates exclusively
 online and has a direct relationship with its consumers
 (`online_only = true` in `[modules.california]`) needs only an e-mail address.
 
 ## Why
-Civ. Code §1798.130(a)(1)(A) and 11 CCR §7020(a) require two or more designated
+Civ. Code §1798.130(a)(1)(A) and 11 CCR §7020(b) require two or more designated
 methods, including, at a minimum, a toll-free telephone number; a business
 operating exclusively online with a direct relationship with the consumer need
-only provide an e-mail address. A business with a website must also offer it
-as a method (§1798.130(a)(1)(B)).
+only provide an e-mail address (§7020(a)). A business that maintains a website must make
+it available for requests, e.g. through a web form (§1798.130(a)(1)(B);
+11 CCR §7020(b)).
 
 ## Example
 ```toml
@@ -68,6 +71,13 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             .help("offer at least two methods, e.g. `channels = [\"web-form\", \"toll-free-phone\"]`"),
         );
     }
+    if has_website(&ctx.manifest) && !channels.contains(&Channel::WebForm) {
+        out.push(
+            Violation::new(path, "the business has a website, but requests cannot be made through it").help(
+                "offer a web form for requests to know, delete and correct and add `web-form` to `rights.channels`",
+            ),
+        );
+    }
     if !channels.contains(&Channel::TollFreePhone) {
         out.push(
             Violation::new(path, "no toll-free telephone number is offered for consumer requests")
@@ -75,4 +85,13 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         );
     }
     out
+}
+
+/// Whether the manifest shows a website: the privacy policy is published at a
+/// web address.
+fn has_website(m: &juris_core::Manifest) -> bool {
+    m.notices.privacy_policy.as_deref().is_some_and(|p| {
+        let p = p.trim_start().to_ascii_lowercase();
+        p.starts_with("https://") || p.starts_with("http://")
+    })
 }

@@ -34,8 +34,9 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 When the CCPA applies, finds activities that touch California, process
-sensitive personal information and have a use outside `essential` (e.g.
-marketing, personalisation, analytics, AI training), and flags the manifest
+sensitive personal information and either have a use outside `essential`
+(e.g. marketing, personalisation, analytics, AI training) or sell or share the
+data (`sells_or_shares = true`, never a permitted purpose), and flags the manifest
 when the site shows neither the "Limit the Use of My Sensitive Personal
 Information" link (`notices.limit_use_link`) nor the Alternative Opt-out Link
 (`alternative_opt_out_link` in `[modules.california]`).
@@ -96,7 +97,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut activities = Vec::new();
     let mut certain = false;
     for a in &m.activities {
-        if !m.activity_touches(a, &ca) || a.uses.iter().all(|u| u.is_within("essential")) {
+        // Selling or sharing is never one of the permitted purposes of
+        // 11 CCR §7027(m), whatever the activity's declared uses.
+        let beyond = a.sells_or_shares || a.uses.iter().any(|u| !u.is_within("essential"));
+        if !m.activity_touches(a, &ca) || !beyond {
             continue;
         }
         let listed = a.data_categories.iter().any(|c| SENSITIVE.iter().any(|s| c.is_within(s)));

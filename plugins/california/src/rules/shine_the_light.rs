@@ -1,4 +1,3 @@
-use juris_core::jiff::civil::date;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,7 +7,7 @@ pub static RULE: Rule = Rule {
     title: "Disclosure to third parties for direct marketing without a designated request channel",
     citation: "Civ. Code §1798.83(a), (b), (c)",
     severity: Severity::Error,
-    in_force_from: Some(date(2005, 1, 1)),
+    in_force_from: Some(crate::deadlines::SHINE_THE_LIGHT_OPERATIVE),
     in_force_until: None,
     docs: r#"
 ## What it does
@@ -53,7 +52,7 @@ which is not in the shared fact sheet.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if !m.targets(&crate::us_ca()) || m.organization.employees.is_some_and(|n| n < 20) {
+    if !crate::applicability::in_california(m) || m.organization.employees.is_some_and(|n| n < 20) {
         return Vec::new();
     }
     let options = crate::options::of(m);

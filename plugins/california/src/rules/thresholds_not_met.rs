@@ -14,14 +14,18 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-For an organisation whose markets include California, tests the three
+For an organisation doing business in California (a market of the
+organisation, or of one of its activities, covers or includes US-CA, or it is
+established there), tests the three
 thresholds of a CCPA "business" as of the as-of date and, when none is met,
 says so as a note; the module then raises no CCPA findings and no CCPA request
 deadlines (Shine the Light and the breach-notice law still apply). The
 thresholds are: (A) annual gross revenue above $25,000,000 as adjusted for
 inflation ($26,625,000 from 2025-01-01), from `organization.annual_revenue_usd`;
 (B) buying, selling or sharing the personal information of 100,000 or more
-consumers or households a year, from `consumers_bought_sold_or_shared` in
+consumers or households a year (before 2023-01-01, when the CPRA amendments
+became operative: 50,000 or more consumers, households or devices), from
+`consumers_bought_sold_or_shared` in
 `[modules.california]`, else the `organization.subjects_per_year` entry for
 US-CA (or US, or `*`) when an activity sells or shares; (C) 50 % or more of
 revenue from selling or sharing, from `revenue_percent_from_selling_or_sharing`
@@ -78,7 +82,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         ),
         Applicability::Business(_) | Applicability::NotInCalifornia => {}
     }
-    if m.targets(&crate::us_ca())
+    if applicability::in_california(m)
         && ctx.as_of >= applicability::NEXT_ADJUSTMENT
         && m.organization.annual_revenue_usd.is_some()
     {
