@@ -2,9 +2,10 @@
 //!
 //! National holidays only: state and municipal holidays need a per-location
 //! calendar and are out of scope. Pontos facultativos (Carnival, Ash Wednesday,
-//! Corpus Christi, Servidor Público, 24 and 31 December afternoons) are not
-//! holidays and are counted as business days, the conservative reading
-//! (shared/legal/brazil-russia.md, BR-INC-12 and §7b).
+//! Corpus Christi and the day after it in 2025 and 2026, 20 April 2026,
+//! Servidor Público, 24 and 31 December afternoons) are not holidays and are
+//! counted as business days, the conservative reading (shared/legal/brazil-russia.md,
+//! BR-INC-12 and §7b).
 
 use juris_core::time::{Calendar, SATURDAY_SUNDAY, day};
 

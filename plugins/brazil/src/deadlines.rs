@@ -4,9 +4,11 @@
 //! complete declaration within 15 days of the request. The statute does not say
 //! whether the days are calendar or business days; calendar days are the
 //! conservative reading (`[modules.brazil] access_days = "business"` switches).
-//! Days are counted as Código Civil Art. 132 counts them: the day of the request
-//! is excluded, the last day included, and a last day on a weekend or national
-//! holiday moves to the next business day.
+//! The day of the request is excluded and the last day included (Código Civil
+//! Art. 132 caput). Whether a last day that falls on a holiday or a weekend
+//! moves to the next business day (Art. 132 §1) is an inference the fact sheet
+//! marks UNVERIFIED (BR-DSR-03): the due date is the last day itself, the
+//! conservative reading, and a warning gives the later date when it differs.
 //!
 //! Incidents (Res. CD/ANPD 15/2024): the ANPD and the people affected within 3
 //! business days of knowing that the incident affected personal data, a
@@ -133,11 +135,11 @@ fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, plan: &mut 
             "counted in business days as `[modules.brazil] access_days = \"business\"` says; the statute does not qualify its days and calendar days are the conservative reading"
         }
     };
-    let counting = "counted per Código Civil Art. 132: the day of the request is excluded, the last day included, and a last day on a weekend or national holiday moves to the next business day";
+    let counting = "the day of the request is excluded and the last day included (Código Civil Art. 132 caput); a last day on a weekend or holiday is not moved, the conservative reading";
     let complete_days = if agent.small { 30 } else { 15 };
     if agent.small {
         let (period, length) = days(agent.access_days, 15);
-        let due = due_date(received, Count::rolling(period), &BR_NATIONAL);
+        let due = access_due(received, period);
         plan.obligations.push(obligation(
             "respond",
             Due::Date(due.value),
@@ -159,7 +161,7 @@ fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, plan: &mut 
         ));
     }
     let (period, length) = days(agent.access_days, complete_days);
-    let due = due_date(received, Count::rolling(period), &BR_NATIONAL);
+    let due = access_due(received, period);
     let (citation, whose) = if agent.small {
         ("LGPD Art. 19 II; Res. CD/ANPD 2/2022 Art. 14 III", "a small processing agent's doubled period: ")
     } else {
@@ -175,6 +177,27 @@ fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, plan: &mut 
         due.warnings,
     ));
     plan.notes.extend(agent.notes);
+}
+
+/// The last day of an Art. 19 period: not moved off a weekend or holiday (the
+/// conservative reading), with a warning giving the date Código Civil Art. 132
+/// §1 would give, when it applies and differs (fact sheet BR-DSR-03, UNVERIFIED).
+fn access_due(received: Date, period: Period) -> Dated<Date> {
+    let exact = due_date(received, Count::exact(period), &BR_NATIONAL);
+    let rolled = due_date(received, Count::rolling(period), &BR_NATIONAL);
+    if rolled.value == exact.value {
+        // A period in business days ends on a business day and warns itself
+        // about years the calendar does not cover; one in calendar days does
+        // not depend on the calendar at all.
+        return if matches!(period, Period::WorkingDays(_)) { rolled } else { exact };
+    }
+    let mut warnings = exact.warnings;
+    warnings.push(format!(
+        "the last day, {}, is not a business day; if Código Civil Art. 132 §1 applies to LGPD Art. 19 (an inference, not settled), the period moves to {}; this plan keeps the earlier date",
+        exact.value, rolled.value
+    ));
+    merge(&mut warnings, rolled.warnings);
+    Dated { value: exact.value, warnings }
 }
 
 fn no_deadline_note(kind: RequestKind) -> String {

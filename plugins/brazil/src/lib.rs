@@ -16,7 +16,7 @@ pub mod rules;
 pub mod transfers;
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::Activity;
+use juris_core::manifest::{Activity, Contact, ContactRole};
 use juris_core::module::{EventContext, Plan};
 use juris_core::{
     CheckContext, Finding, Jurisdiction, Law, Manifest, ModuleInfo, RegionalModule, Resolution, ResolveContext,
@@ -89,15 +89,32 @@ pub fn touches(place: &Jurisdiction) -> bool {
 }
 
 /// Whether the LGPD applies to the organisation (Art. 3): it offers goods or
-/// services to people in Brazil, or is established there.
+/// services to people in Brazil (through its markets or an activity's own
+/// `markets`), or is established there.
 pub fn applies(manifest: &Manifest) -> bool {
-    manifest.targets(&brazil()) || manifest.organization.established.iter().any(governs)
+    manifest.targets(&brazil())
+        || manifest.organization.established.iter().any(governs)
+        || brazilian_activities(manifest).next().is_some()
 }
 
 /// The activities that process the data of people in Brazil, with their index.
 pub fn brazilian_activities(manifest: &Manifest) -> impl Iterator<Item = (usize, &Activity)> {
     let br = brazil();
     manifest.activities.iter().enumerate().filter(move |(_, a)| manifest.activity_touches(a, &br))
+}
+
+/// The encarregado for Brazil, with its index: among the `dpo` contacts whose
+/// `for` covers BR, the first published with an e-mail or telephone, else the
+/// most specific (`BR` before `*`), else the first.
+pub fn encarregado(manifest: &Manifest) -> Option<(usize, &Contact)> {
+    let br = brazil();
+    let reachable = |c: &Contact| c.email.is_some() || c.phone.is_some();
+    let rank =
+        |c: &Contact| c.for_.iter().filter(|j| j.covers(&br)).map(juris_core::manifest::specificity).max().unwrap_or(0);
+    let dpos = || manifest.contacts.iter().enumerate().filter(|(_, c)| c.role == ContactRole::Dpo && br.is_in(&c.for_));
+    dpos()
+        .find(|(_, c)| c.published && reachable(c))
+        .or_else(|| dpos().max_by_key(|(i, c)| (rank(c), std::cmp::Reverse(*i))))
 }
 
 /// The legal basis of an activity under the LGPD, with its manifest path.

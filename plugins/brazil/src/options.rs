@@ -7,7 +7,7 @@
 //! startup = false                    # a startup under LC 182/2021 (revenue limit R$16 million)
 //! gross_revenue_brl = 3_200_000      # gross revenue of the last fiscal year, in reais
 //! group_gross_revenue_brl = 3_200_000  # the economic group's global gross revenue, in reais
-//! high_risk = { large_scale = false, significant_effect = false, emerging_technology = false, public_surveillance = false, automated_decisions = false }
+//! high_risk = { large_scale = false, significant_effect = false, emerging_technology = false, public_surveillance = false, automated_decisions = false, adolescents_or_elderly = false }
 //! access_days = "calendar"           # LGPD Art. 19 II: "calendar" (default, conservative) or "business"
 //! transfer_transparency_page = "https://example.com/pt-br/transferencias"  # Res. 19/2024 Annex I Art. 16
 //! incident_register = { retention = "P5Y", location = "GRC tool" }       # Res. 15/2024 Art. 10
@@ -79,6 +79,10 @@ pub struct HighRisk {
     /// Art. 4 II c: decisions based solely on automated processing, including profiling.
     #[serde(default)]
     pub automated_decisions: bool,
+    /// Art. 4 II d: data of adolescents or of the elderly (children's and
+    /// sensitive data, the rest of II d, are read from the activities).
+    #[serde(default)]
+    pub adolescents_or_elderly: bool,
 }
 
 /// Whether "days" are calendar days or business days.
@@ -184,6 +188,7 @@ pub fn small_agent_exclusions(manifest: &Manifest, options: &Options) -> Vec<Exc
         (risk.emerging_technology, "emerging or innovative technology"),
         (risk.public_surveillance, "surveillance of publicly accessible areas"),
         (risk.automated_decisions, "decisions based solely on automated processing"),
+        (risk.adolescents_or_elderly, "data of adolescents or the elderly"),
     ]
     .into_iter()
     .filter(|(on, _)| *on)

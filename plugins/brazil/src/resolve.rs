@@ -44,13 +44,9 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         "LGPD Art. 5 VI; Art. 9 III",
     ));
     let opts = options::or_default(m);
-    let small = options::is_small_agent(m, &opts);
+    let small = options::is_small_agent(m, &opts) && ctx.as_of >= crate::deadlines::RES_2_2022_IN_FORCE;
     let br = crate::brazil();
-    let contact = m
-        .contacts
-        .iter()
-        .find(|c| c.role == ContactRole::Dpo && br.is_in(&c.for_))
-        .or_else(|| m.contacts.iter().find(|c| br.is_in(&c.for_)));
+    let contact = crate::encarregado(m).map(|(_, c)| c).or_else(|| m.contacts.iter().find(|c| br.is_in(&c.for_)));
     statements.push(Statement::new(
         "encarregado",
         match contact {
@@ -94,7 +90,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
             "no recipient abroad receives the data of people in Brazil".to_string()
         } else {
             format!(
-                "data leaves Brazil only under an Art. 33 mechanism; the ANPD recognises the EU/EEA as adequate from 2026-01-27 and no other country; {}",
+                "data leaves Brazil only under an Art. 33 mechanism; the ANPD recognises the EU/EEA as adequate from 2026-01-27, and the module knows of no other adequacy decision (not verified: absence of evidence); {}",
                 lines.join("; ")
             )
         },
@@ -123,6 +119,11 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         "small-agent",
         if small {
             "the organisation is a small processing agent: doubled deadlines, simplified records, no duty to appoint an encarregado".to_string()
+        } else if opts.small_agent && ctx.as_of < crate::deadlines::RES_2_2022_IN_FORCE {
+            format!(
+                "small-processing-agent status is declared, but Res. CD/ANPD 2/2022 only applies from {}: the ordinary duties apply",
+                crate::deadlines::RES_2_2022_IN_FORCE
+            )
         } else if opts.small_agent {
             "small-processing-agent status is declared but excluded (revenue or high-risk processing): the ordinary duties apply".to_string()
         } else {

@@ -66,18 +66,29 @@ access_days = "business"
 
 #[test]
 fn access_simplified_immediately_and_complete_in_15_calendar_days() {
-    // Thu 5 Nov 2026 + 15 days = Fri 20 Nov, Consciência Negra → Mon 23 Nov (CC Art. 132 §1).
-    let plan = request("BR", RequestKind::Access, date(2026, 11, 5), None);
-    assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 11, 5)), Due::Date(date(2026, 11, 23))]);
+    // An ordinary end date: Mon 2 Mar 2026 + 15 = Tue 17 Mar 2026, with nothing to warn of.
+    let plan = request("BR-SP", RequestKind::Access, date(2026, 3, 2), None);
+    assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 3, 2)), Due::Date(date(2026, 3, 17))]);
     assert!(plan.obligations[1].citation.contains("Art. 19 II"));
     assert!(plan.obligations[1].note.contains("calendar days"));
     assert!(plan.obligations.iter().all(|o| o.warnings.is_empty()));
-    // An ordinary end date: Mon 2 Mar 2026 + 15 = Tue 17 Mar 2026.
-    let plan = request("BR-SP", RequestKind::Access, date(2026, 3, 2), None);
-    assert_eq!(due(&plan, "respond")[1], Due::Date(date(2026, 3, 17)));
-    // Ending on a Sunday: Sat 31 Jan 2026 + 15 = Sun 15 Feb → Mon 16 Feb (Carnival is a ponto facultativo).
+}
+
+#[test]
+fn access_periods_are_not_moved_off_holidays_and_weekends() {
+    // Moving a last day off a holiday (CC Art. 132 §1) is UNVERIFIED for LGPD Art. 19
+    // (fact sheet BR-DSR-03): the due date is the 15th day, and a warning gives the later date.
+    // Thu 5 Nov 2026 + 15 days = Fri 20 Nov, Consciência Negra.
+    let plan = request("BR", RequestKind::Access, date(2026, 11, 5), None);
+    assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 11, 5)), Due::Date(date(2026, 11, 20))]);
+    let complete = &plan.obligations[1];
+    assert_eq!(complete.warnings.len(), 1, "{:?}", complete.warnings);
+    assert!(complete.warnings[0].contains("Art. 132 §1") && complete.warnings[0].contains("2026-11-23"));
+    assert!(complete.note.contains("not moved"), "{}", complete.note);
+    // Ending on a Sunday: Sat 31 Jan 2026 + 15 = Sun 15 Feb (Mon 16 Feb if it moved).
     let plan = request("BR", RequestKind::Access, date(2026, 1, 31), None);
-    assert_eq!(due(&plan, "respond")[1], Due::Date(date(2026, 2, 16)));
+    assert_eq!(due(&plan, "respond")[1], Due::Date(date(2026, 2, 15)));
+    assert!(plan.obligations[1].warnings[0].contains("2026-02-16"));
 }
 
 #[test]
@@ -90,14 +101,15 @@ fn access_in_business_days_when_switched() {
 
 #[test]
 fn small_agents_get_30_days_and_15_for_the_simplified_format() {
-    // Thu 5 Nov 2026: +15 = Fri 20 Nov (holiday) → Mon 23 Nov; +30 = Sat 5 Dec → Mon 7 Dec.
+    // Thu 5 Nov 2026: +15 = Fri 20 Nov (a holiday, not moved); +30 = Sat 5 Dec (not moved).
     let plan = request("BR", RequestKind::Access, date(2026, 11, 5), Some(SMALL_AGENT));
-    assert_eq!(due(&plan, "respond"), vec![Due::Date(date(2026, 11, 23)), Due::Date(date(2026, 12, 7))]);
+    assert_eq!(due(&plan, "respond"), vec![Due::Date(date(2026, 11, 20)), Due::Date(date(2026, 12, 5))]);
+    assert!(plan.obligations[1].warnings[0].contains("2026-12-07"));
     assert!(plan.obligations[0].citation.contains("Res. CD/ANPD 2/2022 Art. 15"));
     assert!(plan.obligations[1].citation.contains("Art. 14 III"));
     // Status declared but excluded by revenue: the ordinary deadlines, with a note saying why.
     let plan = request("BR", RequestKind::Access, date(2026, 11, 5), Some(SMALL_AGENT_TOO_RICH));
-    assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 11, 5)), Due::Date(date(2026, 11, 23))]);
+    assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 11, 5)), Due::Date(date(2026, 11, 20))]);
     assert!(plan.notes.iter().any(|n| n.contains("does not hold")), "{:?}", plan.notes);
     // Before Res. 2/2022 came into force (28 Jan 2022), no doubling.
     let plan = request("BR", RequestKind::Access, date(2021, 6, 1), Some(SMALL_AGENT));
@@ -106,9 +118,14 @@ fn small_agents_get_30_days_and_15_for_the_simplified_format() {
 
 #[test]
 fn dates_outside_the_calendar_warn() {
+    // Business days in 2027 depend on holidays the calendar does not know.
+    let plan = request("BR", RequestKind::Access, date(2027, 3, 1), Some(BUSINESS_DAYS));
+    assert_eq!(due(&plan, "respond")[1], Due::Date(date(2027, 3, 22)));
+    assert!(plan.obligations[1].warnings[0].contains("covers 2025-2026 only"));
+    // Calendar days do not: Mon 1 Mar 2027 + 15 = Tue 16 Mar 2027, whatever the holidays.
     let plan = request("BR", RequestKind::Access, date(2027, 3, 1), None);
     assert_eq!(due(&plan, "respond")[1], Due::Date(date(2027, 3, 16)));
-    assert!(plan.obligations[1].warnings[0].contains("covers 2025-2026 only"));
+    assert!(plan.obligations[1].warnings.is_empty(), "{:?}", plan.obligations[1].warnings);
 }
 
 #[test]

@@ -231,3 +231,89 @@ fn the_incident_register_and_a_malformed_table() {
     assert_eq!(of(&f, "brazil/module-options").len(), 1);
     assert!(of(&f, "brazil/incident-register").is_empty(), "one finding for one mistake");
 }
+
+#[test]
+fn an_activity_with_its_own_brazilian_market_brings_the_organisation_duties() {
+    // The organisation lists only the EEA, but one activity serves Brazil: the LGPD applies
+    // (Art. 3), so an encarregado and an incident register are owed.
+    let text = r#"
+manifest = 1
+[organization]
+name = "Loja"
+markets = ["EEA"]
+[[activities]]
+id = "br-orders"
+name = "Orders from Brazil"
+uses = ["essential.service"]
+data_categories = ["user.contact.address"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+markets = ["BR"]
+retention = { period = "P5Y", from = "account-closure" }
+"#;
+    let f = check(text, AS_OF);
+    assert_eq!(of(&f, "brazil/encarregado-missing").len(), 1, "{f:?}");
+    assert_eq!(of(&f, "brazil/incident-register").len(), 1, "{f:?}");
+    // The same activity limited to the EEA: nothing for Brazil.
+    let elsewhere = text.replace("markets = [\"BR\"]", "markets = [\"EEA\"]");
+    assert!(check(&elsewhere, AS_OF).is_empty(), "{:?}", check(&elsewhere, AS_OF));
+}
+
+#[test]
+fn one_published_encarregado_among_several_suffices() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Loja"
+markets = ["BR"]
+[[contacts]]
+role = "dpo"
+for = ["*"]
+name = "Global DPO"
+[[contacts]]
+role = "dpo"
+for = ["BR"]
+name = "Maria Souza"
+email = "encarregado@example.com.br"
+published = true
+"#;
+    assert!(of(&check(text, AS_OF), "brazil/encarregado-missing").is_empty());
+    // Neither published: the one for Brazil (the more specific) is reported.
+    let neither = text.replace("published = true", "published = false");
+    let paths: Vec<_> =
+        of(&check(&neither, AS_OF), "brazil/encarregado-missing").iter().map(|f| f.path.clone()).collect();
+    assert_eq!(paths, ["contacts[1].published"]);
+}
+
+#[test]
+fn adolescents_and_the_elderly_are_a_specific_high_risk_criterion() {
+    // Res. CD/ANPD 2/2022 Art. 4 II d: data of children, adolescents and the elderly.
+    let text = r#"
+manifest = 1
+[organization]
+name = "Cuidado Sênior"
+markets = ["BR"]
+[modules.brazil]
+small_agent = true
+gross_revenue_brl = 1_000_000
+high_risk = { large_scale = true, adolescents_or_elderly = true }
+"#;
+    let f = of(&check(text, AS_OF), "brazil/small-agent-ineligible").into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].path, "modules.brazil.high_risk");
+    assert!(f[0].message.contains("adolescents or the elderly"), "{}", f[0].message);
+    // Without a general criterion it is not high-risk.
+    let no_general = text.replace("large_scale = true, ", "");
+    assert!(of(&check(&no_general, AS_OF), "brazil/small-agent-ineligible").is_empty());
+}
+
+#[test]
+fn an_incident_register_kept_in_days_is_judged_by_its_length() {
+    let text = "manifest = 1\n[organization]\nname = \"X\"\nmarkets = [\"BR\"]\n[modules.brazil]\n";
+    let with =
+        |retention: &str| check(&format!("{text}incident_register = {{ retention = \"{retention}\" }}\n"), AS_OF);
+    assert!(of(&with("P1827D"), "brazil/incident-register").is_empty());
+    assert!(of(&with("P4Y11M31D"), "brazil/incident-register").is_empty());
+    assert_eq!(of(&with("P1826D"), "brazil/incident-register")[0].path, "modules.brazil.incident_register.retention");
+    assert_eq!(of(&with("P59M"), "brazil/incident-register").len(), 1);
+}

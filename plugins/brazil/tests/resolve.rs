@@ -81,3 +81,9 @@ fn other_places_get_nothing() {
     assert!(resolve("DE").is_empty());
     assert!(resolve("US-CA").is_empty());
 }
+
+#[test]
+fn the_absence_of_other_adequacy_decisions_is_hedged() {
+    let s = resolve("BR");
+    assert!(topic(&s, "transfers").contains("knows of no other adequacy decision"), "{}", topic(&s, "transfers"));
+}

@@ -1,5 +1,4 @@
 use juris_core::jiff::civil::date;
-use juris_core::manifest::ContactRole;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -15,9 +14,12 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-For an organisation serving Brazil, looks for a contact with `role = "dpo"`
-whose `for` covers BR (the encarregado), and checks that it is published
-(`published = true`) with a way to reach it (`email` or `phone`).
+For an organisation serving Brazil (its markets, an activity's own `markets`,
+or an establishment there), looks for a contact with `role = "dpo"` whose `for`
+covers BR (the encarregado), and checks that it is published
+(`published = true`) with a way to reach it (`email` or `phone`). When several
+contacts qualify, one published and reachable suffices; otherwise the most
+specific (`BR` before `*`) is reported.
 
 A small processing agent (declared with `small_agent = true` in
 `[modules.brazil]` and not excluded by revenue or high-risk processing) need
@@ -81,8 +83,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 ),
         ];
     }
-    let Some((i, dpo)) = m.contacts.iter().enumerate().find(|(_, c)| c.role == ContactRole::Dpo && br.is_in(&c.for_))
-    else {
+    // With several encarregados for Brazil (say one `for = ["*"]`, another
+    // `for = ["BR"]`), one that is published and reachable suffices.
+    let Some((i, dpo)) = crate::encarregado(m) else {
         return vec![Violation::new("contacts", "no encarregado is appointed for Brazil").help(
             "add `[[contacts]]` with `role = \"dpo\"`, `for = [\"BR\"]`, a name, an e-mail and `published = true`",
         )];

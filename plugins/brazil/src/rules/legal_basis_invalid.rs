@@ -20,6 +20,9 @@ the ten bases of LGPD Art. 7; and every activity processing sensitive data
 (Art. 5 II: racial or ethnic origin, religious belief, political opinion, health
 or sex life, genetic or biometric data) on a basis Art. 11 does not offer,
 notably legitimate interests, credit protection and plain contract performance.
+Membership of a trade union or of a religious, philosophical or political
+organisation is sensitive too (Art. 5 II), but has no fideslang key: a manifest
+cannot show it, so the module cannot check it.
 
 The basis names the module knows:
 

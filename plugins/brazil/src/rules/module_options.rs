@@ -36,12 +36,23 @@ small_agent = true                 # Res. CD/ANPD 2/2022
 startup = false                    # LC 182/2021 startup
 gross_revenue_brl = 3_200_000      # last fiscal year, in reais
 group_gross_revenue_brl = 3_200_000
-high_risk = { large_scale = false, significant_effect = false, emerging_technology = false, public_surveillance = false, automated_decisions = false }
+high_risk = { large_scale = false, significant_effect = false, emerging_technology = false, public_surveillance = false, automated_decisions = false, adolescents_or_elderly = false }
 access_days = "calendar"           # or "business"
 transfer_transparency_page = "https://example.com/pt-br/transferencias"
 incident_register = { retention = "P5Y", location = "GRC tool" }
 best_interest_assessments = { "kids-club" = "docs/best-interest.pdf" }
 ```
+
+## Uncertainty
+LGPD Art. 19 II gives "15 (quinze) dias" without saying whether they are
+calendar or business days (fact sheet BR-DSR-02u, UNVERIFIED: sources
+conflict). The module counts calendar days by default, the conservative
+reading and the one the ANPD's own standard clauses use ("15 dias contínuos",
+Res. CD/ANPD 19/2024 Annex II cl. 15.2); `access_days = "business"` counts
+business days instead. Whether a last day on a weekend or holiday moves to the
+next business day (Código Civil Art. 132 §1) is also unsettled for Art. 19
+(BR-DSR-03, UNVERIFIED): the module keeps the last day itself and warns of the
+later date.
 "#,
     check,
     fails: include_str!("fixtures/module_options.fail.toml"),

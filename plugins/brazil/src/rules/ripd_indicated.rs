@@ -70,7 +70,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         } else if processes_childrens_data(activity) {
             "processes children's data".to_string()
         } else if general {
-            "is part of processing declared high-risk in `[modules.brazil] high_risk`".to_string()
+            "is part of processing declared large-scale or significantly affecting people's rights in `[modules.brazil] high_risk`".to_string()
         } else {
             continue;
         };

@@ -23,9 +23,9 @@ Res. CD/ANPD 2/2022:
 - high-risk processing (Art. 4): at least one general criterion (large scale,
   or a significant effect on people's interests and rights, declared in
   `high_risk`) together with at least one specific criterion (emerging
-  technology, surveillance of public areas, solely automated decisions, all
-  declared in `high_risk`; or sensitive or children's data, which the module
-  reads from the activities).
+  technology, surveillance of public areas, solely automated decisions, data of
+  adolescents or the elderly, all declared in `high_risk`; or sensitive or
+  children's data, which the module reads from the activities).
 
 It also warns when the status is declared without `gross_revenue_brl`, since
 the ANPD may ask for proof of the status within 15 days (Art. 5).
