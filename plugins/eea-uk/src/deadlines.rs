@@ -45,10 +45,19 @@ fn is_uk(place: &Jurisdiction) -> bool {
     place.country().is_some_and(|c| c.code() == "GB")
 }
 
-/// The article of the right a request exercises, and what else it triggers.
-fn right(kind: RequestKind, uk: bool) -> Option<(&'static str, &'static str)> {
+/// UK GDPR Art. 15(1A) (reasonable and proportionate search) applies from
+/// Royal Assent of the DUAA 2025 (fact sheet U1.8).
+pub const UK_ART_15_1A_FROM: Date = date(2025, 6, 19);
+
+/// UK GDPR Arts. 22A-22D replace Art. 22 from this day (DUAA 2025 s.80; fact
+/// sheet §2B).
+pub const UK_ARTS_22A_22D_FROM: Date = date(2026, 2, 5);
+
+/// The article of the right a request exercises, and what else it triggers,
+/// under the law in force on the day the request was received.
+fn right(kind: RequestKind, uk: bool, received: Date) -> Option<(&'static str, &'static str)> {
     Some(match kind {
-        RequestKind::Access if uk => {
+        RequestKind::Access if uk && received >= UK_ART_15_1A_FROM => {
             ("Art. 15", " The search need only be reasonable and proportionate (UK GDPR Art. 15(1A)).")
         }
         RequestKind::Access => ("Art. 15", " The first copy is free (Art. 15(3))."),
@@ -70,7 +79,7 @@ fn right(kind: RequestKind, uk: bool) -> Option<(&'static str, &'static str)> {
             "Art. 21",
             " An objection to direct marketing must be honoured at once and without exception (Art. 21(3)).",
         ),
-        RequestKind::AutomatedDecisionReview if uk => (
+        RequestKind::AutomatedDecisionReview if uk && received >= UK_ARTS_22A_22D_FROM => (
             "Arts. 22A-22D",
             " The person may make representations, obtain human intervention and contest the decision (UK GDPR Art. 22C).",
         ),
@@ -92,7 +101,7 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
     }
     let uk = is_uk(place);
     let law = if uk { "UK GDPR" } else { "GDPR" };
-    let Some((article, extra)) = right(request.request, uk) else {
+    let Some((article, extra)) = right(request.request, uk, request.received) else {
         plan.notes.push(match request.request {
             RequestKind::WithdrawConsent => format!(
                 "{law} Art. 7(3): consent may be withdrawn at any time, as easily as it was given; the withdrawal takes effect when received, so stop the processing based on consent without waiting for a response period (none is set)"
@@ -121,6 +130,11 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
             ));
         }
         let calendar = uk_calendar(place);
+        if !matches!(place, Jurisdiction::Subdivision(..)) {
+            plan.notes.push(
+                "the ICO says \"public holiday\" without naming a UK nation (fact sheet 1B, unverified): England and Wales bank holidays were used; give GB-SCT or GB-NIR for Scotland's or Northern Ireland's".to_string(),
+            );
+        }
         let citation = if art_12a {
             "UK GDPR Art. 12(3) and Art. 12A (Data (Use and Access) Act 2025 ss.75-79); ICO right-of-access guidance"
         } else {
@@ -138,6 +152,11 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         );
         (start, calendar, citation, counting, paused)
     } else {
+        if let Some(t) = request.relevant_time.filter(|t| *t != received) {
+            plan.notes.push(format!(
+                "GDPR Art. 12(3) counts from receipt of the request ({received}); the relevant time given ({t}) is a UK rule (UK GDPR Art. 12A) and was not used"
+            ));
+        }
         let paused = if options.eu_identity_pause { request.paused_days } else { 0 };
         if !options.eu_identity_pause && request.paused_days > 0 {
             plan.notes.push(format!(

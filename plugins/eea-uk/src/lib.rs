@@ -132,6 +132,142 @@ pub fn countries(place: &Jurisdiction) -> Vec<&'static str> {
     }
 }
 
+/// Every market the manifest names: the organisation's and those an activity
+/// lists as its own (an activity may reach a market the organisation's list
+/// leaves out), each once.
+pub fn all_markets(manifest: &Manifest) -> Vec<Jurisdiction> {
+    let mut out: Vec<Jurisdiction> = Vec::new();
+    let own = manifest.activities.iter().flat_map(|a| a.markets.iter());
+    for place in manifest.organization.markets.iter().chain(own) {
+        if !out.contains(place) {
+            out.push(place.clone());
+        }
+    }
+    out
+}
+
+/// The regimes any market of the manifest touches (see [`all_markets`]).
+pub fn manifest_regimes(manifest: &Manifest) -> Vec<Regime> {
+    regimes_of_all(&all_markets(manifest))
+}
+
+/// The single places (EEA countries, GB, or subdivisions of them) within
+/// `markets` that this module governs: a group or `*` is expanded to its
+/// countries, and `extra` adds places named elsewhere (say, a `legal_basis_by`
+/// or `[consent]` key) that fall inside one of the markets.
+pub fn places_within<'a>(markets: &[Jurisdiction], extra: impl Iterator<Item = &'a Jurisdiction>) -> Vec<Jurisdiction> {
+    let mut out: Vec<Jurisdiction> = Vec::new();
+    let mut push = |p: Jurisdiction| {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for market in markets.iter().filter(|m| touches(m)) {
+        match market {
+            Jurisdiction::Subdivision(..) | Jurisdiction::Country(_) => push(market.clone()),
+            _ => {
+                for code in countries(market) {
+                    push(code.parse().expect("ISO codes from the module's own lists"));
+                }
+            }
+        }
+    }
+    for place in extra {
+        let single = matches!(place, Jurisdiction::Subdivision(..) | Jurisdiction::Country(_));
+        if single && governs(place) && markets.iter().any(|m| m.covers(place)) {
+            push(place.clone());
+        }
+    }
+    out
+}
+
+/// Names a list of single places for a message, writing "the EEA" for the
+/// whole EEA.
+pub fn name_places(places: &[Jurisdiction]) -> String {
+    let is_country = |code: &str| places.iter().any(|p| matches!(p, Jurisdiction::Country(c) if c.code() == code));
+    let whole_eea = data::eea_countries().all(is_country);
+    let mut names: Vec<String> = Vec::new();
+    if whole_eea {
+        names.push("the EEA".to_string());
+    }
+    for place in places {
+        let in_eea = matches!(place, Jurisdiction::Country(c) if c.is_eea());
+        if matches!(place, Jurisdiction::Everywhere) {
+            names.push("the EEA and the UK (`*`)".to_string());
+        } else if !(whole_eea && in_eea) {
+            names.push(place.to_string());
+        }
+    }
+    names.join(", ")
+}
+
+/// The lawful basis of an activity for people in one place: the most specific
+/// `legal_basis_by` entry that covers the place, else `legal_basis`. Unlike
+/// `Manifest::legal_basis_for`, an entry for a narrower or another place (a
+/// `BR` entry when the place is `*`, a `DE` entry when it is `EEA`) is not the
+/// basis for the place.
+pub fn basis_in<'a>(activity: &'a Activity, place: &Jurisdiction) -> Option<(&'a str, String)> {
+    activity
+        .legal_basis_by
+        .iter()
+        .filter(|(j, _)| j.covers(place))
+        .max_by_key(|(j, _)| juris_core::manifest::specificity(j))
+        .map(|(j, b)| (b.as_str(), format!("legal_basis_by.{j}")))
+        .or_else(|| activity.legal_basis.as_deref().map(|b| (b, "legal_basis".to_string())))
+}
+
+/// One lawful basis an activity relies on under one regime, with the manifest
+/// field it comes from and the places it serves.
+#[derive(Clone, Debug)]
+pub struct BasisUse<'a> {
+    /// The regime whose law judges the basis.
+    pub regime: Regime,
+    /// The basis as written.
+    pub basis: &'a str,
+    /// `legal_basis` or `legal_basis_by.<place>`.
+    pub field: String,
+    /// The places (countries or markets) it is the basis for.
+    pub places: Vec<Jurisdiction>,
+}
+
+/// The lawful bases of an activity in every place this module governs among
+/// its markets, and the places where it has none.
+#[derive(Clone, Debug, Default)]
+pub struct Bases<'a> {
+    /// Each basis relied on, per regime and field.
+    pub uses: Vec<BasisUse<'a>>,
+    /// The places without a basis.
+    pub missing: Vec<Jurisdiction>,
+}
+
+/// The lawful bases of `activity` where this module's law applies. When the
+/// activity has no `legal_basis_by`, its basis is the same everywhere and its
+/// markets are used as they are; otherwise each market is expanded to single
+/// places, so that an entry for one country neither stands in for the others
+/// nor is judged by a law that does not apply to it.
+pub fn bases<'a>(manifest: &Manifest, activity: &'a Activity) -> Bases<'a> {
+    let markets = manifest.activity_markets(activity);
+    let places: Vec<Jurisdiction> = if activity.legal_basis_by.is_empty() {
+        markets.iter().filter(|m| touches(m)).cloned().collect()
+    } else {
+        places_within(markets, activity.legal_basis_by.keys())
+    };
+    let mut out = Bases::default();
+    for place in places {
+        let Some((basis, field)) = basis_in(activity, &place) else {
+            out.missing.push(place);
+            continue;
+        };
+        for regime in regimes(&place) {
+            match out.uses.iter_mut().find(|u| u.regime == regime && u.field == field) {
+                Some(u) => u.places.push(place.clone()),
+                None => out.uses.push(BasisUse { regime, basis, field: field.clone(), places: vec![place.clone()] }),
+            }
+        }
+    }
+    out
+}
+
 /// The organisation's places of establishment: `organization.established`
 /// and the countries of its contracting entities.
 pub fn establishments(manifest: &Manifest) -> Vec<Jurisdiction> {

@@ -82,6 +82,18 @@ pub struct Options {
     pub complaints: Option<Complaints>,
 }
 
+impl Options {
+    /// The safeguard recorded for the organisation's own systems in
+    /// `location`: the most specific `system_transfers` entry covering it.
+    pub fn system_mechanism(&self, location: &Jurisdiction) -> Option<TransferMechanism> {
+        self.system_transfers
+            .iter()
+            .filter(|(place, _)| place.covers(location))
+            .max_by_key(|(place, _)| juris_core::manifest::specificity(place))
+            .map(|(_, m)| *m)
+    }
+}
+
 /// `[modules.eea-uk.complaints]`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

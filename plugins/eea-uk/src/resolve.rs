@@ -42,7 +42,8 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
             format!("no entity in the manifest serves {place}: the controller must be identified in the privacy notice")
         }
     };
-    statements.push(Statement::new("entity", entity, "GDPR Art. 4(7), Art. 13(1)(a)"));
+    let law = if uk { "UK GDPR" } else { "GDPR" };
+    statements.push(Statement::new("entity", entity, &format!("{law} Art. 4(7), Art. 13(1)(a)")));
 
     statements.push(Statement::new(
         "storage",
@@ -50,7 +51,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
             "no localisation: data of people in {place} may be stored in any country, provided transfers outside {} meet Chapter V",
             regime.name()
         ),
-        "GDPR Art. 44",
+        &format!("{law} Art. 44"),
     ));
 
     statements.push(Statement::new(
@@ -86,7 +87,11 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     statements.push(Statement::new(
         "consent",
         consent,
-        if uk { "PECR reg 6 and Sch A1" } else { "Directive 2002/58/EC Art. 5(3)" },
+        match (uk, ctx.as_of >= UK_EXCEPTIONS_FROM) {
+            (true, true) => "PECR reg 6 and Sch A1",
+            (true, false) => "PECR reg 6",
+            (false, _) => "Directive 2002/58/EC Art. 5(3)",
+        },
     ));
 
     let contacts: Vec<String> = m
@@ -110,20 +115,33 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         } else {
             contacts.join("; ")
         },
-        "GDPR Arts. 13(1)(a)-(b), 27, 37(7)",
+        &format!("{law} Arts. 13(1)(a)-(b), 27, 37(7)"),
     ));
 
-    if let Some((country, age)) =
-        place.country().and_then(|c| crate::data::consent_age(c.code(), ctx.as_of).map(|a| (c, a)))
-    {
-        statements.push(Statement::new(
+    if let Some(country) = place.country() {
+        let overridden = crate::options::of(m)
+            .child_consent_ages
+            .iter()
+            .find(|(j, _)| j.country() == Some(country))
+            .map(|(_, age)| *age);
+        let known = crate::data::consent_age(country.code(), ctx.as_of);
+        let said = match (overridden, known) {
+            (Some(age), _) => Some(format!("{age} (set in `[modules.eea-uk] child_consent_ages`)")),
+            (None, Some(a)) if a.certainty == crate::data::Certainty::Uncertain => {
+                Some(format!("{} ({}; uncertain: check the current law)", a.age, a.source))
+            }
+            (None, Some(a)) => Some(format!("{} ({})", a.age, a.source)),
+            (None, None) => None,
+        };
+        if let Some(said) = said {
+            statements.push(Statement::new(
                 "children",
                 format!(
-                    "the age of digital consent in {country} is {} ({}); below it a parent must give or authorise consent to an information society service",
-                    age.age, age.source
+                    "the age of digital consent in {country} is {said}; below it a parent must give or authorise consent to an information society service"
                 ),
-                "GDPR Art. 8(1)",
+                if uk { "UK GDPR Art. 8(1); DPA 2018 s.9" } else { "GDPR Art. 8(1)" },
             ));
+        }
     }
     Resolution { statements }
 }
@@ -136,7 +154,7 @@ fn transfers(ctx: &ResolveContext, regime: crate::data::Regime) -> String {
     for system in m.systems.iter().filter(|s| s.holds.iter().any(|h| h.overlaps(place))) {
         for location in &system.locations {
             let Some(country) = location.country() else { continue };
-            let mechanism = options.system_transfers.iter().find(|(p, _)| p.covers(location)).map(|(_, m)| *m);
+            let mechanism = options.system_mechanism(location);
             let certified = mechanism == Some(juris_core::manifest::TransferMechanism::Dpf);
             lines.push(format!(
                 "system `{}` in {country}: {}",

@@ -284,3 +284,206 @@ purpose = "analytics"
 "#;
     assert_eq!(check(text, date(2026, 11, 29)), Vec::new());
 }
+
+const BASIS: &str = r#"
+manifest = 1
+[organization]
+name = "Shop"
+established = ["DE"]
+markets = ["*"]
+[[activities]]
+id = "credit"
+name = "Credit checks"
+uses = ["essential.service.payment_processing"]
+data_categories = ["user.financial"]
+data_subjects = ["customer"]
+legal_basis_by = { BR = "credit_protection" }
+"#;
+
+#[test]
+fn a_basis_for_another_country_is_no_basis_here() {
+    // `*` includes the EEA and the UK; the BR entry is Brazil's basis only.
+    let f = check(BASIS, date(2026, 11, 29));
+    let missing = fired(&f, "eea-uk/lawful-basis-missing");
+    assert_eq!(missing.len(), 1, "{f:?}");
+    assert!(missing[0].message.contains("the EEA") && missing[0].message.contains("GB"), "{}", missing[0].message);
+    // Nor is it judged by the GDPR.
+    assert!(fired(&f, "eea-uk/lawful-basis-invalid").is_empty(), "{f:?}");
+    // One EEA country's entry does not stand in for the other 29.
+    let de_only = BASIS.replace("[\"*\"]", "[\"EEA\"]").replace("BR = \"credit_protection\"", "DE = \"contract\"");
+    let f = check(&de_only, date(2026, 11, 29));
+    let missing = fired(&f, "eea-uk/lawful-basis-missing");
+    assert_eq!(missing.len(), 1, "{f:?}");
+    assert!(missing[0].message.contains("FR") && !missing[0].message.contains("DE"), "{}", missing[0].message);
+    let everywhere = de_only.replace("DE = \"contract\"", "EEA = \"contract\"");
+    assert!(fired(&check(&everywhere, date(2026, 11, 29)), "eea-uk/lawful-basis-missing").is_empty());
+}
+
+#[test]
+fn every_entry_for_a_served_country_is_judged_and_no_other() {
+    let text = BASIS
+        .replace("[\"*\"]", "[\"EEA\"]")
+        .replace("BR = \"credit_protection\"", "DE = \"contract\", FR = \"credit_protection\"");
+    let text = format!("{text}legal_basis = \"contract\"\n");
+    let f = check(&text, date(2026, 11, 29));
+    let invalid = fired(&f, "eea-uk/lawful-basis-invalid");
+    assert_eq!(invalid.len(), 1, "{f:?}");
+    assert_eq!(invalid[0].path, "activities[0].legal_basis_by.FR");
+    // An entry for a country the activity does not reach is not judged.
+    let fr_only = text.replace("markets = [\"EEA\"]", "markets = [\"IT\"]");
+    assert!(fired(&check(&fr_only, date(2026, 11, 29)), "eea-uk/lawful-basis-invalid").is_empty());
+}
+
+const ACTIVITY_MARKET_ONLY: &str = r#"
+manifest = 1
+[organization]
+name = "Shop"
+established = ["US"]
+markets = ["US-CA"]
+[[activities]]
+id = "uk-orders"
+name = "Orders from the UK"
+uses = ["essential.service"]
+data_categories = ["user.contact"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+retention = { period = "P6Y", from = "order" }
+markets = ["GB"]
+[[cookies]]
+name = "_fbp"
+purpose = "advertising"
+[consent]
+default = { mode = "opt-out" }
+"#;
+
+#[test]
+fn an_activity_with_its_own_uk_market_brings_the_uk_duties() {
+    let f = check(ACTIVITY_MARKET_ONLY, date(2026, 11, 29));
+    for rule in [
+        "eea-uk/representative-missing",
+        "eea-uk/complaints-process",
+        "eea-uk/rights-unsupported",
+        "eea-uk/records-incomplete",
+        "eea-uk/cookie-consent-required",
+    ] {
+        assert!(!fired(&f, rule).is_empty(), "{rule} is silent: {f:?}");
+    }
+}
+
+const COOKIES_EEA_GB: &str = r#"
+manifest = 1
+[organization]
+name = "Shop"
+established = ["DE"]
+markets = ["EEA", "GB"]
+[[cookies]]
+name = "_ga"
+purpose = "analytics"
+[[cookies]]
+name = "_fbp"
+purpose = "advertising"
+[consent]
+default = { mode = "opt-in" }
+DE = { mode = "opt-out" }
+"#;
+
+#[test]
+fn a_country_entry_inside_an_eea_market_is_checked() {
+    let f = check(COOKIES_EEA_GB, date(2026, 11, 29));
+    let rule = fired(&f, "eea-uk/cookie-consent-required");
+    assert_eq!(rule.len(), 1, "{f:?}");
+    assert_eq!(rule[0].path, "consent.DE.mode");
+    assert!(rule[0].message.contains("in DE"), "{}", rule[0].message);
+}
+
+#[test]
+fn one_consent_entry_for_the_eea_and_gb_is_reported_for_each_set_of_cookies() {
+    let text = COOKIES_EEA_GB
+        .replace("default = { mode = \"opt-in\" }\nDE = { mode = \"opt-out\" }", "default = { mode = \"opt-out\" }");
+    // Before 5 Feb 2026 the same cookies need consent in both: one finding.
+    let f = check(&text, date(2026, 2, 4));
+    let rule = fired(&f, "eea-uk/cookie-consent-required");
+    assert_eq!(rule.len(), 1, "{f:?}");
+    assert!(rule[0].message.contains("the EEA, GB"), "{}", rule[0].message);
+    // After it, GB's analytics rely on the exception, its advertising does not.
+    let f = check(&text, date(2026, 11, 29));
+    let rule = fired(&f, "eea-uk/cookie-consent-required");
+    assert_eq!(rule.len(), 2, "{f:?}");
+    let gb = rule.iter().find(|r| r.message.contains("GB")).expect("a finding for GB");
+    assert!(gb.message.contains("`_fbp`") && !gb.message.contains("`_ga`"), "{}", gb.message);
+    assert!(rule.iter().all(|r| r.path == "consent.default.mode"));
+}
+
+#[test]
+fn a_representative_established_inside_is_found_among_several() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Marketplace"
+established = ["SG"]
+markets = ["EEA"]
+[[contacts]]
+role = "representative"
+for = ["*"]
+name = "Group representative office"
+country = "SG"
+[[contacts]]
+role = "representative"
+for = ["EEA"]
+name = "Example EU Representative Ltd"
+country = "IE"
+"#;
+    assert!(fired(&check(text, date(2026, 11, 29)), "eea-uk/representative-missing").is_empty());
+}
+
+#[test]
+fn the_most_specific_system_transfer_entry_applies() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Shop"
+established = ["DE"]
+markets = ["EEA"]
+[[systems]]
+id = "warehouse"
+name = "Warehouse"
+locations = ["US"]
+holds = ["EEA"]
+[modules.eea-uk]
+system_transfers = { "*" = "none", US = "scc" }
+"#;
+    let rule = "eea-uk/transfer-without-safeguard";
+    assert!(fired(&check(text, date(2026, 11, 29)), rule).is_empty());
+    let none = text.replace("US = \"scc\"", "US = \"none\", \"*\" = \"scc\"").replace("\"*\" = \"none\", ", "");
+    assert_eq!(fired(&check(&none, date(2026, 11, 29)), rule).len(), 1);
+}
+
+#[test]
+fn resolve_cites_the_uk_law_and_the_age_set_in_the_manifest() {
+    use juris_core::{ResolveContext, Statement};
+    let text = r#"
+manifest = 1
+[organization]
+name = "Games"
+established = ["GB"]
+markets = ["GB", "ES"]
+[modules.eea-uk]
+child_consent_ages = { GB = 16 }
+"#;
+    let resolve = |place: &str, as_of| {
+        EeaUk
+            .resolve(&ResolveContext { manifest: manifest(text), jurisdiction: place.parse().unwrap(), as_of })
+            .statements
+    };
+    let find = |s: &[Statement], topic: &str| s.iter().find(|s| s.topic == topic).cloned().unwrap();
+    let gb = resolve("GB", date(2026, 11, 29));
+    assert!(find(&gb, "children").text.contains("is 16"), "{:?}", find(&gb, "children"));
+    for topic in ["entity", "storage", "contacts", "children"] {
+        let c = find(&gb, topic).citation.unwrap();
+        assert!(c.starts_with("UK GDPR"), "{topic}: {c}");
+    }
+    assert_eq!(find(&gb, "consent").citation.as_deref(), Some("PECR reg 6 and Sch A1"));
+    assert_eq!(find(&resolve("GB", date(2026, 2, 4)), "consent").citation.as_deref(), Some("PECR reg 6"));
+    let es = resolve("ES", date(2026, 11, 29));
+    assert!(find(&es, "children").text.contains("uncertain"), "{:?}", find(&es, "children"));
+}

@@ -208,3 +208,29 @@ fn incidents_elsewhere_trigger_nothing() {
     let p = incident(&["US-CA", "BR"], "2026-11-29T10:00:00Z");
     assert!(p.obligations.is_empty() && p.notes.is_empty());
 }
+
+#[test]
+fn uk_articles_are_those_in_force_when_the_request_was_received() {
+    // Arts. 22A-22D replaced Art. 22 on 5 Feb 2026.
+    let before = plan(request("GB", RequestKind::AutomatedDecisionReview, date(2026, 2, 4)));
+    assert!(before.obligations[0].citation.ends_with("UK GDPR Art. 22(3)"), "{}", before.obligations[0].citation);
+    let after = plan(request("GB", RequestKind::AutomatedDecisionReview, date(2026, 2, 5)));
+    assert!(after.obligations[0].citation.ends_with("UK GDPR Arts. 22A-22D"), "{}", after.obligations[0].citation);
+    // The reasonable-and-proportionate search applies from 19 Jun 2025.
+    let before = plan(request("GB", RequestKind::Access, date(2025, 6, 18)));
+    assert!(!before.obligations[0].note.contains("15(1A)"), "{}", before.obligations[0].note);
+    let after = plan(request("GB", RequestKind::Access, date(2025, 6, 19)));
+    assert!(after.obligations[0].note.contains("15(1A)"), "{}", after.obligations[0].note);
+    // Which nation's bank holidays apply to plain GB is unsettled: said in a note.
+    assert!(after.notes.iter().any(|n| n.contains("England and Wales")), "{:?}", after.notes);
+    assert!(plan(request("GB-SCT", RequestKind::Access, date(2026, 3, 2))).notes.is_empty());
+}
+
+#[test]
+fn the_eu_counts_from_receipt_and_says_a_relevant_time_was_not_used() {
+    let mut r = request("DE", RequestKind::Access, date(2026, 3, 2));
+    r.relevant_time = Some(date(2026, 3, 9));
+    let p = plan(r);
+    assert_eq!(respond(&p).0, on(date(2026, 4, 2)));
+    assert!(p.notes.iter().any(|n| n.contains("relevant time")), "{:?}", p.notes);
+}

@@ -21,7 +21,10 @@ market relies on `consent` and processes `user.childrens` data, or
 `[modules.eea-uk] offers_services_to_children = true`. Then
 `[modules.eea-uk] parental_consent_below` (the age below which the service
 asks for a parent's consent) must be at least the age of digital consent of
-every EEA or UK country the organisation targets.
+every EEA or UK country where it does so: the countries of those
+activities' markets where their basis is consent, or, with
+`offers_services_to_children`, every market of the manifest (the
+organisation's and the activities' own).
 
 The ages are dated data from the fact sheet: 16 by default; 13 in BE, DK
 (until 2023), FI, SE, and others; 14 in AT, BG, CY, IT, ES; 15 in CZ, DK
@@ -64,18 +67,22 @@ is used, and findings that rest only on such ages are warnings.
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let options = crate::options::of(m);
-    let to_children = options.offers_services_to_children
-        || m.activities.iter().any(|a| {
-            a.data_categories.iter().any(|c| is_within(c.as_str(), "user.childrens"))
-                && m.activity_markets(a).iter().filter(|p| crate::touches(p)).any(|p| {
-                    let place = match p {
-                        Jurisdiction::Everywhere => "EEA".parse().expect("EEA is a group"),
-                        other => other.clone(),
-                    };
-                    m.legal_basis_for(a, &place).is_some_and(|(b, _)| b == "consent")
-                })
-        });
-    if !to_children {
+    // The places where services are offered to children on consent: those
+    // of the children's-data activities whose basis there is consent, or
+    // every market when the organisation says it offers them.
+    let mut places: Vec<Jurisdiction> = Vec::new();
+    for a in &m.activities {
+        if !a.data_categories.iter().any(|c| is_within(c.as_str(), "user.childrens")) {
+            continue;
+        }
+        for u in crate::bases(m, a).uses.into_iter().filter(|u| u.basis == "consent") {
+            places.extend(u.places);
+        }
+    }
+    if options.offers_services_to_children {
+        places.extend(crate::all_markets(m));
+    }
+    if places.is_empty() {
         return Vec::new();
     }
     let Some(gate) = options.parental_consent_below else {
@@ -87,7 +94,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             .help("set `[modules.eea-uk] parental_consent_below = 16` (or the highest age of digital consent among the countries served)"),
         ];
     };
-    let mut countries: Vec<&str> = m.organization.markets.iter().flat_map(crate::countries).collect();
+    let mut countries: Vec<&str> = places.iter().flat_map(crate::countries).collect();
     countries.sort_unstable();
     countries.dedup();
     let mut below = Vec::new();

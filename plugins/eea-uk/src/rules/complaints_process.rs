@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When the organisation targets GB (or `*`), checks that `[modules.eea-uk.complaints]`
+When the organisation, or one of its activities, targets GB (or `*`), checks that `[modules.eea-uk.complaints]`
 names at least one channel for complaints and that complaints are
 acknowledged within 30 days (`acknowledge_within_days` at most 30).
 
@@ -50,7 +50,7 @@ pub const ACKNOWLEDGE_DAYS: u32 = 30;
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let gb: Jurisdiction = "GB".parse().expect("GB is a country");
-    if !m.targets(&gb) {
+    if !crate::all_markets(m).iter().any(|p| p.overlaps(&gb)) {
         return Vec::new();
     }
     let path = format!("{}.complaints", crate::options::PATH);

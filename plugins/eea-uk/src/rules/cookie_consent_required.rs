@@ -1,5 +1,5 @@
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::{ConsentMode, CookiePurpose};
+use juris_core::manifest::{ConsentMode, ConsentScope, CookiePurpose};
 use juris_core::path::ManifestPath;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
@@ -15,9 +15,12 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 When the manifest lists cookies (or similar technologies) that need consent
-and the organisation targets an EEA or UK market, checks that the consent
-policy for that market (`[consent]`, its own entry or the most specific one
-that covers it, else `default`) is `opt-in`.
+and the organisation (or one of its activities) targets an EEA or UK
+market, checks that the consent policy for the people of every country
+there (`[consent]`: the country's own entry or the most specific one that
+covers it, else `default`) is `opt-in`. A market such as `EEA` or `*` is
+checked country by country, so a `DE = { mode = "opt-out" }` entry is
+found even when the market is `EEA`; one finding is made per consent entry.
 
 Which cookies need consent:
 
@@ -77,25 +80,27 @@ pub fn needs_consent(purpose: CookiePurpose, uk: bool, on: Date, uk_analytics_ex
     }
 }
 
+/// Places sharing a consent entry (its path and mode) and the cookies that need
+/// consent there.
+type Group = (String, Option<ConsentMode>, Vec<String>, Vec<Jurisdiction>);
+
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    if m.cookies.is_empty() {
+        return Vec::new();
+    }
     let options = crate::options::of(m);
     let uk_exception = options.uk_analytics_exception.unwrap_or(true);
-    let mut places: Vec<Jurisdiction> = Vec::new();
-    for market in &m.organization.markets {
-        let expanded: Vec<&str> = match market {
-            Jurisdiction::Everywhere => vec!["EEA", "GB"],
-            _ if crate::governs(market) => vec![],
-            _ => continue,
-        };
-        if expanded.is_empty() {
-            places.push(market.clone());
-        } else {
-            places.extend(expanded.into_iter().map(|p| p.parse().expect("EEA and GB are jurisdictions")));
-        }
-    }
-    let mut out = Vec::new();
-    let mut reported: Vec<String> = Vec::new();
+    // Every single place served (a group or `*` expanded to its countries),
+    // plus places that have their own `[consent]` entry inside a market, so
+    // that a `DE` entry is checked when the market is `EEA`.
+    let scopes = m.consent.keys().filter_map(|k| match k {
+        ConsentScope::In(j) => Some(j),
+        ConsentScope::Default => None,
+    });
+    let places = crate::places_within(&crate::all_markets(m), scopes);
+    // One finding per consent entry and set of cookies, naming the places.
+    let mut groups: Vec<Group> = Vec::new();
     for place in places {
         let uk = place.country().is_some_and(|c| c.code() == "GB");
         let cookies: Vec<String> = m
@@ -115,22 +120,23 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             Some((scope, _)) => ManifestPath::default().key("consent").key(scope.to_string()).key("mode").to_string(),
             None => "consent".to_string(),
         };
-        if reported.contains(&path) && path != "consent" {
-            continue;
+        match groups.iter_mut().find(|g| g.0 == path && g.2 == cookies) {
+            Some(g) => g.3.push(place),
+            None => groups.push((path, policy.map(|p| p.mode), cookies, vec![place])),
         }
-        reported.push(path.clone());
-        let how = match policy.map(|p| p.mode) {
-            Some(ConsentMode::OptOut) => "with an opt-out",
-            Some(ConsentMode::NoticeOnly) => "with a notice only",
-            _ => "without a consent policy",
-        };
-        out.push(
-            Violation::new(path, {
-                let (noun, verb) = if cookies.len() == 1 { ("cookie", "is") } else { ("cookies", "are") };
-                format!("{noun} {} {verb} set for people in {place} {how}", cookies.join(", "))
-            })
-            .help(format!("ask for opt-in consent in {place} before setting them: `mode = \"opt-in\"`")),
-        );
     }
-    out
+    groups
+        .into_iter()
+        .map(|(path, mode, cookies, places)| {
+            let how = match mode {
+                Some(ConsentMode::OptOut) => "with an opt-out",
+                Some(ConsentMode::NoticeOnly) => "with a notice only",
+                _ => "without a consent policy",
+            };
+            let (noun, verb) = if cookies.len() == 1 { ("cookie", "is") } else { ("cookies", "are") };
+            let places = crate::name_places(&places);
+            Violation::new(path, format!("{noun} {} {verb} set for people in {places} {how}", cookies.join(", ")))
+                .help(format!("ask for opt-in consent in {places} before setting them: `mode = \"opt-in\"`"))
+        })
+        .collect()
 }

@@ -24,8 +24,10 @@ the UK, and if so looks for a `[[contacts]]` entry with `role = "dpo"` whose
   public_authority = true`), or
 - an activity touching the market monitors people (profiling, targeted
   advertising, personalisation from a profile: fideslang uses
-  `marketing.advertising.*.targeted`, `marketing.advertising.profiling`,
-  `personalize.content.profiled`, `personalize.content.profiling`), or
+  `marketing.advertising.first_party.targeted`,
+  `marketing.advertising.third_party.targeted`,
+  `marketing.advertising.profiling`, `personalize.content.profiled`,
+  `personalize.content.profiling`, `personalize.profiling`), or
   processes special-category data (Art. 9) or criminal-offence data
   (`user.criminal_history`, Art. 10), **and** this is done on a large scale.
 
@@ -101,7 +103,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let options = crate::options::of(m);
     let mut out = Vec::new();
-    for regime in crate::regimes_of_all(&m.organization.markets) {
+    for regime in crate::manifest_regimes(m) {
         let place = match regime {
             Regime::Eea => "EEA",
             Regime::Uk => "GB",
@@ -121,11 +123,13 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 (Some(_), None) => Severity::Warning,
             }
         };
-        let dpo = m
-            .contacts
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.role == ContactRole::Dpo && c.for_.iter().any(|f| f.overlaps(&area)));
+        let named = || {
+            m.contacts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.role == ContactRole::Dpo && c.for_.iter().any(|f| f.overlaps(&area)))
+        };
+        let dpo = named().find(|(_, c)| c.published).or_else(|| named().next());
         match dpo {
             None => {
                 let why = match trigger {

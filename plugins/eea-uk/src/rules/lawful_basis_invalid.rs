@@ -1,7 +1,8 @@
-use juris_core::jiff::civil::date;
+use juris_core::jiff::civil::{Date, date};
 use juris_core::rule::Violation;
-use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
+use juris_core::{CheckContext, Rule, Severity};
 
+use crate::BasisUse;
 use crate::data::Regime;
 
 /// `eea-uk/lawful-basis-invalid`
@@ -15,8 +16,10 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 For every processing activity that touches an EEA or UK market, reads the
-lawful basis that applies there (`legal_basis_by` for the EEA, an EEA
-country or GB, else `legal_basis`) and flags:
+lawful basis that applies to the people of each country it reaches there
+(the most specific `legal_basis_by` entry covering the country, else
+`legal_basis`; an entry for a country outside the EEA and the UK is not
+judged) and flags:
 
 - a basis that is not one of the six of Art. 6(1): `consent`, `contract`,
   `legal_obligation`, `vital_interests`, `public_task`,
@@ -60,29 +63,23 @@ pub const BASES: [&str; 6] =
 /// UK GDPR Art. 6(1)(ea), inserted by DUAA 2025 s.70, in force 5 Feb 2026.
 pub const RECOGNISED_LEGITIMATE_INTEREST: &str = "recognised_legitimate_interest";
 
+/// The day UK GDPR Art. 6(1)(ea) came into force (sheet §3B).
+pub const RLI_FROM: Date = date(2026, 2, 5);
+
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let rli_from = date(2026, 2, 5);
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        let mut seen: Vec<String> = Vec::new();
-        for regime in crate::activity_regimes(m, activity) {
-            let place: Jurisdiction = match regime {
-                Regime::Eea => "EEA",
-                Regime::Uk => "GB",
-            }
-            .parse()
-            .expect("EEA and GB are jurisdictions");
-            let Some((basis, field)) = m.legal_basis_for(activity, &place) else { continue };
-            if seen.contains(&field) {
+        let mut reported: Vec<String> = Vec::new();
+        for BasisUse { regime, basis, field, .. } in crate::bases(m, activity).uses {
+            if reported.contains(&field) {
                 continue;
             }
-            seen.push(field.clone());
             let path = format!("activities[{i}].{field}");
             let known = BASES.contains(&basis)
-                || (regime == Regime::Uk && basis == RECOGNISED_LEGITIMATE_INTEREST && ctx.as_of >= rli_from);
+                || (regime == Regime::Uk && basis == RECOGNISED_LEGITIMATE_INTEREST && ctx.as_of >= RLI_FROM);
             if !known {
-                let uk = if regime == Regime::Uk && ctx.as_of >= rli_from {
+                let uk = if regime == Regime::Uk && ctx.as_of >= RLI_FROM {
                     ", or `recognised_legitimate_interest` (UK only)"
                 } else {
                     ""
@@ -98,6 +95,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                     )
                     .help(format!("use one of {}{uk}", BASES.join(", "))),
                 );
+                reported.push(field);
             } else if basis == "legitimate_interests" && activity.legitimate_interest_assessment.is_none() {
                 out.push(
                     Violation::new(
@@ -109,6 +107,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                     )
                     .help("record the balancing test and reference it in `legitimate_interest_assessment`"),
                 );
+                reported.push(field);
             }
         }
     }

@@ -13,8 +13,11 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Flags every processing activity that touches an EEA or UK market and names no
-lawful basis, neither in `legal_basis` nor in a `legal_basis_by` entry for the
-EEA, an EEA country or GB.
+lawful basis for some of the people there: neither `legal_basis` nor a
+`legal_basis_by` entry covering their country (an entry for `EEA`, for the
+country itself, or `*`). An entry for one country does not stand in for the
+others: with `markets = ["EEA"]` and only `legal_basis_by = { DE = "consent" }`,
+the other 29 EEA countries have no basis.
 
 ## Why
 Processing is lawful only if and to the extent that at least one of the six
@@ -43,19 +46,17 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        let places = m.activity_markets(activity).iter().filter(|j| crate::touches(j));
-        for place in places {
-            if m.legal_basis_for(activity, place).is_none() {
-                out.push(
-                    Violation::new(
-                        format!("activities[{i}]"),
-                        format!("activity `{}` has no lawful basis for {place}", activity.id),
-                    )
-                    .help("add `legal_basis = \"...\"` with one of the six bases of Art. 6(1)"),
-                );
-                break;
-            }
+        let missing = crate::bases(m, activity).missing;
+        if missing.is_empty() {
+            continue;
         }
+        out.push(
+            Violation::new(
+                format!("activities[{i}]"),
+                format!("activity `{}` has no lawful basis for {}", activity.id, crate::name_places(&missing)),
+            )
+            .help("add `legal_basis = \"...\"` with one of the six bases of Art. 6(1)"),
+        );
     }
     out
 }

@@ -82,7 +82,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             }
         }
     }
-    for regime in crate::regimes_of_all(&m.organization.markets) {
+    for regime in crate::manifest_regimes(m) {
         let area: Jurisdiction = match regime {
             Regime::Eea => "EEA",
             Regime::Uk => "GB",

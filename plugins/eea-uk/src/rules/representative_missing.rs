@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When the organisation targets the EEA (or GB) but neither
+When the organisation (or one of its activities) targets the EEA (or GB)
+but neither
 `organization.established` nor any entity's `country` is in the EEA (or
 GB), looks for a `[[contacts]]` entry with `role = "representative"` whose
 `for` covers that market, and checks that its `country` is inside it.
@@ -68,7 +69,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for regime in crate::regimes_of_all(&m.organization.markets) {
+    for regime in crate::manifest_regimes(m) {
         if crate::established_in(m, regime) {
             continue;
         }
@@ -79,11 +80,15 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         };
         let area: Jurisdiction = place.parse().expect("EEA and GB are jurisdictions");
         let inside = |j: &Jurisdiction| j.country().is_some_and(|c| area.covers(&Jurisdiction::Country(c)));
-        let representative = m
-            .contacts
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.role == ContactRole::Representative && c.for_.iter().any(|f| f.overlaps(&area)));
+        // A representative established inside the area, if one is named;
+        // else the first named for it (to say what is wrong with it).
+        let named = || {
+            m.contacts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.role == ContactRole::Representative && c.for_.iter().any(|f| f.overlaps(&area)))
+        };
+        let representative = named().find(|(_, c)| c.country.as_ref().is_some_and(inside)).or_else(|| named().next());
         let violation = match representative {
             None => Violation::new(
                 "contacts",

@@ -2,9 +2,7 @@ use juris_core::jiff::civil::date;
 use juris_core::module::RequestKind;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
-use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
-
-use crate::data::Regime;
+use juris_core::{CheckContext, Rule, Severity};
 
 /// `eea-uk/rights-unsupported`
 pub static RULE: Rule = Rule {
@@ -16,7 +14,8 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When the organisation targets an EEA or UK market, checks that
+When the organisation (or one of its activities) targets an EEA or UK
+market, checks that
 `[rights] supported` lists every right the GDPR gives its people:
 
 - always `access` (Art. 15), `rectification` (Art. 16), `erasure` (Art. 17)
@@ -58,26 +57,19 @@ channels = ["web-form", "email"]
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if crate::regimes_of_all(&m.organization.markets).is_empty() {
+    if crate::manifest_regimes(m).is_empty() {
         return Vec::new();
     }
     let mut bases: Vec<&str> = Vec::new();
     let mut marketing = false;
     let mut explicit_consent = false;
     for activity in &m.activities {
-        for regime in crate::activity_regimes(m, activity) {
-            let place: Jurisdiction = match regime {
-                Regime::Eea => "EEA",
-                Regime::Uk => "GB",
-            }
-            .parse()
-            .expect("EEA and GB are jurisdictions");
-            if let Some((basis, _)) = m.legal_basis_for(activity, &place) {
-                bases.push(basis);
-            }
-            marketing |= activity.uses.iter().any(|u| is_within(u.as_str(), "marketing"));
-            explicit_consent |= activity.special_category_condition.as_deref() == Some("explicit_consent");
+        if crate::activity_regimes(m, activity).is_empty() {
+            continue;
         }
+        bases.extend(crate::bases(m, activity).uses.iter().map(|u| u.basis));
+        marketing |= activity.uses.iter().any(|u| is_within(u.as_str(), "marketing"));
+        explicit_consent |= activity.special_category_condition.as_deref() == Some("explicit_consent");
     }
     let any = |names: &[&str]| bases.iter().any(|b| names.contains(b));
     let mut needed = vec![

@@ -28,7 +28,7 @@ as-of date, or a mechanism that works for that regime:
 
 | mechanism | EEA data | UK data |
 |---|---|---|
-| `scc` (Decision 2021/914) | yes | until 2024-03-21 only |
+| `scc` (EU SCCs) | yes (Decision 2021/914) | legacy SCCs until 2024-03-21 only |
 | `uk_addendum` (to the 2021 SCCs) | yes | yes |
 | `idta` | no | yes |
 | `bcr`, `consent`, `derogation` | yes | yes |
@@ -40,7 +40,8 @@ the EU-US Data Privacy Framework from 10 July 2023, for certified
 organisations only, and Brazil from 26 January 2026) and the UK's data
 bridges (Republic of Korea from 19 December 2022, the UK Extension to the
 DPF from 12 October 2023). The safeguard for the organisation's own systems
-abroad goes in `[modules.eea-uk] system_transfers = { US = "scc" }`.
+abroad goes in `[modules.eea-uk] system_transfers = { US = "scc" }` (the
+most specific entry covering a location applies).
 
 ## Why
 Chapter V allows a transfer to a third country only on an adequacy decision
@@ -67,6 +68,10 @@ The appeal against the DPF's validity (C-703/25 P) is pending; the DPF is
 treated as valid. Canada's decision covers PIPEDA organisations and Japan's
 APPI data only: those limits are not checked. UK data bridges made after
 2023 and the Faroe Islands in the UK list are unconfirmed and not encoded.
+For UK data, the EU SCCs alone were recognised only in their legacy
+(pre-2021) form and only until 21 March 2024; the 2021 SCCs always need
+the UK Addendum. The manifest does not say which set `scc` is, so for
+dates before 21 March 2024 `scc` is accepted for UK data.
 "#,
     check,
     fails: include_str!("fixtures/transfer_without_safeguard.fail.toml"),
@@ -143,8 +148,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         for regime in crate::regimes_of_all(&system.holds) {
             for (j, location) in system.locations.iter().enumerate() {
                 let Some(country) = location.country() else { continue };
-                let mechanism =
-                    options.system_transfers.iter().find(|(place, _)| place.covers(location)).map(|(_, m)| *m);
+                let mechanism = options.system_mechanism(location);
                 let certified = mechanism == Some(TransferMechanism::Dpf);
                 if let Some(why) = transfer_problem(regime, country.code(), mechanism, certified, ctx.as_of) {
                     out.push(
