@@ -696,12 +696,13 @@ impl Manifest {
 
     /// The legal basis of an activity under the law of `place`: the
     /// `legal_basis_by` entry covering `place` most specifically, else
-    /// `legal_basis`.
+    /// `legal_basis`. An entry for part of `place` (`BR-SP` when asking about
+    /// `BR`) does not speak for all of it.
     pub fn legal_basis_for<'a>(&self, activity: &'a Activity, place: &Jurisdiction) -> Option<(&'a str, String)> {
         activity
             .legal_basis_by
             .iter()
-            .filter(|(j, _)| j.overlaps(place))
+            .filter(|(j, _)| j.covers(place))
             .max_by_key(|(j, _)| specificity(j))
             .map(|(j, b)| (b.as_str(), format!("legal_basis_by.{j}")))
             .or_else(|| activity.legal_basis.as_deref().map(|b| (b, "legal_basis".to_string())))

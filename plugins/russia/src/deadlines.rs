@@ -12,7 +12,7 @@ use juris_core::time::{Count, Dated, Period, Roll, due_date};
 use juris_core::{Incident, Obligation, RequestKind};
 
 use crate::calendars::RU_PRODUCTION;
-use crate::law::{FZ266_CROSS_BORDER, FZ266_MAIN, in_russia};
+use crate::law::{FZ266_CROSS_BORDER, FZ266_MAIN, FZ420_FINES, in_russia, touches};
 
 /// The duties an event triggers under 152-FZ.
 pub fn plan(ctx: &EventContext) -> Plan {
@@ -87,7 +87,7 @@ fn ten_plus_five(request: &RightsRequest, action: &str, citation: &str, what: &s
             Some(Due::Date(extended.value)),
             citation,
             format!(
-                "{what} within 10 working days of receipt on {}, counted on the Russian production calendar from the next day (weekends, Art. 112 holidays and transferred days off skipped, working Saturdays counted); the extension by up to 5 working days to {} needs a reasoned notice to the person stating the reasons, sent before {}",
+                "{what} within 10 working days of receipt on {}, counted on the Russian production calendar from the next day (weekends, Art. 112 holidays and transferred days off skipped, working Saturdays counted); the extension by up to 5 working days to {} needs a reasoned notice to the person stating the reasons, sent no later than {}",
                 request.received, extended.value, due.value
             ),
         )
@@ -224,7 +224,8 @@ fn request_plan(request: &RightsRequest) -> Plan {
 
 fn incident_plan(incident: &Incident) -> Plan {
     let mut plan = Plan::default();
-    if !incident.jurisdictions.iter().any(in_russia) {
+    // `*` (everywhere) includes Russia; `EEA` or `DE` do not.
+    if !incident.jurisdictions.iter().any(touches) {
         return plan;
     }
     let day = incident.discovered.local_date();
@@ -234,12 +235,18 @@ fn incident_plan(incident: &Incident) -> Plan {
         ));
         return plan;
     }
+    // KoAP Art. 13.11(11) exists only since 420-FZ took effect on 2025-05-30.
+    let fine = if day >= FZ420_FINES {
+        "; late or missing notice: KoAP Art. 13.11(11), legal entities RUB 1-3 million"
+    } else {
+        ""
+    };
     plan.obligations.push(obligation(
         "notify-authority",
         Due::Instant(incident.discovered.plus_hours(24)),
         None,
         "152-FZ Art. 21(3.1)(1), added by 266-FZ (from 2022-09-01)",
-        "notify Roskomnadzor within 24 hours of detecting an unlawful or accidental transfer (provision, dissemination, access) of personal data that violated people's rights, giving the incident, its presumed causes and harm, the measures taken and a contact person (the content is unverified in the fact sheet); the hours run over nights, weekends and holidays alike; late or missing notice: KoAP Art. 13.11(11), legal entities RUB 1-3 million".to_string(),
+        format!("notify Roskomnadzor within 24 hours of detecting an unlawful or accidental transfer (provision, dissemination, access) of personal data that violated people's rights, giving the incident, its presumed causes and harm, the measures taken and a contact person (the content is unverified in the fact sheet); the hours run over nights, weekends and holidays alike{fine}"),
     ));
     plan.obligations.push(obligation(
         "report-investigation",

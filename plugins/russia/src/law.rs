@@ -24,6 +24,9 @@ pub const FZ23_LOCALIZATION: Date = date(2025, 7, 1);
 pub const FZ156_CONSENT: Date = date(2025, 9, 1);
 /// 242-FZ of 21.07.2014: the localisation duty of Art. 18(5).
 pub const FZ242_LOCALIZATION: Date = date(2015, 9, 1);
+/// 420-FZ of 30.11.2024: the leak fines of KoAP Art. 13.11(11)-(18) and the new
+/// bands of Art. 13.11(1), (1.1), (2) and (10).
+pub const FZ420_FINES: Date = date(2025, 5, 30);
 
 /// Whether `place` is Russia or a part of it.
 pub fn in_russia(place: &Jurisdiction) -> bool {
@@ -45,11 +48,21 @@ pub fn located_in_russia(system: &System) -> bool {
     !system.locations.is_empty() && system.locations.iter().all(in_russia)
 }
 
-/// The activities that touch Russia, with their index, when the organisation
-/// targets Russia at all.
+/// Whether 152-FZ reaches the organisation: its markets include Russia, an
+/// activity names Russia among its own `markets`, or it is established in
+/// Russia (an operator there processes under 152-FZ whatever its markets).
+pub fn applies(manifest: &Manifest) -> bool {
+    manifest.targets(&RU)
+        || manifest.organization.established.iter().any(in_russia)
+        || manifest.activities.iter().any(|a| a.markets.iter().any(touches))
+}
+
+/// The activities that touch Russia, with their index: those whose markets
+/// (their own, else the organisation's) include Russia. An activity with its
+/// own `markets` that leave Russia out does not touch it, even when the
+/// organisation's do; one that names Russia does, even when they do not.
 pub fn ru_activities(manifest: &Manifest) -> impl Iterator<Item = (usize, &Activity)> {
-    let targets = manifest.targets(&RU);
-    manifest.activities.iter().enumerate().filter(move |(_, a)| targets && manifest.activity_touches(a, &RU))
+    manifest.activities.iter().enumerate().filter(move |(_, a)| manifest.activity_touches(a, &RU))
 }
 
 /// The grounds for processing of 152-FZ Art. 6(1), as `legal_basis` names them.
@@ -198,10 +211,10 @@ pub struct Destination {
 
 /// Every place outside Russia that RU people's data is stored in or disclosed
 /// to: locations of systems holding it, and recipients of activities touching
-/// Russia. Empty when the organisation does not target Russia.
+/// Russia. Empty when 152-FZ does not reach the organisation ([`applies`]).
 pub fn destinations(manifest: &Manifest) -> Vec<Destination> {
     let mut out = Vec::new();
-    if !manifest.targets(&RU) {
+    if !applies(manifest) {
         return out;
     }
     for (k, system) in manifest.systems.iter().enumerate() {

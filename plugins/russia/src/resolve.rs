@@ -5,7 +5,8 @@
 use juris_core::module::{Resolution, ResolveContext, Statement};
 
 use crate::law::{
-    self, FZ23_LOCALIZATION, FZ156_CONSENT, FZ266_CROSS_BORDER, Localization, RU, adequate, in_russia, notice_filed,
+    self, FZ23_LOCALIZATION, FZ156_CONSENT, FZ242_LOCALIZATION, FZ266_CROSS_BORDER, Localization, adequate, in_russia,
+    notice_filed,
 };
 use crate::options::{self, LocalizationScope};
 
@@ -18,10 +19,10 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     let m = &ctx.manifest;
     let opts = options::of(m);
     let s = &mut out.statements;
-    if !m.targets(&RU) {
+    if !law::applies(m) {
         s.push(Statement::new(
             "law",
-            "the manifest's organization.markets do not include Russia; 152-FZ applies to operators processing the data of people in Russia, so add RU to the markets if the service is offered there",
+            "neither the manifest's organization.markets nor any activity's markets include Russia, and the organisation is not established there; 152-FZ applies to operators processing the data of people in Russia, so add RU to the markets if the service is offered there",
             "152-FZ Art. 1(1), Art. 3",
         ));
         return out;
@@ -39,18 +40,25 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
 
     // Storage: Art. 18(5).
     let after_23fz = ctx.as_of >= FZ23_LOCALIZATION;
+    let exempt_ids = law::localization_exempt_systems(m);
     let mut in_ru = Vec::new();
     let mut replicas = Vec::new();
     let mut abroad = Vec::new();
+    let mut exempt = Vec::new();
     for system in m.systems.iter().filter(|s| law::holds_ru(s)) {
         let where_ = law::join(&system.locations.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+        let where_ = if where_.is_empty() { "no location given".to_string() } else { where_ };
         match law::localization(m, system) {
             Localization::InRussia => in_ru.push(format!("`{}`", system.id)),
+            // The same exemption `russia/localization` applies (Art. 6(1) items 2, 3, 4, 8).
+            _ if exempt_ids.contains(system.id.as_str()) => exempt.push(format!("`{}` ({where_})", system.id)),
             Localization::ReplicaOf(p) => replicas.push(format!("`{}` ({where_}, a copy of `{p}`)", system.id)),
             Localization::BadPrimary(_) | Localization::Abroad => abroad.push(format!("`{}` ({where_})", system.id)),
         }
     }
-    let mut text = if after_23fz {
+    let mut text = if ctx.as_of < FZ242_LOCALIZATION {
+        "the localisation duty of Art. 18(5) applies from 2015-09-01 (242-FZ); from then on, the data of Russian citizens must be recorded, systematised, accumulated, stored, updated and extracted in databases located in Russia".to_string()
+    } else if after_23fz {
         "the data of Russian citizens must be recorded, systematised, accumulated, stored, updated and extracted in databases located in Russia; doing so through databases outside Russia is prohibited since 2025-07-01 (23-FZ)".to_string()
     } else {
         "the data of Russian citizens must be recorded, systematised, accumulated, stored, updated and extracted in databases located in Russia".to_string()
@@ -76,9 +84,17 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     }
     if !abroad.is_empty() {
         text.push_str(&format!(
-            "; {} {} RU people's data outside Russia without a Russian primary, which breaks Art. 18(5)",
+            "; {} {} RU people's data outside Russia without a Russian primary, which {} Art. 18(5)",
             law::join(&abroad),
-            if abroad.len() == 1 { "holds" } else { "hold" }
+            if abroad.len() == 1 { "holds" } else { "hold" },
+            if ctx.as_of < FZ242_LOCALIZATION { "would break" } else { "breaks" }
+        ));
+    }
+    if !exempt.is_empty() {
+        text.push_str(&format!(
+            "; {} {} RU people's data outside Russia only for activities on grounds Art. 18(5) exempts (Art. 6(1) items 2, 3, 4 or 8)",
+            law::join(&exempt),
+            if exempt.len() == 1 { "holds" } else { "hold" }
         ));
     }
     s.push(Statement::new("storage", text, "152-FZ Art. 18(5) (242-FZ; as amended by 23-FZ from 2025-07-01)"));
@@ -154,7 +170,8 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     s.push(Statement::new(
         "registration",
         match (m.filings.rkn_operator_registry, opts.operator_notification_exemption) {
-            (true, _) => "the organisation is entered in Roskomnadzor's register of operators; changes are reported by the 15th of the following month".to_string(),
+            (true, _) if ctx.as_of >= FZ266_CROSS_BORDER => "the organisation is entered in Roskomnadzor's register of operators; changes are reported by the 15th of the following month".to_string(),
+            (true, _) => "the organisation is entered in Roskomnadzor's register of operators".to_string(),
             (false, Some(e)) => format!("the organisation relies on the exemption for {} from notifying Roskomnadzor", e.describe()),
             (false, None) => "the organisation must notify Roskomnadzor before processing (register of operators), giving where the databases holding Russian citizens' data are".to_string(),
         },

@@ -266,3 +266,122 @@ fn describe_names_the_laws_and_the_jurisdiction() {
     assert!(info.laws.iter().any(|l| l.name.contains("152-FZ")));
     assert_eq!(info.rules.len(), juris_russia::rules::ALL.len());
 }
+
+#[test]
+fn a_registered_operator_is_not_reported_for_also_naming_the_non_automated_exemption() {
+    let text = with_options("consent_separate_document = true\noperator_notification_exemption = \"non-automated\"");
+    assert!(check(&text, date(2026, 1, 1)).iter().all(|f| f.rule != "russia/operator-notification"));
+}
+
+#[test]
+fn an_activity_whose_own_markets_name_russia_brings_the_law_in() {
+    // The organisation's markets leave Russia out, but one activity serves it.
+    let text = r#"
+manifest = 1
+
+[organization]
+name = "Marketplace"
+markets = ["DE"]
+
+[[systems]]
+id = "accounts"
+name = "Account store"
+locations = ["DE"]
+holds = ["*"]
+
+[[activities]]
+id = "orders"
+name = "Take and deliver orders"
+uses = ["essential.service"]
+data_categories = ["user.contact"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+markets = ["RU"]
+systems = ["accounts"]
+retention = { period = "P30D", from = "account-closure" }
+"#;
+    let found = check(text, date(2026, 11, 29));
+    for rule in [
+        "russia/localization",
+        "russia/cross-border-notice",
+        "russia/operator-notification",
+        "russia/policy-published",
+        "russia/responsible-person",
+    ] {
+        assert!(found.iter().any(|f| f.rule == rule), "{rule} is silent: {found:?}");
+    }
+    // An activity whose own markets leave Russia out does not touch it.
+    let text = text
+        .replace("markets = [\"DE\"]", "markets = [\"RU\", \"DE\"]")
+        .replace("legal_basis = \"contract\"\nmarkets = [\"RU\"]", "legal_basis = \"contract\"\nmarkets = [\"DE\"]");
+    let found = check(&text, date(2026, 11, 29));
+    assert!(found.iter().all(|f| f.rule != "russia/policy-published"), "{found:?}");
+}
+
+#[test]
+fn a_system_holding_ru_data_with_no_location_is_reported_as_such() {
+    let text = with_options("consent_separate_document = true")
+        .replace("locations = [\"DE\", \"US\"]", "locations = []")
+        .replace("replica_of = { RU = \"accounts-ru\" }\n", "");
+    let found: Vec<_> =
+        check(&text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/localization").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "systems[1].locations");
+    assert!(found[0].message.contains("names no location"), "{}", found[0].message);
+}
+
+#[test]
+fn biometrics_need_written_consent_not_gdpr_explicit_consent() {
+    let text = with_options("consent_separate_document = true")
+        .replace("data_categories = [\"user.contact\", \"user.account\"]", "data_categories = [\"user.biometric\"]");
+    let with = |condition: &str| {
+        text.replace(
+            "legal_basis = \"contract\"",
+            &format!("legal_basis = \"contract\"\nspecial_category_condition = \"{condition}\""),
+        )
+    };
+    let fired = |text: &str| check(text, date(2026, 1, 1)).iter().any(|f| f.rule == "russia/consent-required");
+    assert!(fired(&with("explicit_consent")));
+    assert!(!fired(&with("written_consent")));
+}
+
+#[test]
+fn written_consent_for_biometrics_must_also_be_a_separate_document() {
+    // `orders` rests on a contract, but its biometrics on written consent;
+    // `newsletter` no longer uses consent.
+    let text = BASE
+        .replace("data_categories = [\"user.contact\", \"user.account\"]", "data_categories = [\"user.biometric\"]")
+        .replace(
+            "legal_basis = \"contract\"",
+            "legal_basis = \"contract\"\nspecial_category_condition = \"written_consent\"",
+        )
+        .replace("legal_basis = \"consent\"", "legal_basis = \"legitimate_interests\"");
+    let found: Vec<_> =
+        check(&text, date(2025, 9, 1)).into_iter().filter(|f| f.rule == "russia/consent-separate-document").collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("`orders`"), "{}", found[0].message);
+}
+
+#[test]
+fn a_blank_policy_address_is_not_a_published_policy() {
+    let text = with_options("consent_separate_document = true")
+        .replace("privacy_policy = \"https://market.example/ru/privacy\"", "privacy_policy = \" \"");
+    assert!(check(&text, date(2026, 1, 1)).iter().any(|f| f.rule == "russia/policy-published"));
+}
+
+#[test]
+fn resolve_agrees_with_the_rule_on_localisation_exempt_systems() {
+    let text = BASE
+        .replace("replica_of = { RU = \"accounts-ru\" }\n", "")
+        .replace("legal_basis = \"contract\"", "legal_basis = \"legal_obligation\"");
+    assert!(check(&text, date(2026, 11, 29)).iter().all(|f| f.rule != "russia/localization"));
+    let resolution = Russia.resolve(&ResolveContext {
+        manifest: manifest(&text),
+        jurisdiction: "RU".parse().unwrap(),
+        as_of: date(2026, 11, 29),
+    });
+    let storage = resolution.statements.iter().find(|s| s.topic == "storage").unwrap();
+    assert!(!storage.text.contains("breaks Art. 18(5)"), "{}", storage.text);
+    assert!(storage.text.contains("`accounts-global` (DE and US) holds"), "{}", storage.text);
+    assert!(storage.text.contains("exempts"), "{}", storage.text);
+}

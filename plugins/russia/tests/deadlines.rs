@@ -200,3 +200,26 @@ fn incidents_before_266_fz_have_no_deadline() {
     assert!(plan.obligations.is_empty());
     assert!(plan.notes[0].contains("2022-09-01"));
 }
+
+#[test]
+fn an_incident_everywhere_includes_russia() {
+    let plan = incident(&["*"], "2026-11-29T10:00:00Z");
+    let actions: Vec<&str> = plan.obligations.iter().map(|o| o.action.as_str()).collect();
+    assert_eq!(actions, ["notify-authority", "report-investigation"]);
+    let plan = incident(&["EEA"], "2026-11-29T10:00:00Z");
+    assert!(plan.obligations.is_empty());
+}
+
+#[test]
+fn the_leak_fine_is_named_only_from_420_fz() {
+    let before = incident(&["RU"], "2025-05-29T10:00:00Z");
+    assert!(!before.obligations[0].note.contains("13.11(11)"), "{}", before.obligations[0].note);
+    let after = incident(&["RU"], "2025-05-30T10:00:00Z");
+    assert!(after.obligations[0].note.contains("KoAP Art. 13.11(11)"), "{}", after.obligations[0].note);
+}
+
+#[test]
+fn the_extension_notice_is_due_by_the_tenth_working_day() {
+    let plan = request("RU", RequestKind::Access, date(2026, 4, 29));
+    assert!(plan.obligations[0].note.contains("sent no later than 2026-05-15"), "{}", plan.obligations[0].note);
+}

@@ -26,8 +26,8 @@ For every activity that touches Russia, reads the ground for Russia
   `special_category_condition` naming written consent (`written_consent`) or
   another Art. 10(2) case, whatever the Art. 6(1) ground;
 - biometric data without written consent (`special_category_condition =
-  "written_consent"`, or `explicit_consent`) unless the ground is
-  `public_task` (Art. 11(2));
+  "written_consent"`; GDPR's `explicit_consent` does not show the written
+  form) unless the ground is `public_task` (Art. 11(2));
 - direct marketing (`marketing.communications`) without consent.
 
 ## Why
@@ -62,7 +62,11 @@ and set `special_category_condition = "written_consent"`.
 The fact sheet verifies Art. 6(1) items 1-3.1 and 9; items 4-8 and 11 and
 the list of special categories of Art. 10(1) come from recall (RU-CONS-06,
 open item 5). Any `special_category_condition` is accepted as naming an
-Art. 10(2) case, since the full list of those cases was not retrieved.
+Art. 10(2) case, since the full list of those cases was not retrieved. For
+biometrics only `written_consent` is accepted (conservatively: Art. 11(1)
+asks for written consent, which `explicit_consent` does not prove), and only
+`public_task` is taken as an Art. 11(2) case, as the fact sheet names no
+other.
 
 ## Fines
 KoAP Art. 13.11(1) (processing without grounds): legal entities RUB 150-300
@@ -75,8 +79,12 @@ repeat up to RUB 1.5 million.
     passes: include_str!("fixtures/consent_required.pass.toml"),
 };
 
+/// Whether `special_category_condition` records the written consent Art. 11(1)
+/// requires. GDPR's `explicit_consent` is not enough: it may be given orally or
+/// by a click, while 152-FZ's written form needs a signature (by hand, or an
+/// electronic signature on an electronic document, Art. 9(4)).
 fn is_written_consent(condition: Option<&str>) -> bool {
-    matches!(condition, Some("written_consent" | "explicit_consent"))
+    condition == Some("written_consent")
 }
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {

@@ -1,5 +1,6 @@
+use juris_core::manifest::Activity;
 use juris_core::rule::Violation;
-use juris_core::{CheckContext, Rule, Severity};
+use juris_core::{CheckContext, Manifest, Rule, Severity};
 
 use crate::law::{self, FZ156_CONSENT, Ground};
 use crate::options;
@@ -14,7 +15,9 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When any activity touching Russia relies on consent for Russia and
+When any activity touching Russia relies on consent for Russia (its ground
+is `consent`, or its `special_category_condition` is a consent such as
+`written_consent` for special categories or biometrics) and
 `[modules.russia]` does not declare `consent_separate_document = true`,
 reports that consent is not shown to be collected as a document of its own.
 One finding names every such activity.
@@ -58,15 +61,21 @@ rule): legal entities RUB 300-700 thousand, repeat up to RUB 1.5 million.
     passes: include_str!("fixtures/consent_separate_document.pass.toml"),
 };
 
+/// Whether an activity obtains the person's consent: its ground for Russia is
+/// consent (Art. 6(1) item 1), or its special-category or biometric data rest
+/// on a consent (the written consent of Art. 10(2) item 1 or Art. 11(1)).
+fn collects_consent(m: &Manifest, index: usize, activity: &Activity) -> bool {
+    matches!(law::ground(m, index, activity), Some((Some(Ground::Consent), _, _)))
+        || activity.special_category_condition.as_deref().is_some_and(|c| c.contains("consent"))
+}
+
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     if options::of(m).consent_separate_document {
         return Vec::new();
     }
-    let on_consent: Vec<String> = law::ru_activities(m)
-        .filter(|(i, a)| matches!(law::ground(m, *i, a), Some((Some(Ground::Consent), _, _))))
-        .map(|(_, a)| format!("`{}`", a.id))
-        .collect();
+    let on_consent: Vec<String> =
+        law::ru_activities(m).filter(|(i, a)| collects_consent(m, *i, a)).map(|(_, a)| format!("`{}`", a.id)).collect();
     if on_consent.is_empty() {
         return Vec::new();
     }

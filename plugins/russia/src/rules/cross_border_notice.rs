@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When the organisation targets Russia, lists every place outside Russia that
+When 152-FZ reaches the organisation (its markets, or an activity's own
+`markets`, include Russia, or it is established there), lists every place
+outside Russia that
 RU people's data goes to: the locations of systems holding it (copies of a
 Russian primary included) and the countries of recipients of activities
 touching Russia. A destination not covered by

@@ -16,8 +16,9 @@ pub static RULE: Rule = Rule {
 For every activity touching Russia, reads `retention`. When the period runs
 from an event that ends the purpose or the consent (a `from` such as
 `account-closure`, `relationship-end`, `contract-end`, `consent-withdrawal`,
-`purpose-achieved`), is longer than 30 days and `why` gives no federal law
-or contract requiring it, the rule fires. An activity with no retention at
+`consent-revocation`, `unsubscribe`, `purpose-achieved`), is longer than 30
+days and `why` gives no federal law or contract requiring it, the rule
+fires. An activity with no retention at
 all is reported as a warning, since destruction on time cannot be shown.
 
 ## Why
@@ -74,10 +75,15 @@ const END_OF_PURPOSE: &[&str] = &[
     "terminated",
     "withdrawal",
     "withdrawn",
+    "revocation",
+    "revoked",
+    "unsubscribe",
+    "unsubscribed",
     "achieved",
     "completion",
     "completed",
     "expiry",
+    "expired",
     "expiration",
     "cancellation",
     "cancelled",
@@ -128,6 +134,9 @@ mod tests {
         assert!(ends_purpose("account-closure"));
         assert!(ends_purpose("relationship-end"));
         assert!(ends_purpose("consent_withdrawal"));
+        assert!(ends_purpose("consent-revocation"));
+        assert!(ends_purpose("unsubscribe"));
+        assert!(ends_purpose("subscription-expired"));
         assert!(!ends_purpose("collection"));
         assert!(!ends_purpose("vendor-onboarding"));
     }

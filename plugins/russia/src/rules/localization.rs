@@ -1,7 +1,7 @@
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::law::{self, FZ23_LOCALIZATION, FZ242_LOCALIZATION, Localization, RU};
+use crate::law::{self, FZ23_LOCALIZATION, FZ242_LOCALIZATION, Localization};
 use crate::options::{self, LocalizationScope};
 
 /// `russia/localization`
@@ -14,11 +14,13 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When the organisation targets Russia, flags every system that holds the data
+When 152-FZ reaches the organisation (its markets, or an activity's own
+`markets`, include Russia, or it is established there), flags every system that holds the data
 of people in Russia (`holds` covers `RU`) and has a location outside Russia,
 unless it is a copy of a primary record kept in Russia
 (`replica_of = { RU = "<system in Russia>" }`). A `replica_of` naming a system
-that is not located in Russia, or does not hold RU data, is flagged too.
+that is not located in Russia, or does not hold RU data, is flagged too, and
+so is a system holding RU data that names no location at all.
 
 From 2025-07-01, under the default strict reading (see Uncertainty), a copy
 kept abroad is flagged as well, as a warning.
@@ -93,7 +95,7 @@ million (reported range RUB 6-18 million).
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
-    if !m.targets(&RU) {
+    if !law::applies(m) {
         return out;
     }
     let strict = options::of(m).localization_scope == LocalizationScope::Strict;
@@ -110,6 +112,16 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         let abroad = law::join(&abroad);
         match law::localization(m, system) {
             Localization::InRussia => {}
+            Localization::Abroad if system.locations.is_empty() => out.push(
+                Violation::new(
+                    at,
+                    format!(
+                        "system `{}` holds RU citizens' data but names no location, so it cannot be shown to record it in databases in Russia",
+                        system.id
+                    ),
+                )
+                .help("list where the system stores data in `locations` (e.g. `[\"RU\"]`)"),
+            ),
             Localization::Abroad => {
                 let message = if prohibited {
                     format!(

@@ -18,8 +18,9 @@ When an activity touches Russia and `filings.rkn_operator_registry` is not
 `true`, reports that the organisation has not notified Roskomnadzor of its
 intention to process personal data, unless `[modules.russia]` names an
 exemption that survives 266-FZ (`operator_notification_exemption`). Claiming
-the `non-automated` exemption while a system stores RU people's data is
-reported too.
+the `non-automated` exemption instead of notifying while a system stores RU
+people's data is reported too. An organisation that has notified is never
+reported, whatever exemption it also names.
 
 ## Why
 An operator must notify Roskomnadzor before it starts processing personal
@@ -80,6 +81,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut out = Vec::new();
     let Some((i, activity)) = law::ru_activities(m).next() else { return out };
     let exemption = options::of(m).operator_notification_exemption;
+    if m.filings.rkn_operator_registry {
+        // Notified: whether an exemption would also have applied no longer matters.
+        return out;
+    }
     if exemption == Some(OperatorExemption::NonAutomated) {
         if let Some(k) = m.systems.iter().position(law::holds_ru) {
             out.push(
@@ -95,7 +100,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         }
         return out;
     }
-    if m.filings.rkn_operator_registry || exemption.is_some() {
+    if exemption.is_some() {
         return out;
     }
     let mut violation = Violation::new(

@@ -13,8 +13,8 @@ pub static RULE: Rule = Rule {
     in_force_until: None,
     docs: r#"
 ## What it does
-When an activity touches Russia and `notices.privacy_policy` is not set,
-reports that the operator's personal-data processing policy is not
+When an activity touches Russia and `notices.privacy_policy` is not set (or
+is blank), reports that the operator's personal-data processing policy is not
 published.
 
 ## Why
@@ -59,7 +59,8 @@ its band is not in the fact sheet. The general band of Art. 13.11(1) is RUB
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if m.notices.privacy_policy.is_some() || law::ru_activities(m).next().is_none() {
+    let published = m.notices.privacy_policy.as_deref().is_some_and(|p| !p.trim().is_empty());
+    if published || law::ru_activities(m).next().is_none() {
         return Vec::new();
     }
     vec![
