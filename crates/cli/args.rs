@@ -90,7 +90,12 @@ pub enum Command {
     },
     /// Internal: host one plugin in this process for an isolated parent.
     #[command(name = "__plugin-host", hide = true)]
-    PluginHost { file: PathBuf },
+    PluginHost {
+        /// The library to load.
+        file: PathBuf,
+        /// How to name it in messages (defaults to `file`).
+        shown: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -202,12 +207,25 @@ pub enum ListFormat {
     Json,
 }
 
+/// Dates juris computes with: wide enough for any real request or incident,
+/// far enough from the ends of the calendar that every deadline fits.
+const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
+
 fn parse_date(text: &str) -> Result<Date, String> {
-    juris_core::manifest::parse_date(text)
+    let date = juris_core::manifest::parse_date(text)?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!("{date} is outside the years juris computes with ({}-{})", YEARS.start(), YEARS.end()));
+    }
+    Ok(date)
 }
 
 fn parse_instant(text: &str) -> Result<Instant, String> {
-    text.parse()
+    let instant: Instant = text.parse()?;
+    let year = instant.local_date().year();
+    if !YEARS.contains(&year) {
+        return Err(format!("{text} is outside the years juris computes with ({}-{})", YEARS.start(), YEARS.end()));
+    }
+    Ok(instant)
 }
 
 fn parse_request_kind(text: &str) -> Result<RequestKind, String> {

@@ -22,7 +22,12 @@ pub struct Config {
 /// input error with its location.
 pub fn read(dir: &Path) -> Result<Config, String> {
     let path = dir.join(CONFIG_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Config::default()) };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        // An unreadable settings file must not silently drop `isolate = true`.
+        Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
+    };
     toml::from_str(&text).map_err(|e| {
         let location = e
             .span()

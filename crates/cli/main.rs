@@ -3,10 +3,13 @@
 //! Exit codes are a contract (see `args.rs`): 0 clean, 1 error-level findings,
 //! 2 usage or input error, 3 a plugin failed.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod commands;
 mod config;
 mod input;
+mod output;
 mod render;
 mod session;
 
@@ -66,14 +69,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Outcome {
-    if let Command::PluginHost { file } = &cli.command {
-        return match juris_host::isolate::serve(file) {
+    if let Command::PluginHost { file, shown } = &cli.command {
+        return match juris_host::isolate::serve(file, shown.as_deref().unwrap_or(file)) {
             0 => Outcome::Clean,
             _ => Outcome::PluginFailed,
         };
     }
     let search = juris_host::SearchPath::standard(&cli.global.plugin_dirs);
-    let session = match session::Session::new(search, &cli.global) {
+    let replacing_lock = matches!(cli.command, Command::Plugins { action: Some(PluginsAction::Lock), .. });
+    let session = match session::Session::new(search, &cli.global, !replacing_lock) {
         Ok(session) => session,
         Err(outcome) => return outcome,
     };

@@ -16,14 +16,16 @@ pub struct Session {
 
 impl Session {
     /// Combines flags, `juris.toml` and `juris.lock` from the current directory.
-    pub fn new(search: SearchPath, global: &GlobalArgs) -> Result<Session, Outcome> {
+    /// `use_lock` is false for `juris plugins lock`, which replaces the lock (a
+    /// broken one must not stand in the way of writing a good one).
+    pub fn new(search: SearchPath, global: &GlobalArgs, use_lock: bool) -> Result<Session, Outcome> {
         let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
         let config = crate::config::read(&here).map_err(|message| {
             eprintln!("error: {message}");
             Outcome::InputError
         })?;
         let lock_path = here.join(juris_host::lock::LOCK_FILE);
-        let lock = if lock_path.exists() {
+        let lock = if use_lock && lock_path.exists() {
             Some(Lockfile::read(&lock_path).map_err(|message| {
                 eprintln!("error: {message}");
                 Outcome::InputError

@@ -113,3 +113,35 @@ fn unknown_rule_and_module_exit_2_with_suggestions() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("did you mean `eea-uk`"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_closed_pipe_ends_juris_quietly() {
+    use std::process::Stdio;
+    for args in [&["rules"][..], &["plugins"][..], &["check", example().to_str().unwrap()][..]] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("juris"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before juris writes: its writes fail with EPIPE.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{args:?}: {:?}", output.status);
+    }
+}
+
+#[test]
+fn dates_outside_the_supported_years_are_usage_errors() {
+    for args in [
+        vec!["dsr", "plan", "--jurisdiction", "RU", "--request", "access", "--received", "9999-12-31"],
+        vec!["incident", "plan", "--jurisdiction", "RU", "--discovered", "9999-12-30T20:00:00+14:00"],
+        vec!["check", "--as-of", "0001-01-01"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("outside the years juris computes with"), "{args:?}: {}", stderr(&output));
+    }
+}

@@ -92,3 +92,20 @@ fn isolated_results_equal_in_process_results() {
     isolated_plan.push("--isolate");
     assert_eq!(json(&run(&plan)), json(&run(&isolated_plan)));
 }
+
+#[test]
+fn a_plugin_directory_starting_with_a_dash_works_isolated() {
+    let dir = TempDir::new("dash-parent");
+    let odd = dir.path().join("-plugins");
+    std::fs::create_dir_all(&odd).unwrap();
+    std::fs::copy(built_library("fixture_old_minor"), odd.join("libfixture_old_minor.so")).unwrap();
+    let output = juris()
+        .current_dir(dir.path())
+        .args(["--isolate", "plugins", "--format", "json", "--plugin-dir=-plugins"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ids: Vec<String> =
+        json(&output)["plugins"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&"old-minor".to_string()), "{ids:?}");
+}

@@ -17,10 +17,10 @@ fn run_bench(quick: bool) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut cases = vec![("example".to_string(), root().join("examples/marketplace/privacy.toml"), 0usize)];
     for n in [1_000usize, 10_000, 100_000] {
+        // Written afresh every run, so the figures never come from a manifest
+        // an older generator wrote.
         let path = dir.join(format!("synthetic-{n}.toml"));
-        if !path.exists() {
-            std::fs::write(&path, gen_manifest::generate(n, (n / 10).max(1), 42)).map_err(|e| e.to_string())?;
-        }
+        std::fs::write(&path, gen_manifest::generate(n, (n / 10).max(1), 42)).map_err(|e| e.to_string())?;
         cases.push((format!("{n} activities"), path, n));
     }
     println!("{:<18} {:>6} {:>12} {:>12} {:>12}", "input", "runs", "median", "min", "max");

@@ -148,12 +148,8 @@ fn validate_name(name: &str) -> Result<(), String> {
 /// A jurisdiction code as the manifest writes it (checked again by juris-core
 /// when the module runs, with "did you mean").
 fn validate_jurisdiction(code: &str) -> Result<(), String> {
-    let ok = code == "*"
-        || code == "EEA"
-        || code == "EU"
-        || code.split_once('-').map_or(code, |(country, _)| country).len() == 2
-            && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-    if ok { Ok(()) } else { Err(format!("`{code}` is not a jurisdiction such as `CH`, `US-TX`, `EEA`, `EU` or `*`")) }
+    // The same vocabulary the scaffolded module's describe() parses with.
+    code.parse::<juris_core::Jurisdiction>().map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// The crate's library name: `juris_NAME` in the workspace (the host only
@@ -256,6 +252,9 @@ juris-core = {{ path = "{core}" }}
 //! Rules live one per file under [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendar of [`calendars`]. See docs/plugins.md in the
 //! juris repository for the author guide.
+
+// export_module! writes the only unsafe code a module needs.
+#![deny(unsafe_code)]
 
 pub mod calendars;
 pub mod deadlines;
@@ -686,7 +685,10 @@ mod tests {
         assert!(run_in(&root, &args(&[])).unwrap_err().contains("missing NAME"));
         assert!(run_in(&root, &args(&["acme", "--path"])).unwrap_err().contains("--path needs a DIR"));
         assert!(run_in(&root, &args(&["acme", "extra"])).unwrap_err().contains("unexpected argument"));
-        assert!(run_in(&root, &args(&["acme", "--jurisdiction", "ch"])).unwrap_err().contains("not a jurisdiction"));
+        let error = run_in(&root, &args(&["acme", "--jurisdiction", "ch"])).unwrap_err();
+        assert!(error.contains("unknown jurisdiction `ch`") && error.contains("did you mean `CH`"), "{error}");
+        let error = run_in(&root, &args(&["acme", "--jurisdiction", "UK"])).unwrap_err();
+        assert!(error.contains("did you mean `GB`"), "{error}");
         assert!(!root.join("plugins/acme").exists(), "nothing is written when the arguments are refused");
     }
 

@@ -95,9 +95,11 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         result
     });
     let mut findings = Vec::new();
+    let mut reported = Vec::new();
     for (plugin, result) in modules.iter().zip(results) {
         match result {
             Ok(found) => {
+                reported.push(*plugin);
                 for finding in found {
                     let location = index.locate(&finding.path);
                     let rule = plugin.info.rules.iter().find(|r| r.id == finding.rule);
@@ -122,7 +124,17 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             &b.finding.message,
         ))
     });
-    let report = Report { manifest_path: &file.path, manifest_text: &file.text, as_of, modules, findings, failures };
+    // Plugin failures go to stderr in every format (and into the JSON and
+    // SARIF documents); only the modules that answered count as reporting.
+    for (path, message) in &failures {
+        if message.contains(path.as_str()) {
+            eprintln!("error: {message}");
+        } else {
+            eprintln!("error: {message} (plugin {path})");
+        }
+    }
+    let report =
+        Report { manifest_path: &file.path, manifest_text: &file.text, as_of, modules: reported, findings, failures };
     tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
     match args.format {
         ReportFormat::Text => render::text::print_report(&report),
@@ -132,11 +144,6 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
     tracing::debug!(elapsed = ?started.elapsed(), "report written");
     let mut outcome = if report.count(Severity::Error) > 0 { Outcome::Findings } else { Outcome::Clean };
     if !report.failures.is_empty() {
-        if args.format != ReportFormat::Text {
-            for (_, message) in &report.failures {
-                eprintln!("error: {message}");
-            }
-        }
         outcome = outcome.and(Outcome::PluginFailed);
     }
     outcome

@@ -46,10 +46,7 @@ pub fn print_json(value: &impl serde::Serialize) {
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
-    // A closed pipe (`juris … | head`) is not an error worth reporting.
-    if let Err(error) = written
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write the output: {error}");
+    if let Err(error) = written {
+        crate::output::closed_or_failed(error);
     }
 }

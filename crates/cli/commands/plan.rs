@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::Outcome;
 use crate::args::{DsrPlanArgs, IncidentPlanArgs, ListFormat};
 use crate::input::read_manifest;
+use crate::output::outln;
 use crate::session;
 
 pub fn dsr(session: &Session, args: &DsrPlanArgs) -> Outcome {
@@ -85,18 +86,18 @@ fn plan(
 
 fn print_text(plan: &Plan) {
     if plan.obligations.is_empty() {
-        println!("no dated duties");
+        outln!("no dated duties");
     }
     for Obligation { module, action, due, extended_due, citation, note, warnings } in &plan.obligations {
         let extended = extended_due.map(|d| format!(" (extendable to {d})")).unwrap_or_default();
-        println!("{module}: {action} by {due}{extended}");
-        println!("  law:  {citation}");
-        println!("  how:  {note}");
+        outln!("{module}: {action} by {due}{extended}");
+        outln!("  law:  {citation}");
+        outln!("  how:  {note}");
         for w in warnings {
-            println!("  warning: {w}");
+            outln!("  warning: {w}");
         }
     }
     for note in &plan.notes {
-        println!("note: {note}");
+        outln!("note: {note}");
     }
 }

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::Outcome;
 use crate::args::ListFormat;
+use crate::output::outln;
 use crate::session;
 
 pub fn run(session: &Session, format: ListFormat) -> Outcome {
@@ -43,17 +44,17 @@ pub fn run(session: &Session, format: ListFormat) -> Outcome {
         }
         ListFormat::Text => {
             if set.plugins.is_empty() {
-                println!("no plugins found");
+                outln!("no plugins found");
             }
             for p in &set.plugins {
                 let places: Vec<String> = p.info.jurisdictions.iter().map(ToString::to_string).collect();
-                println!("{} {} — {}", p.info.id, p.info.version, p.info.name);
-                println!("  file:          {}", p.path.display());
-                println!("  abi:           v{}.{} (juris-core {})", p.abi.0, p.abi.1, p.info.core_version);
-                println!("  jurisdictions: {}", places.join(", "));
-                println!("  rules:         {}", p.info.rules.len());
+                outln!("{} {} — {}", p.info.id, p.info.version, p.info.name);
+                outln!("  file:          {}", p.path.display());
+                outln!("  abi:           v{}.{} (juris-core {})", p.abi.0, p.abi.1, p.info.core_version);
+                outln!("  jurisdictions: {}", places.join(", "));
+                outln!("  rules:         {}", p.info.rules.len());
                 for law in &p.info.laws {
-                    println!("  law:           {} (current to {})", law.name, law.current_to);
+                    outln!("  law:           {} (current to {})", law.name, law.current_to);
                 }
             }
             session::report_load_errors(&set);
@@ -79,7 +80,7 @@ pub fn lock(session: &Session) -> Outcome {
         return outcome;
     }
     let mut entries = Vec::new();
-    for plugin in &set.plugins {
+    for plugin in set.plugins.iter().chain(&set.shadowed) {
         match juris_host::Lockfile::entry(plugin.id(), &plugin.info.version, plugin.abi.0, &plugin.path) {
             Ok(entry) => entries.push(entry),
             Err(message) => {
@@ -95,8 +96,8 @@ pub fn lock(session: &Session) -> Outcome {
         return Outcome::InputError;
     }
     for p in &lock.plugins {
-        println!("locked {} {} ({}) {}", p.id, p.version, p.file, p.hashes.join(" "));
+        outln!("locked {} {} ({}) {}", p.id, p.version, p.file, p.hashes.join(" "));
     }
-    println!("wrote {} with {} plugin(s)", path.display(), lock.plugins.len());
+    outln!("wrote {} with {} plugin(s)", path.display(), lock.plugins.len());
     Outcome::Clean
 }

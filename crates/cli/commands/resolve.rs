@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::Outcome;
 use crate::args::{ListFormat, ResolveArgs};
 use crate::input::read_manifest;
+use crate::output::outln;
 use crate::session;
 
 pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
@@ -69,18 +70,18 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
             }));
         }
         ListFormat::Text => {
-            println!("Jurisdiction: {place} (as of {as_of})");
+            outln!("Jurisdiction: {place} (as of {as_of})");
             if !targeted {
-                println!("  note: the manifest's organization.markets do not include {place}");
+                outln!("  note: the manifest's organization.markets do not include {place}");
             }
             let ids: Vec<&str> = by_module.iter().map(|(id, _)| id.as_str()).collect();
-            println!("Modules: {}", super::list_or_none(&ids));
+            outln!("Modules: {}", super::list_or_none(&ids));
             match entity {
-                Some(e) => println!("Contracting entity: {} ({}, {})", e.name, e.id, e.country),
-                None => println!("Contracting entity: none of [[entities]] serves {place}"),
+                Some(e) => outln!("Contracting entity: {} ({}, {})", e.name, e.id, e.country),
+                None => outln!("Contracting entity: none of [[entities]] serves {place}"),
             }
             match consent {
-                Some(c) => println!(
+                Some(c) => outln!(
                     "Consent mode: {}{}",
                     mode(c.mode),
                     match c.honors_gpc {
@@ -89,10 +90,10 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
                         None => "",
                     }
                 ),
-                None => println!("Consent mode: not declared in [consent]"),
+                None => outln!("Consent mode: not declared in [consent]"),
             }
             if systems.is_empty() {
-                println!("Storage: no [[systems]] entry holds data of people in {place}");
+                outln!("Storage: no [[systems]] entry holds data of people in {place}");
             }
             for s in &systems {
                 let locations: Vec<String> = s.locations.iter().map(Jurisdiction::to_string).collect();
@@ -102,16 +103,16 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
                     .find(|(j, _)| j.overlaps(place))
                     .map(|(_, primary)| format!(", a replica of `{primary}` for these people"))
                     .unwrap_or_default();
-                println!("Storage: `{}` in {}{replica}", s.id, locations.join(", "));
+                outln!("Storage: `{}` in {}{replica}", s.id, locations.join(", "));
             }
             for (id, statements) in &by_module {
                 if statements.is_empty() {
                     continue;
                 }
-                println!("\n{id}:");
+                outln!("\n{id}:");
                 for st in statements {
                     let cite = st.citation.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-                    println!("  {}: {}{cite}", st.topic, st.text);
+                    outln!("  {}: {}{cite}", st.topic, st.text);
                 }
             }
         }

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::Outcome;
 use crate::args::ListFormat;
+use crate::output::outln;
 use crate::session;
 
 pub fn list(session: &Session, modules: &[String], format: ListFormat) -> Outcome {
@@ -42,7 +43,7 @@ pub fn list(session: &Session, modules: &[String], format: ListFormat) -> Outcom
                     (None, Some(until)) => format!("until {until}"),
                     (None, None) => "always".to_string(),
                 };
-                println!("{:<44} {:<7} {} — {} [{}]", r.id, r.severity.to_string(), r.title, r.citation, dates);
+                outln!("{:<44} {:<7} {} — {} [{}]", r.id, r.severity.to_string(), r.title, r.citation, dates);
             }
         }
     }
@@ -70,10 +71,10 @@ pub fn explain(session: &Session, id: &str) -> Outcome {
         (None, Some(until)) => format!("in force until {until}"),
         (None, None) => "in force".to_string(),
     };
-    println!("# {}: {}\n", rule.id, rule.title);
-    println!("Law: {}", rule.citation);
-    println!("Default severity: {}", rule.severity);
-    println!("Dates: {dates}");
-    println!("{}", rule.docs.trim_end());
+    outln!("# {}: {}\n", rule.id, rule.title);
+    outln!("Law: {}", rule.citation);
+    outln!("Default severity: {}", rule.severity);
+    outln!("Dates: {dates}");
+    outln!("{}", rule.docs.trim_end());
     session::report_load_errors(&set)
 }

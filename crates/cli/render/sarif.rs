@@ -107,6 +107,8 @@ pub fn report(report: &Report) -> Value {
                 "properties": { "as_of": report.as_of.to_string() },
             }],
             "artifacts": [{ "location": { "uri": uri } }],
+            // Columns are counted in characters, as in the text and JSON output.
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     })

@@ -6,6 +6,7 @@ use juris_core::Severity;
 
 use crate::commands::check::Report;
 use crate::input::{clamp_span, renderer};
+use crate::output::out;
 
 pub fn print_report(report: &Report) {
     let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
@@ -36,11 +37,6 @@ pub fn print_report(report: &Report) {
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
     }
-    for (path, message) in &report.failures {
-        let text = if message.contains(path.as_str()) { message.clone() } else { format!("{message} (plugin {path})") };
-        out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(text))]));
-        out.push_str("\n\n");
-    }
     let modules: Vec<String> = report.modules.iter().map(|p| format!("{} {}", p.info.id, p.info.version)).collect();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
@@ -55,10 +51,10 @@ pub fn print_report(report: &Report) {
     ));
     if !report.failures.is_empty() {
         out.push_str(&format!(
-            "{} failed; results from {} are missing from this report\n",
+            "{} failed (see the errors on stderr); results from {} are missing from this report\n",
             plural(report.failures.len(), "plugin"),
             if report.failures.len() == 1 { "it" } else { "them" }
         ));
     }
-    print!("{out}");
+    out!("{out}");
 }

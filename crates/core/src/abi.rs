@@ -64,7 +64,9 @@ impl AbiStr {
     /// # Safety
     /// `ptr..ptr+len` must be readable and unchanged for the lifetime `'a`.
     pub unsafe fn as_bytes<'a>(self) -> &'a [u8] {
-        if self.len == 0 {
+        // A null pointer is read as empty whatever the length says: a buggy
+        // peer must not make us build a slice from null.
+        if self.len == 0 || self.ptr.is_null() {
             return &[];
         }
         // SAFETY: the caller guarantees the range is valid for 'a; a zero
@@ -120,10 +122,12 @@ pub struct ModuleDescriptor {
     /// The juris-core version the plugin was built against (UTF-8, static).
     pub core_version: AbiStr,
     /// Calls `method` with JSON `input`; fills `out` with the JSON result or
-    /// error and returns a `STATUS_*` code.
-    pub call: unsafe extern "C" fn(method: AbiStr, input: AbiStr, out: *mut AbiBuf) -> i32,
+    /// error and returns a `STATUS_*` code. `Option` so that a null pointer
+    /// from a broken plugin is a value the host refuses, not undefined
+    /// behaviour (the layout is that of a plain function pointer).
+    pub call: Option<unsafe extern "C" fn(method: AbiStr, input: AbiStr, out: *mut AbiBuf) -> i32>,
     /// Frees a buffer this plugin returned through `call`.
-    pub free_buf: unsafe extern "C" fn(buf: AbiBuf),
+    pub free_buf: Option<unsafe extern "C" fn(buf: AbiBuf)>,
 }
 
 // SAFETY: a descriptor is immutable static data: its pointers point at static
@@ -195,7 +199,9 @@ pub unsafe fn plugin_call<M: RegionalModule>(
             // Formatting cannot panic here, but dropping a panic payload can;
             // keep the message simple and the payload dropped after we are done.
             let message = format!("module `{module_id}` panicked{site}: {what}");
-            drop(payload);
+            // Dropping the payload runs arbitrary Drop code, which could panic
+            // again; that must not unwind across `extern "C"` either.
+            let _ = catch_unwind(AssertUnwindSafe(move || drop(payload)));
             error(STATUS_PANIC, message)
         }
     };
@@ -238,8 +244,8 @@ pub const fn descriptor(
         reserved: [0; 6],
         module_id: AbiStr::from_bytes(module_id.as_bytes()),
         core_version: AbiStr::from_bytes(crate::CORE_VERSION.as_bytes()),
-        call,
-        free_buf,
+        call: Some(call),
+        free_buf: Some(free_buf),
     }
 }
 
@@ -349,6 +355,8 @@ pub enum HandshakeError {
         /// The plugin's descriptor size.
         plugin: u32,
     },
+    /// `call` or `free_buf` is null.
+    MissingFunction,
 }
 
 impl std::fmt::Display for HandshakeError {
@@ -369,6 +377,7 @@ impl std::fmt::Display for HandshakeError {
                 "it was built with panic = \"abort\", so a panic in it would abort juris; rebuild it with panic = \"unwind\"",
             ),
             HandshakeError::TooSmall { plugin } => write!(f, "its descriptor is {plugin} bytes, smaller than ABI v1's"),
+            HandshakeError::MissingFunction => f.write_str("its descriptor has no `call` or no `free_buf` function"),
         }
     }
 }
@@ -377,6 +386,8 @@ impl std::fmt::Display for HandshakeError {
 #[derive(Clone, Copy)]
 pub struct Checked {
     descriptor: &'static ModuleDescriptor,
+    call: unsafe extern "C" fn(AbiStr, AbiStr, *mut AbiBuf) -> i32,
+    free_buf: unsafe extern "C" fn(AbiBuf),
 }
 
 /// The fields of a descriptor the host reads before trusting the rest. The
@@ -391,9 +402,12 @@ struct DescriptorPrefix {
     panic_unwind: u8,
 }
 
-/// The size of an ABI 1.0 descriptor: later minors only append fields, so no
-/// v1 descriptor is smaller.
-pub const MIN_DESCRIPTOR_SIZE: usize = std::mem::size_of::<ModuleDescriptor>();
+/// The size of an ABI 1.0 descriptor: up to and including `free_buf`, its
+/// last field. Later minors only append fields, so no v1 descriptor is
+/// smaller, and fields appended later are read only when `struct_size` says a
+/// plugin has them.
+pub const MIN_DESCRIPTOR_SIZE: usize =
+    std::mem::offset_of!(ModuleDescriptor, free_buf) + std::mem::size_of::<Option<unsafe extern "C" fn(AbiBuf)>>();
 
 /// Checks a descriptor returned by a plugin's entry symbol.
 ///
@@ -423,9 +437,15 @@ pub unsafe fn check_descriptor(ptr: *const ModuleDescriptor) -> Result<Checked, 
     if prefix.panic_unwind == 0 {
         return Err(HandshakeError::PanicAbort);
     }
-    // SAFETY: the prefix says this is a full ABI v1 descriptor, which the
-    // plugin keeps in static memory.
-    Ok(Checked { descriptor: unsafe { &*ptr } })
+    // SAFETY: the prefix says this is an ABI v1 descriptor of at least the 1.0
+    // size, which the plugin keeps in static memory; every field of a 1.0
+    // descriptor is valid for any bit pattern of its type (the function
+    // pointers are `Option`s, so null is a value).
+    let descriptor: &'static ModuleDescriptor = unsafe { &*ptr };
+    let (Some(call), Some(free_buf)) = (descriptor.call, descriptor.free_buf) else {
+        return Err(HandshakeError::MissingFunction);
+    };
+    Ok(Checked { descriptor, call, free_buf })
 }
 
 impl Checked {
@@ -452,19 +472,20 @@ impl Checked {
         let mut out = AbiBuf::EMPTY;
         // SAFETY: method and input are live for the whole call; `out` is a valid
         // AbiBuf the plugin may overwrite. The plugin catches its own panics.
-        let status = unsafe {
-            (self.descriptor.call)(AbiStr::from_bytes(method.as_bytes()), AbiStr::from_bytes(input), &mut out)
-        };
-        let bytes = if out.ptr.is_null() {
-            Vec::new()
-        } else {
-            // SAFETY: the plugin filled `out` with a buffer of `len` initialised
-            // bytes that stays valid until we free it below.
-            unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec()
-        };
+        let status = unsafe { (self.call)(AbiStr::from_bytes(method.as_bytes()), AbiStr::from_bytes(input), &mut out) };
+        if out.ptr.is_null() {
+            return (status, Vec::new());
+        }
+        if out.len > out.cap || out.len > isize::MAX as usize {
+            // Not a buffer `from_vec` could have made: neither read nor free it.
+            return error(STATUS_ERROR, "the plugin returned a malformed buffer".to_string());
+        }
+        // SAFETY: the plugin filled `out` with a buffer of `len` initialised
+        // bytes (len <= cap, checked above) that stays valid until we free it.
+        let bytes = unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec();
         // SAFETY: `out` came from this plugin's `call` and is freed exactly once,
         // by the same plugin that allocated it.
-        unsafe { (self.descriptor.free_buf)(out) };
+        unsafe { (self.free_buf)(out) };
         (status, bytes)
     }
 }
@@ -485,6 +506,7 @@ impl Checked {
 macro_rules! export_module {
     ($module:ty, $id:literal) => {
         #[doc(hidden)]
+        #[allow(unsafe_code)]
         pub mod __juris_plugin_export {
             use super::*;
 
@@ -515,12 +537,6 @@ macro_rules! export_module {
             // ABI major), so it cannot clash with another exported symbol.
             #[unsafe(no_mangle)]
             pub extern "C" fn juris_module_v1() -> *const $crate::abi::ModuleDescriptor {
-                &DESCRIPTOR
-            }
-
-            /// The same descriptor, for tests that call the module through the
-            /// ABI without loading a library.
-            pub fn descriptor() -> *const $crate::abi::ModuleDescriptor {
                 &DESCRIPTOR
             }
         }

@@ -11,6 +11,10 @@
 //! loading policy. It parses text it is given and computes; the host decides
 //! where text comes from and how results are shown.
 
+#![deny(unsafe_code)]
+
+// The plugin boundary is the only place in juris-core with unsafe code.
+#[allow(unsafe_code)]
 pub mod abi;
 pub mod jurisdiction;
 pub mod manifest;

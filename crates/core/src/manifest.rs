@@ -482,6 +482,9 @@ pub struct Filings {
     pub rkn_cross_border_notice: Vec<Jurisdiction>,
 }
 
+/// The key under which the toml crate hands a date value to serde.
+const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
+
 /// A calendar date written as a TOML local date (`2022-06-21`) or a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate(pub jiff::civil::Date);
@@ -505,10 +508,10 @@ impl<'de> Deserialize<'de> for IsoDate {
             }
             // TOML presents its date values as a one-entry map; read the text.
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<IsoDate, A::Error> {
-                let Some((_, text)) = map.next_entry::<String, String>()? else {
-                    return Err(serde::de::Error::custom("expected a date"));
-                };
-                self.visit_str(&text)
+                match map.next_entry::<String, String>()? {
+                    Some((key, text)) if key == TOML_DATETIME_KEY => self.visit_str(&text),
+                    _ => Err(serde::de::Error::custom("expected a date such as 2026-01-31, not a table")),
+                }
             }
         }
         deserializer.deserialize_any(Visitor)

@@ -3,8 +3,8 @@
 //! Each [`Rule`] carries a manifest that breaks it and one that keeps it;
 //! [`assert_rules`] checks, through the module's own `check`, that the rule
 //! fires on the first and is silent on the second, that its metadata and
-//! documentation are complete, and that every finding's path exists in the
-//! manifest. A rule without both manifests cannot be declared at all.
+//! documentation are complete, and that every finding's path is a
+//! well-formed manifest path. A rule without both manifests cannot be declared at all.
 
 use jiff::civil::Date;
 

@@ -265,12 +265,16 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
     let mut coverage = Coverage::new(calendar);
     let end = match count.period {
         Period::Days(n) => {
-            let n = if count.includes_event_day { i64::from(n) - 1 } else { i64::from(n) };
+            let n = if count.includes_event_day { i64::from(n.saturating_sub(1)) } else { i64::from(n) };
             add_days(event, n)
         }
         Period::Months(n) => {
             let end = add_months_clamped(event, n);
-            if count.includes_event_day { add_days(end, -1) } else { end }
+            // A period "beginning with" the event day ends the day before the
+            // corresponding date; when the month is too short to have that
+            // date (31 January + 1 month), the month's last day already is
+            // the day before it.
+            if count.includes_event_day && end.day() == event.day() { add_days(end, -1) } else { end }
         }
         Period::WorkingDays(n) => {
             let mut remaining = n;
@@ -278,7 +282,9 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
             if count.includes_event_day && remaining > 0 && coverage.look(day) {
                 remaining -= 1;
             }
-            while remaining > 0 {
+            // `day < Date::MAX`: at the end of the representable range the
+            // count stops rather than spinning on a saturated date.
+            while remaining > 0 && day < Date::MAX {
                 day = add_days(day, 1);
                 if coverage.look(day) {
                     remaining -= 1;
@@ -291,7 +297,7 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
     // Without a roll, a period in calendar days or months never consults the
     // calendar, so no holiday could change it and there is nothing to warn of.
     if count.roll == Roll::NextWorkingDay {
-        while !coverage.look(end) {
+        while !coverage.look(end) && end < Date::MAX {
             end = add_days(end, 1);
         }
     }
@@ -389,6 +395,28 @@ mod tests {
         let none = Calendar::weekends_only("x", "X");
         let due = due_date(date(2026, 1, 30), Count::rolling(Period::Months(1)), &none);
         assert!(due.warnings[0].contains("no public-holiday data"));
+    }
+
+    #[test]
+    fn a_month_beginning_with_the_event_day() {
+        let count = Count { period: Period::Months(1), includes_event_day: true, roll: Roll::None };
+        let f = |d| due_date(d, count, &TEST_CALENDAR).value;
+        assert_eq!(f(date(2026, 1, 28)), date(2026, 2, 27));
+        for day in 29..=31 {
+            assert_eq!(f(date(2026, 1, day)), date(2026, 2, 28));
+        }
+        let zero = Count { period: Period::Days(0), includes_event_day: true, roll: Roll::None };
+        assert_eq!(due_date(date(2026, 1, 5), zero, &TEST_CALENDAR).value, date(2026, 1, 5));
+    }
+
+    #[test]
+    fn the_end_of_the_date_range_never_hangs() {
+        let friday_weekend =
+            Calendar { weekend: &[Weekday::Friday, Weekday::Saturday], ..Calendar::weekends_only("x", "X") };
+        let due = due_date(Date::MAX, Count::rolling(Period::WorkingDays(3)), &friday_weekend);
+        assert_eq!(due.value, Date::MAX);
+        let due = due_date(date(9999, 12, 29), Count::rolling(Period::Months(1)), &friday_weekend);
+        assert_eq!(due.value, Date::MAX);
     }
 
     #[test]

@@ -16,8 +16,8 @@
 use std::io::{BufReader, Read, Write};
 use std::path::Path;
 use std::process::{ChildStdin, Command, Stdio};
-use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -44,35 +44,40 @@ pub struct Child {
     module_id: String,
     abi: (u16, u16),
     timeout: Duration,
+    /// One call at a time: a request and its answer must not interleave with
+    /// another thread's.
     state: Mutex<State>,
 }
 
 struct State {
     process: Option<std::process::Child>,
-    stdin: Option<ChildStdin>,
+    stdin: Option<Arc<Mutex<ChildStdin>>>,
     responses: Receiver<Result<(i32, Vec<u8>), String>>,
-    stderr: std::sync::Arc<Mutex<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
     dead: Option<String>,
 }
 
 impl Child {
-    /// Starts `juris __plugin-host FILE` and waits for its hello. `shown` names
-    /// the plugin in messages; `file` is what the child loads.
+    /// Starts `juris __plugin-host FILE SHOWN` and waits for its hello. `shown`
+    /// names the plugin in messages; `file` is what the child loads.
     pub fn spawn(shown: &Path, file: &Path, timeout: Duration) -> Result<Child, String> {
         let name = shown.display().to_string();
         let exe = std::env::current_exe()
             .map_err(|e| format!("plugin `{name}`: cannot find the juris binary to isolate it: {e}"))?;
         let mut process = Command::new(exe)
             .arg(PLUGIN_HOST_COMMAND)
+            // After `--`, a path that starts with `-` is not read as an option.
+            .arg("--")
             .arg(file)
+            .arg(shown)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("plugin `{name}`: cannot start an isolated plugin host: {e}"))?;
         let stdout = process.stdout.take().ok_or("no child stdout")?;
-        let stdin = process.stdin.take();
-        let stderr_buf = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let stdin = process.stdin.take().map(|s| Arc::new(Mutex::new(s)));
+        let stderr_buf = Arc::new(Mutex::new(Vec::new()));
         if let Some(mut stderr) = process.stderr.take() {
             let buf = stderr_buf.clone();
             std::thread::spawn(move || {
@@ -101,14 +106,16 @@ impl Child {
             }
         });
         let state = State { process: Some(process), stdin, responses, stderr: stderr_buf, dead: None };
-        let mut child =
-            Child { shown: name.clone(), module_id: String::new(), abi: (0, 0), timeout, state: Mutex::new(state) };
-        let (status, bytes) = child.receive("start-up")?;
+        let mut child = Child { shown: name, module_id: String::new(), abi: (0, 0), timeout, state: Mutex::new(state) };
+        let (status, bytes) = {
+            let mut state = child.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
+            child.receive(&mut state, "start-up")?
+        };
         if status != 0 {
             return Err(String::from_utf8_lossy(&bytes).into_owned());
         }
         let hello: Hello = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("plugin `{name}`: the isolated plugin host sent an unreadable hello: {e}"))?;
+            .map_err(|e| format!("plugin `{}`: the isolated plugin host sent an unreadable hello: {e}", child.shown))?;
         child.module_id = hello.module_id;
         child.abi = hello.abi;
         Ok(child)
@@ -124,50 +131,50 @@ impl Child {
         self.abi
     }
 
-    /// Sends one call and waits, at most the timeout, for its answer.
+    /// Sends one call and waits, at most the timeout, for its answer. The
+    /// request is written on its own thread, so a child that stops reading
+    /// cannot block the host past the timeout either.
     pub fn call(&self, method: &str, input: &[u8]) -> Result<(i32, Vec<u8>), String> {
-        {
-            let mut state = self.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
-            if let Some(why) = &state.dead {
-                return Err(why.clone());
-            }
-            let mut frame = Vec::with_capacity(input.len() + method.len() + 16);
-            frame.extend_from_slice(REQUEST);
-            frame.extend_from_slice(&(method.len() as u32).to_le_bytes());
-            frame.extend_from_slice(method.as_bytes());
-            frame.extend_from_slice(&(input.len() as u64).to_le_bytes());
-            frame.extend_from_slice(input);
-            let written = state.stdin.as_mut().map(|s| s.write_all(&frame).and_then(|()| s.flush()));
-            if !matches!(written, Some(Ok(()))) {
-                drop(state);
-                return Err(self.failure(method, "its process stopped reading requests"));
-            }
+        let mut state = self.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
+        if let Some(why) = &state.dead {
+            return Err(why.clone());
         }
-        self.receive(method)
+        let Some(stdin) = state.stdin.clone() else {
+            return Err(self.failure(&mut state, method, "its process no longer takes requests"));
+        };
+        let mut frame = Vec::with_capacity(input.len() + method.len() + 16);
+        frame.extend_from_slice(REQUEST);
+        frame.extend_from_slice(&(method.len() as u32).to_le_bytes());
+        frame.extend_from_slice(method.as_bytes());
+        frame.extend_from_slice(&(input.len() as u64).to_le_bytes());
+        frame.extend_from_slice(input);
+        std::thread::spawn(move || {
+            // A failed write shows up as the child's death or a timeout.
+            if let Ok(mut pipe) = stdin.lock() {
+                let _ = pipe.write_all(&frame).and_then(|()| pipe.flush());
+            }
+        });
+        self.receive(&mut state, method)
     }
 
-    fn receive(&self, method: &str) -> Result<(i32, Vec<u8>), String> {
-        let received = {
-            let state = self.state.lock().map_err(|_| "isolated plugin state poisoned".to_string())?;
-            state.responses.recv_timeout(self.timeout)
-        };
-        match received {
+    fn receive(&self, state: &mut State, method: &str) -> Result<(i32, Vec<u8>), String> {
+        match state.responses.recv_timeout(self.timeout) {
             Ok(Ok(frame)) => Ok(frame),
-            Ok(Err(protocol)) => Err(self.failure(method, &protocol)),
+            Ok(Err(protocol)) => Err(self.failure(state, method, &protocol)),
             Err(RecvTimeoutError::Timeout) => Err(self.failure(
+                state,
                 method,
                 &format!(
                     "it did not answer within {} s (the per-call timeout) and was stopped",
                     self.timeout.as_secs_f64()
                 ),
             )),
-            Err(RecvTimeoutError::Disconnected) => Err(self.failure(method, "its process went away")),
+            Err(RecvTimeoutError::Disconnected) => Err(self.failure(state, method, "its process went away")),
         }
     }
 
     /// Stops the child, records why, and builds the message that names it.
-    fn failure(&self, method: &str, what: &str) -> String {
-        let Ok(mut state) = self.state.lock() else { return format!("plugin `{}` failed", self.shown) };
+    fn failure(&self, state: &mut State, method: &str, what: &str) -> String {
         let mut exit = String::new();
         if let Some(mut process) = state.process.take() {
             // Give a crashing child a moment to finish dying, so its exit
@@ -279,8 +286,9 @@ fn write_response(out: &mut impl Write, status: i32, bytes: &[u8]) -> std::io::R
 }
 
 /// The child side: loads `file` in this process and answers framed calls on
-/// stdin/stdout until stdin closes. Returns the process exit code.
-pub fn serve(file: &Path) -> i32 {
+/// stdin/stdout until stdin closes. `shown` names the plugin in messages (the
+/// parent may have handed over a private copy). Returns the process exit code.
+pub fn serve(file: &Path, shown: &Path) -> i32 {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     // Keep the real stdout for frames; the plugin's own prints cannot be
@@ -288,7 +296,7 @@ pub fn serve(file: &Path) -> i32 {
     // host refuses anything that is not a frame.
     let stdout = std::io::stdout();
     let mut output = stdout.lock();
-    let handle = match crate::plugin::open_library(file, file) {
+    let handle = match crate::plugin::open_library(shown, file) {
         Ok(handle) => handle,
         Err(message) => {
             let _ = write_response(&mut output, -1, message.as_bytes());
@@ -310,7 +318,12 @@ pub fn serve(file: &Path) -> i32 {
             }
             let mut len = [0u8; 4];
             input.read_exact(&mut len).map_err(|e| e.to_string())?;
-            let mut method = vec![0u8; u32::from_le_bytes(len).min(1024) as usize];
+            let len = u32::from_le_bytes(len);
+            if len > 1024 {
+                // Reading on would lose the frame boundaries: stop instead.
+                return Err("method name too long".into());
+            }
+            let mut method = vec![0u8; len as usize];
             input.read_exact(&mut method).map_err(|e| e.to_string())?;
             let mut len = [0u8; 8];
             input.read_exact(&mut len).map_err(|e| e.to_string())?;

@@ -13,9 +13,13 @@
 //! error value naming it ([`LoadError`], [`CallError`]), never a panic or an
 //! abort of the host, so the other modules' results can still be reported.
 
+#![deny(unsafe_code)]
+
 pub mod discovery;
 pub mod isolate;
 pub mod lock;
+// Opening libraries is the host's only unsafe code.
+#[allow(unsafe_code)]
 mod plugin;
 
 use std::time::Duration;

@@ -110,7 +110,13 @@ impl Lockfile {
                 "plugin `{shown}` is not listed in `{lock}`; if you trust it, run `juris plugins lock` to add it"
             ));
         };
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
+        // One open: the permissions checked, the bytes hashed and the bytes
+        // loaded (from the private copy) all come from the same file handle.
+        let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
+        let meta = file.metadata().map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
+        refuse_mode(path, &meta)?;
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
         let actual = sha256(&bytes);
         if !entry.hashes.iter().any(|h| h == &actual) {
             return Err(format!(
@@ -137,12 +143,24 @@ impl PrivateCopy {
     fn write(name: &str, bytes: &[u8]) -> Result<PrivateCopy, String> {
         use std::sync::atomic::{AtomicU64, Ordering};
         static NEXT: AtomicU64 = AtomicU64::new(0);
-        let unique = format!("juris-plugin-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
-        let dir = std::env::temp_dir().join(unique);
         let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(&dir).map_err(|e| format!("cannot create a private directory for plugin `{name}`: {e}"))?;
+        // `create` fails if the name exists, so a directory someone else made
+        // in advance is never used; try fresh, hard-to-guess names instead.
+        let mut attempt = 0;
+        let dir = loop {
+            let nanos =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+            let unique =
+                format!("juris-plugin-{}-{}-{nanos:08x}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+            let dir = std::env::temp_dir().join(unique);
+            match builder.create(&dir) {
+                Ok(()) => break dir,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 16 => attempt += 1,
+                Err(e) => return Err(format!("cannot create a private directory for plugin `{name}`: {e}")),
+            }
+        };
         let file = dir.join(name);
         std::fs::write(&file, bytes).map_err(|e| format!("cannot write a private copy of plugin `{name}`: {e}"))?;
         Ok(PrivateCopy { dir, file })
@@ -160,30 +178,53 @@ impl Drop for PrivateCopy {
     }
 }
 
-/// Refuses a plugin file that users other than its owner's group may write:
-/// anyone could replace the code juris runs.
+/// Refuses a plugin file that users other than its owner may write: everyone,
+/// or a shared group. A group-writable file whose group is its owner's private
+/// group (gid equal to uid, the usual layout where the default umask is 002)
+/// is accepted: no one else is in that group.
 pub fn refuse_writable_by_others(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read plugin `{}`: {e}", path.display()))?;
+    refuse_mode(path, &meta)
+}
+
+fn refuse_mode(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read plugin `{}`: {e}", path.display()))?;
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let mode = meta.permissions().mode();
-        if mode & 0o002 != 0 {
+        let shared_group = mode & 0o020 != 0 && meta.gid() != meta.uid();
+        if mode & 0o002 != 0 || shared_group {
+            let who = if mode & 0o002 != 0 { "every user" } else { "its group" };
             return Err(format!(
-                "plugin `{}` is writable by every user (mode {:o}), so anyone could change the code juris runs; remove that permission (chmod o-w) and try again",
+                "plugin `{}` is writable by {who} (mode {:o}), so others could change the code juris runs; remove that permission (chmod go-w) and try again",
                 path.display(),
                 mode & 0o7777
             ));
         }
     }
+    #[cfg(not(unix))]
+    let _ = (path, meta);
     Ok(())
 }
 
-/// A lock built from the loaded plugins, keeping the order stable.
+/// A lock built from the loaded plugins, one entry per file name (sorted),
+/// with the hashes of every file of that name merged: the same name in two
+/// plugin directories must not lock one copy out.
 pub fn lock_for(entries: Vec<LockedPlugin>) -> Lockfile {
     let mut by_file: BTreeMap<String, LockedPlugin> = BTreeMap::new();
     for e in entries {
-        by_file.insert(e.file.clone(), e);
+        match by_file.get_mut(&e.file) {
+            Some(existing) => {
+                for hash in e.hashes {
+                    if !existing.hashes.contains(&hash) {
+                        existing.hashes.push(hash);
+                    }
+                }
+            }
+            None => {
+                by_file.insert(e.file.clone(), e);
+            }
+        }
     }
     Lockfile { version: 1, plugins: by_file.into_values().collect(), path: PathBuf::from(LOCK_FILE) }
 }

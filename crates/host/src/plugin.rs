@@ -1,7 +1,8 @@
 //! A loaded plugin, and the calls the host makes to it.
 //!
-//! This file and [`crate::isolate`] hold the host's only `unsafe` code:
-//! opening a library and reading its entry symbol.
+//! This file holds the host's only `unsafe` code: opening a library and
+//! reading its entry symbol ([`open_library`], which [`crate::isolate`]'s
+//! child side calls too).
 
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,9 @@ pub struct PluginSet {
     pub plugins: Vec<Plugin>,
     /// Files that could not be loaded.
     pub errors: Vec<LoadError>,
+    /// Plugins that loaded but declare a module id found earlier on the search
+    /// path, so they are not used (`juris plugins lock` still pins them).
+    pub shadowed: Vec<Plugin>,
 }
 
 /// Finds and loads every plugin on the search path. A `--plugin-dir` that does
@@ -84,6 +88,7 @@ pub fn load(search: &SearchPath, options: &LoadOptions) -> Result<PluginSet, Str
                         ignored = %path.display(),
                         "module found twice; keeping the first found"
                     );
+                    set.shadowed.push(plugin);
                     continue;
                 }
                 tracing::info!(module = %plugin.info.id, path = %path.display(), isolated = options.isolate, "loaded plugin");

@@ -17,6 +17,8 @@
 //! The last line exports the module as a plugin with
 //! [`juris_core::export_module!`].
 
+#![deny(unsafe_code)]
+
 pub mod adequacy;
 pub mod calendars;
 pub mod deadlines;

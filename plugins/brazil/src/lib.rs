@@ -7,6 +7,8 @@
 //! [`deadlines`] on the calendar of [`calendars`]; `[modules.brazil]` is read
 //! in [`options`]; `juris resolve` is answered in [`resolve`].
 
+#![deny(unsafe_code)]
+
 pub mod bases;
 pub mod calendars;
 pub mod deadlines;

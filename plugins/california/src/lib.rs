@@ -8,6 +8,8 @@
 //! all is decided in [`applicability`]; the module's own manifest table
 //! `[modules.california]` is read in [`options`].
 
+#![deny(unsafe_code)]
+
 pub mod applicability;
 pub mod calendars;
 pub mod deadlines;

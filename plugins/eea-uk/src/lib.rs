@@ -5,6 +5,8 @@
 //! Rules live one per file under [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendars of [`calendars`].
 
+#![deny(unsafe_code)]
+
 pub mod calendars;
 pub mod data;
 pub mod deadlines;

@@ -7,6 +7,8 @@
 //! by [`resolve`]; the module's manifest table `[modules.russia]` is read by
 //! [`options`]; facts the rules share are in [`law`].
 
+#![deny(unsafe_code)]
+
 pub mod calendars;
 pub mod deadlines;
 pub mod law;
