@@ -40,7 +40,8 @@ pub fn manifest(text: &str) -> manifest::Manifest {
 /// Checks every rule of `module`: metadata and docs are complete, ids are in the
 /// module's namespace and unique, `describe()` lists exactly these rules, the
 /// failing manifest triggers the rule at a well-formed path, and the passing
-/// manifest does not trigger it. Panics with every problem found.
+/// manifest does not trigger it, and findings follow the message style (one
+/// lowercase clause, no final period). Panics with every problem found.
 pub fn assert_rules<M: RegionalModule>(module: &M, rules: &[&Rule]) {
     let info = module.describe();
     let mut problems = Vec::new();
@@ -68,6 +69,9 @@ pub fn assert_rules<M: RegionalModule>(module: &M, rules: &[&Rule]) {
             if crate::path::ManifestPath::parse(&finding.path).is_none() {
                 problems.push(format!("{}: finding path `{}` is not a manifest path", rule.id, finding.path));
             }
+            if let Some(problem) = message_style(&finding.message) {
+                problems.push(format!("{}: message `{}` {problem}", rule.id, finding.message));
+            }
         }
         let silent = run(rule.passes);
         if !silent.is_empty() {
@@ -79,4 +83,32 @@ pub fn assert_rules<M: RegionalModule>(module: &M, rules: &[&Rule]) {
         }
     }
     assert!(problems.is_empty(), "rule problems in module `{}`:\n{}", info.id, problems.join("\n"));
+}
+
+/// Findings read as one clause in every output: lowercase first (unless the
+/// first word is an acronym or code such as `RU` or `GDPR`), no final period.
+fn message_style(message: &str) -> Option<&'static str> {
+    let first_word = message.split_whitespace().next().unwrap_or("");
+    let acronym = first_word.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    if message.trim().is_empty() {
+        Some("is empty")
+    } else if message.ends_with('.') {
+        Some("ends with a period")
+    } else if message.starts_with(|c: char| c.is_uppercase()) && !acronym {
+        Some("starts with a capital letter")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn message_style() {
+        assert_eq!(super::message_style("activity `a` has no basis"), None);
+        assert_eq!(super::message_style("RU people's data goes abroad"), None);
+        assert!(super::message_style("Activity has no basis").is_some());
+        assert!(super::message_style("activity has no basis.").is_some());
+        assert!(super::message_style(" ").is_some());
+    }
 }
