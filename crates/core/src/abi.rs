@@ -437,10 +437,10 @@ pub unsafe fn check_descriptor(ptr: *const ModuleDescriptor) -> Result<Checked, 
     if prefix.panic_unwind == 0 {
         return Err(HandshakeError::PanicAbort);
     }
-    // SAFETY: the prefix says this is an ABI v1 descriptor of at least the 1.0
-    // size, which the plugin keeps in static memory; every field of a 1.0
-    // descriptor is valid for any bit pattern of its type (the function
-    // pointers are `Option`s, so null is a value).
+    // The prefix says this is an ABI v1 descriptor of at least the 1.0 size,
+    // kept in static memory; every field of a 1.0 descriptor is valid for any
+    // bit pattern of its type (the function pointers are `Option`s).
+    // SAFETY: so reading it as a `ModuleDescriptor` for 'static is sound.
     let descriptor: &'static ModuleDescriptor = unsafe { &*ptr };
     let (Some(call), Some(free_buf)) = (descriptor.call, descriptor.free_buf) else {
         return Err(HandshakeError::MissingFunction);

@@ -221,19 +221,18 @@ impl Plugin {
 /// plugin is pinned by a lock).
 pub(crate) fn open_library(shown: &Path, file: &Path) -> Result<Checked, String> {
     let name = shown.display();
-    // SAFETY: loading a library runs its initialisers. juris loads only files
-    // the user placed on the plugin search path (and, with a lock, only the
-    // bytes the lock pins), which is the trust decision of any plugin system;
-    // the library is then kept loaded for the life of the process (leaked
-    // below), so no symbol outlives it.
+    // Loading a library runs its initialisers. juris loads only files the user
+    // placed on the plugin search path (and, with a lock, only the bytes the
+    // lock pins): the trust decision of any plugin system.
+    // SAFETY: the library stays loaded for the life of the process (leaked below), so no symbol outlives it.
     let library = unsafe { libloading::Library::new(file) }.map_err(|e| {
         let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
         format!("plugin `{name}` could not be loaded: {e}{cause}")
     })?;
     let library: &'static libloading::Library = Box::leak(Box::new(library));
-    // SAFETY: the symbol's type is the ABI's entry signature, which every juris
-    // plugin exports under this exact name (the name carries the ABI major, so
-    // a plugin of another major has no such symbol).
+    // Every juris plugin exports this exact name with this signature; the name
+    // carries the ABI major, so a plugin of another major has no such symbol.
+    // SAFETY: the symbol's type is the ABI's entry signature.
     let found = unsafe { library.get::<extern "C" fn() -> *const abi::ModuleDescriptor>(abi::ENTRY_SYMBOL) };
     let entry = *found.map_err(|_| {
         format!(
@@ -244,8 +243,8 @@ pub(crate) fn open_library(shown: &Path, file: &Path) -> Result<Checked, String>
     // The generated entry point only returns the address of a static; it runs
     // no module code, so it has nothing to panic on.
     let descriptor = entry();
-    // SAFETY: the descriptor pointer comes from the plugin's entry symbol, which
-    // returns null or a pointer to static memory in the library, and the library
-    // is never unloaded.
+    // The entry symbol returns null or a pointer to static memory in the
+    // library, and the library is never unloaded.
+    // SAFETY: so the pointer meets `check_descriptor`'s contract.
     unsafe { abi::check_descriptor(descriptor) }.map_err(|e| format!("plugin `{name}` was refused: {e}"))
 }
