@@ -146,7 +146,9 @@ pub struct DsrPlanArgs {
     /// Where the requester is, e.g. `DE`, `GB`, `US-CA`, `BR`, `RU`.
     #[arg(long, value_name = "CODE")]
     pub jurisdiction: Jurisdiction,
-    /// What they asked for.
+    /// What they asked for: access, rectification, erasure, restriction,
+    /// portability, objection, opt-out-of-sale, limit-sensitive,
+    /// withdraw-consent, automated-decision-review or shine-the-light.
     #[arg(long, value_name = "KIND", value_parser = parse_request_kind)]
     pub request: RequestKind,
     /// The day the request was received.
@@ -230,4 +232,21 @@ fn parse_instant(text: &str) -> Result<Instant, String> {
 
 fn parse_request_kind(text: &str) -> Result<RequestKind, String> {
     text.parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use juris_core::RequestKind;
+
+    #[test]
+    fn the_request_help_names_every_kind() {
+        use clap::CommandFactory;
+        let cli = super::Cli::command();
+        let plan = cli.find_subcommand("dsr").and_then(|dsr| dsr.find_subcommand("plan")).expect("dsr plan");
+        let request = plan.get_arguments().find(|a| a.get_id() == "request").expect("--request");
+        let help = request.get_help().map(|h| h.to_string()).unwrap_or_default();
+        for kind in RequestKind::ALL {
+            assert!(help.contains(kind.as_str()), "`--request` help does not name {kind}: {help}");
+        }
+    }
 }
