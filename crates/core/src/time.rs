@@ -481,6 +481,18 @@ mod tests {
         }
 
         #[test]
+        fn never_panics_on_any_date_jiff_can_represent(
+            y in -9999i16..=9999, m in 1i8..=12, d in 1i8..=31, n in 0u32..400, event_day: bool, roll: bool
+        ) {
+            let date = Date::new(y, m, d).unwrap_or_else(|_| jiff::civil::date(y, m, 28));
+            let roll = if roll { Roll::NextWorkingDay } else { Roll::None };
+            for period in [Period::Days(n), Period::Months(n), Period::WorkingDays(n)] {
+                let due = due_date(date, Count { period, includes_event_day: event_day, roll }, &TEST_CALENDAR);
+                prop_assert!(due.value >= add_days(date, -1));
+            }
+        }
+
+        #[test]
         fn deadlines_are_monotonic_in_the_event_day(a in any_date(), b in any_date(), n in 1u32..30) {
             let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
             for period in [Period::Days(n), Period::Months(n % 4 + 1), Period::WorkingDays(n)] {
