@@ -42,7 +42,14 @@ pub fn run() -> Result<(), String> {
     // checking that they compile keeps them from rotting. Their regression
     // inputs run in the ordinary tests below.
     let mut fuzz = cargo();
-    fuzz.args(["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", "target/fuzz-check", "--no-default-features"]);
+    fuzz.args([
+        "check",
+        "--manifest-path",
+        "fuzz/Cargo.toml",
+        "--target-dir",
+        "target/fuzz-check",
+        "--no-default-features",
+    ]);
     run_command(fuzz)?;
     let mut test = cargo();
     test.args(["test", "--workspace"]);
