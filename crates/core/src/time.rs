@@ -192,16 +192,21 @@ impl<'c> Coverage<'c> {
     fn finish<T>(self, value: T) -> Dated<T> {
         let mut warnings = Vec::new();
         if let (Some(first), Some(last)) = (self.first_uncovered, self.last_uncovered) {
-            let span = if first == last { format!("{first}") } else { format!("{first} to {last}") };
-            let known = match self.calendar.years {
-                Some((a, b)) if a == b => format!("covers {a} only"),
-                Some((a, b)) => format!("covers {a}-{b} only"),
-                None => "has no public-holiday data".to_string(),
-            };
-            warnings.push(format!(
-                "the {} calendar {known}: {span} was counted with weekends alone, so a public holiday then would move this date; check it against the official calendar",
-                self.calendar.name
-            ));
+            let name = self.calendar.name;
+            warnings.push(match self.calendar.years {
+                // No data at all: the same words for every date, so that the
+                // warnings of several dates of one plan read as one.
+                None => format!(
+                    "the {name} calendar has no public-holiday data: dates were counted with weekends alone, so a public holiday would move them; check them against the official calendar"
+                ),
+                Some((a, b)) => {
+                    let span = if first == last { format!("{first}") } else { format!("{first} to {last}") };
+                    let years = if a == b { format!("{a}") } else { format!("{a}-{b}") };
+                    format!(
+                        "the {name} calendar covers {years} only: {span} was counted with weekends alone, so a public holiday then would move this date; check it against the official calendar"
+                    )
+                }
+            });
         }
         Dated { value, warnings }
     }
