@@ -102,10 +102,16 @@ pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
 
     let threshold = revenue_threshold(as_of);
     match m.organization.annual_revenue_usd {
-        Some(revenue) if revenue > threshold => {
-            met.push(format!("annual gross revenue of ${revenue} exceeds ${threshold} (§1798.140(d)(1)(A))"))
-        }
-        Some(revenue) => not_met.push(format!("annual gross revenue of ${revenue} does not exceed ${threshold}")),
+        Some(revenue) if revenue > threshold => met.push(format!(
+            "annual gross revenue of ${} exceeds ${} (§1798.140(d)(1)(A))",
+            thousands(revenue),
+            thousands(threshold)
+        )),
+        Some(revenue) => not_met.push(format!(
+            "annual gross revenue of ${} does not exceed ${}",
+            thousands(revenue),
+            thousands(threshold)
+        )),
         None => unknown.push("`organization.annual_revenue_usd` is not given".to_string()),
     }
 
@@ -113,14 +119,18 @@ pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
     let consumers = consumers_threshold(as_of);
     match (options.consumers_bought_sold_or_shared, californians_per_year(m)) {
         (Some(n), _) if n >= consumers => met.push(format!(
-            "personal information of {n} consumers or households is bought, sold or shared a year (§1798.140(d)(1)(B))"
+            "personal information of {} consumers or households is bought, sold or shared a year (§1798.140(d)(1)(B))",
+            thousands(n)
         )),
-        (Some(n), _) => not_met.push(format!("{n} consumers or households is below {consumers}")),
+        (Some(n), _) => {
+            not_met.push(format!("{} consumers or households is below {}", thousands(n), thousands(consumers)))
+        }
         (None, _) if !sells => not_met.push("no activity sells or shares Californians' data".to_string()),
         (None, Some(n)) if n >= consumers => met.push(format!(
-            "{n} Californians a year, whose data an activity sells or shares (§1798.140(d)(1)(B))"
+            "{} Californians a year, whose data an activity sells or shares (§1798.140(d)(1)(B))",
+            thousands(n)
         )),
-        (None, Some(n)) => not_met.push(format!("{n} Californians a year is below {consumers}")),
+        (None, Some(n)) => not_met.push(format!("{} Californians a year is below {}", thousands(n), thousands(consumers))),
         (None, None) => unknown.push(
             "the number of Californians is not given (`organization.subjects_per_year`, or `consumers_bought_sold_or_shared` in `[modules.california]`)"
                 .to_string(),
@@ -145,5 +155,29 @@ pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
         Applicability::NotMet(not_met)
     } else {
         Applicability::Unknown(unknown)
+    }
+}
+
+/// `26625000` as `26,625,000`, as money and head counts are written.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod thousands_tests {
+    #[test]
+    fn groups_digits_by_three() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(26_625_000), "26,625,000");
     }
 }

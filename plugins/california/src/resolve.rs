@@ -25,7 +25,9 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         Applicability::NotMet(reasons) => (
             false,
             format!(
-                "the CCPA does not apply: none of the thresholds of §1798.140(d)(1) is met (revenue over ${threshold}, {consumers} consumers or households, 50% of revenue from selling or sharing): {}",
+                "the CCPA does not apply: none of the thresholds of §1798.140(d)(1) is met (revenue over ${}, {} consumers or households, 50% of revenue from selling or sharing): {}",
+                crate::applicability::thousands(threshold),
+                crate::applicability::thousands(consumers),
                 reasons.join("; ")
             ),
         ),

@@ -92,7 +92,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 format!(
                     "the revenue threshold adjusted from {} is not known to this module; ${} was used",
                     applicability::NEXT_ADJUSTMENT,
-                    applicability::revenue_threshold(ctx.as_of)
+                    applicability::thousands(applicability::revenue_threshold(ctx.as_of))
                 ),
             )
             .help("check the CPPA's current figure")
