@@ -124,18 +124,7 @@ fn sarif_carries_the_swiss_module_as_a_tool_extension() {
     ]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let sarif = json(&output);
-    let schema_path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&schema_path).unwrap_or_else(|e| panic!("{}: {e}", schema_path.display())),
-    )
-    .unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource("sarif-schema-2.1.0.json", schema).unwrap();
-    let index = compiler.compile("sarif-schema-2.1.0.json", &mut schemas).unwrap();
-    if let Err(error) = schemas.validate(&sarif, index) {
-        panic!("SARIF output with a third-party module does not validate:\n{error:#}");
-    }
+    assert_valid_sarif(&sarif);
     let run = &sarif["runs"][0];
     let extensions = run["tool"]["extensions"].as_array().unwrap();
     let (index, ch) = extensions.iter().enumerate().find(|(_, e)| e["name"] == "ch").expect("a `ch` extension");

@@ -64,6 +64,23 @@ pub fn json(output: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", stdout(output), stderr(output)))
 }
 
+/// Validates SARIF output against the OASIS 2.1.0 schema in ../shared (read
+/// from there, never copied into the project).
+pub fn assert_valid_sarif(sarif: &serde_json::Value) {
+    let schema_path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&schema_path).unwrap_or_else(|e| panic!("{}: {e}", schema_path.display())),
+    )
+    .unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("sarif-schema-2.1.0.json", schema).unwrap();
+    let index = compiler.compile("sarif-schema-2.1.0.json", &mut schemas).unwrap();
+    if let Err(error) = schemas.validate(sarif, index) {
+        panic!("SARIF output does not validate:\n{error:#}");
+    }
+}
+
 /// A temporary directory removed on drop.
 pub struct TempDir(pub PathBuf);
 

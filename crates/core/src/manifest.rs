@@ -715,6 +715,12 @@ impl Manifest {
     pub fn module_options(&self, id: &str) -> Option<&serde_json::Value> {
         self.modules.get(id)
     }
+
+    /// The table `[modules.<id>]` read as a module's own options type, `None`
+    /// when absent; the error says what is wrong with a malformed table.
+    pub fn module_table<T: serde::de::DeserializeOwned>(&self, id: &str) -> Result<Option<T>, String> {
+        self.modules.get(id).map(|value| T::deserialize(value).map_err(|e| e.to_string())).transpose()
+    }
 }
 
 /// How narrowly a jurisdiction names a place: subdivisions beat countries beat

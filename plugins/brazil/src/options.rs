@@ -16,8 +16,8 @@
 
 use std::collections::BTreeMap;
 
+use juris_core::Manifest;
 use juris_core::manifest::{Activity, IsoDuration};
-use juris_core::{Manifest, serde_json};
 use serde::Deserialize;
 
 use crate::ID;
@@ -110,10 +110,7 @@ pub struct IncidentRegister {
 /// The `[modules.brazil]` table, or why it is malformed. An absent table is
 /// the defaults.
 pub fn parse(manifest: &Manifest) -> Result<Options, String> {
-    match manifest.module_options(ID) {
-        None => Ok(Options::default()),
-        Some(value) => serde_json::from_value(value.clone()).map_err(|e| e.to_string()),
-    }
+    manifest.module_table(ID).map(Option::unwrap_or_default)
 }
 
 /// The options, or the defaults when the table is malformed (the

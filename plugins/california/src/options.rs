@@ -130,10 +130,7 @@ impl Options {
 /// The module's table parsed, or why it does not parse. `Ok(None)` when the
 /// manifest has no `[modules.california]`.
 pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
-    match manifest.module_options(crate::ID) {
-        None => Ok(None),
-        Some(value) => Options::deserialize(value).map(Some).map_err(|e| e.to_string()),
-    }
+    manifest.module_table(crate::ID)
 }
 
 /// The module's table, or the defaults when it is absent or malformed (the

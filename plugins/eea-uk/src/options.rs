@@ -109,10 +109,7 @@ pub struct Complaints {
 /// Reads `[modules.eea-uk]`: `Ok(None)` when absent, `Err` with the reason when
 /// malformed.
 pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
-    match manifest.module_options(crate::ID) {
-        None => Ok(None),
-        Some(value) => juris_core::serde_json::from_value(value.clone()).map(Some).map_err(|e| e.to_string()),
-    }
+    manifest.module_table(crate::ID)
 }
 
 /// The options in force: the table's, or the defaults when it is absent or

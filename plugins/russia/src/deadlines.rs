@@ -178,36 +178,18 @@ fn request_plan(request: &RightsRequest) -> Plan {
             "the request was received on {received}, before 266-FZ added the demand to stop processing (152-FZ Art. 21(5.1)) on 2022-09-01; only a demand to stop direct marketing or political campaigning had to be met, immediately (Art. 15(2))"
         )),
         RequestKind::WithdrawConsent => {
-            let due = calendar_days(received, 30);
-            let (rolled, warnings) = rolled_note(received, 30);
-            plan.obligations.push(Obligation {
-                warnings,
-                ..obligation(
-                    "destroy",
-                    Due::Date(due),
-                    None,
-                    "152-FZ Art. 21(5); Art. 9(2)",
-                    format!(
-                        "stop processing and destroy the data within 30 calendar days of receiving the withdrawal on {received}, counted from the next day{rolled}, unless a contract with the person or a federal law provides otherwise, or processing may continue on Art. 6(1) items 2-11, Art. 10(2) or Art. 11(2)"
-                    ),
+            plan.obligations.push(thirty_calendar_days(received, "destroy", "152-FZ Art. 21(5); Art. 9(2)", |rolled| {
+                format!(
+                    "stop processing and destroy the data within 30 calendar days of receiving the withdrawal on {received}, counted from the next day{rolled}, unless a contract with the person or a federal law provides otherwise, or processing may continue on Art. 6(1) items 2-11, Art. 10(2) or Art. 11(2)"
                 )
-            });
+            }));
         }
         RequestKind::AutomatedDecisionReview => {
-            let due = calendar_days(received, 30);
-            let (rolled, warnings) = rolled_note(received, 30);
-            plan.obligations.push(Obligation {
-                warnings,
-                ..obligation(
-                    "respond",
-                    Due::Date(due),
-                    None,
-                    "152-FZ Art. 16(3)-(4)",
-                    format!(
-                        "consider the objection to a decision based solely on automated processing and tell the person the result within 30 days of receipt on {received}, counted from the next day{rolled}"
-                    ),
+            plan.obligations.push(thirty_calendar_days(received, "respond", "152-FZ Art. 16(3)-(4)", |rolled| {
+                format!(
+                    "consider the objection to a decision based solely on automated processing and tell the person the result within 30 days of receipt on {received}, counted from the next day{rolled}"
                 )
-            });
+            }));
         }
         RequestKind::Portability
         | RequestKind::OptOutOfSale
@@ -220,6 +202,13 @@ fn request_plan(request: &RightsRequest) -> Plan {
         }
     }
     plan
+}
+
+/// A duty due 30 calendar days after `received` (the earlier, safe date); the
+/// note is written around the text and warnings of [`rolled_note`].
+fn thirty_calendar_days(received: Date, action: &str, citation: &str, note: impl FnOnce(&str) -> String) -> Obligation {
+    let (rolled, warnings) = rolled_note(received, 30);
+    Obligation { warnings, ..obligation(action, Due::Date(calendar_days(received, 30)), None, citation, note(&rolled)) }
 }
 
 fn incident_plan(incident: &Incident) -> Plan {
