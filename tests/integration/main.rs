@@ -2,7 +2,7 @@
 //!
 //! They need the plugins built beside the binary (`cargo build`, which
 //! `cargo xtask ci` runs first) and the fixture plugins (`cargo build
-//! --workspace`). Shared fixtures (the SARIF schema) are read from `../shared/`.
+//! --workspace`). The public schemas they validate against are in `tests/schemas/`.
 
 mod util;
 

@@ -64,10 +64,10 @@ pub fn json(output: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", stdout(output), stderr(output)))
 }
 
-/// Validates SARIF output against the OASIS 2.1.0 schema in ../shared (read
-/// from there, never copied into the project).
+/// Validates SARIF output against the OASIS 2.1.0 schema, kept unmodified in
+/// tests/schemas with its source and notice.
 pub fn assert_valid_sarif(sarif: &serde_json::Value) {
-    let schema_path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema_path = root().join("tests/schemas/sarif-schema-2.1.0.json");
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(&schema_path).unwrap_or_else(|e| panic!("{}: {e}", schema_path.display())),
     )

@@ -36,7 +36,7 @@ pub fn run() -> Result<(), String> {
     build.arg("build").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
     run_command(build)?;
     let mut test = cargo();
-    test.arg("test").args(swiss).args(["--target-dir", "target/swiss-fadp"]);
+    test.arg("test").args(swiss).args(["--target-dir", "target/swiss-fadp", "--no-fail-fast"]);
     run_command(test)?;
     // The fuzz targets live outside the default build (they need cargo-fuzz);
     // checking that they compile keeps them from rotting. Their regression
@@ -51,8 +51,10 @@ pub fn run() -> Result<(), String> {
         "--no-default-features",
     ]);
     run_command(fuzz)?;
+    // Every test binary runs even when one fails, so that one failure does not
+    // hide the others; the run still fails at the end.
     let mut test = cargo();
-    test.args(["test", "--workspace"]);
+    test.args(["test", "--workspace", "--no-fail-fast"]);
     run_command(test)?;
     eprintln!("xtask ci: all checks passed");
     Ok(())
