@@ -10,12 +10,14 @@ use juris_core::{Jurisdiction, RequestKind};
 
 const AFTER_HELP: &str = "\
 Exit codes:
-  0  no error-level finding
+  0  no error-level finding (waived findings do not count)
   1  error-level findings
-  2  usage or input error (bad manifest, unknown flag, code or rule)
-  3  a plugin could not be loaded or failed (the other modules' results are still reported)
+  2  usage or input error (bad manifest, juris.toml, flag, code or rule), always with file:line:column
+  3  a plugin could not be loaded or failed, or no module was loaded (the other modules' results are still reported)
 
-Plugins are searched for beside the juris binary, then in JURIS_PLUGIN_PATH, then in each --plugin-dir.
+Settings: juris.toml in the working directory or the nearest parent (up to the repository's top or $HOME), or --config FILE.
+Plugins are searched for beside the juris binary, in ../lib/juris/plugins relative to it, in $XDG_DATA_HOME/juris/plugins
+(default ~/.local/share/juris/plugins), in JURIS_PLUGIN_PATH, then in each --plugin-dir.
 Logging: -v/-vv/-vvv or JURIS_LOG (tracing filter directives, e.g. JURIS_LOG=juris_host=debug).";
 
 /// Check a privacy manifest against regional data-protection law, and compute
@@ -35,10 +37,21 @@ pub struct GlobalArgs {
     /// Also load plugins from DIR (repeatable; searched after JURIS_PLUGIN_PATH).
     #[arg(long = "plugin-dir", value_name = "DIR", global = true)]
     pub plugin_dirs: Vec<PathBuf>,
-    /// More log output on stderr (-v info, -vv debug, -vvv trace).
+    /// Read these settings instead of the nearest juris.toml.
+    #[arg(long, value_name = "FILE", global = true, env = "JURIS_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
+    /// When to colour the output (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// More log output on stderr (-v info, -vv debug, -vvv trace); -v also says
+    /// which settings, manifest and lock files were used.
     #[arg(short, long, action = ArgAction::Count, global = true, conflicts_with = "quiet")]
     pub verbose: u8,
-    /// Less log output on stderr (-q errors only, -qq nothing).
+    /// Less output: `check` prints only error-level findings and the summary,
+    /// and logs show errors only (-qq: no logs).
     #[arg(short, long, action = ArgAction::Count, global = true)]
     pub quiet: u8,
     /// Run each plugin in a child process, so that one that crashes, hangs or
@@ -47,8 +60,16 @@ pub struct GlobalArgs {
     pub isolate: bool,
     /// With --isolate: the longest a plugin may take to answer one call, in
     /// seconds (default 30, or `plugin_timeout_seconds` in juris.toml).
-    #[arg(long, value_name = "SECONDS", global = true)]
+    #[arg(long, value_name = "SECONDS", global = true, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub plugin_timeout: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +109,18 @@ pub enum Command {
         #[command(subcommand)]
         command: IncidentCommand,
     },
+    /// Write a commented starter privacy.toml and juris.toml (never over existing files).
+    Init(InitArgs),
+    /// Print the manifest's JSON Schema (for editors: Taplo, Even Better TOML, JetBrains).
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Internal: host one plugin in this process for an isolated parent.
     #[command(name = "__plugin-host", hide = true)]
     PluginHost {
@@ -107,9 +140,9 @@ pub enum PluginsAction {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The manifest to check.
-    #[arg(default_value = "privacy.toml")]
-    pub manifest: PathBuf,
+    /// The manifest to check (default: `manifest` in juris.toml, else the
+    /// nearest privacy.toml).
+    pub manifest: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Evaluate the law as it stood on this date (default: today).
@@ -118,6 +151,43 @@ pub struct CheckArgs {
     /// Only run this module (repeatable).
     #[arg(long = "module", value_name = "ID")]
     pub modules: Vec<String>,
+    /// Text: also show waived findings (they are always counted in the summary).
+    #[arg(long)]
+    pub show_waived: bool,
+    /// Text: the order of findings.
+    #[arg(long, value_enum, default_value_t = SortOrder::Module)]
+    pub sort: SortOrder,
+    /// Text: print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even with error-level findings (input errors and plugin failures still exit 2 and 3).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    /// By module, then by severity (errors first), then by line.
+    Module,
+    /// By line and column in the manifest.
+    Line,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The markets the organisation serves, comma-separated (e.g. EEA,GB,US-CA,BR,RU).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub markets: Vec<Jurisdiction>,
+    /// The organisation's name.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The country the organisation is established in (default: the first
+    /// market that is a country).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<Jurisdiction>,
+    /// The directory to write privacy.toml and juris.toml in (default: the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -125,9 +195,8 @@ pub struct ResolveArgs {
     /// Where the person is: an ISO 3166 code such as `DE`, `GB`, `US-CA`.
     #[arg(long, value_name = "CODE")]
     pub jurisdiction: Jurisdiction,
-    /// The manifest.
-    #[arg(default_value = "privacy.toml")]
-    pub manifest: PathBuf,
+    /// The manifest (default: `manifest` in juris.toml, else the nearest privacy.toml).
+    pub manifest: Option<PathBuf>,
     /// Evaluate the law as it stood on this date (default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -158,14 +227,24 @@ pub struct DsrPlanArgs {
     /// (the "relevant time" of UK GDPR Art. 12A), when later than receipt.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub relevant_time: Option<Date>,
-    /// UK: days the clock was stopped awaiting clarification (Art. 12A).
-    #[arg(long, value_name = "DAYS", default_value_t = 0)]
+    /// UK: days the clock was stopped awaiting clarification (Art. 12A), 0 to 3650.
+    #[arg(long, value_name = "DAYS", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3650))]
     pub paused_days: u32,
     /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub timeline: TimelineArgs,
+}
+
+/// How a plan is shown.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Mark the duties past due at this instant (default: now), e.g. 2026-12-01T09:00:00+01:00.
+    #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+    pub now: Option<Instant>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,8 +268,8 @@ pub struct IncidentPlanArgs {
     /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub timeline: TimelineArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -201,6 +280,20 @@ pub enum ReportFormat {
     Json,
     /// SARIF 2.1.0 for code-scanning tools.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the manifest).
+    Github,
+    /// JUnit XML: one test case per module and rule.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A timeline for people.
+    Text,
+    /// The documented JSON plan.
+    Json,
+    /// An RFC 5545 calendar, one event per duty with a reminder a day before.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,12 +1,15 @@
-//! Reading a manifest file, and reporting input errors at file:line:column.
+//! Reading a manifest file, and reporting input errors at file:line:column:
+//! as rustc-style text on stderr, or, for `--format json|sarif|github|junit`,
+//! as a document on standard output that a program can read.
 
 use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use juris_core::Manifest;
-use juris_core::manifest::{InputError, Parsed};
+use juris_core::manifest::{InputError, Location, Parsed};
 
 use crate::Outcome;
+use crate::sanitize;
 
 /// A manifest file's text, as read.
 pub struct ManifestFile {
@@ -16,35 +19,43 @@ pub struct ManifestFile {
     pub text: String,
 }
 
+/// How input errors are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// How many input errors text output shows before "and N more".
+pub const SHOWN_ERRORS: usize = 50;
+
 /// Reads a manifest file; an unreadable file is an input error (exit 2).
-pub fn read_file(path: &Path) -> Result<ManifestFile, Outcome> {
+pub fn read_file(path: &Path, format: ErrorFormat) -> Result<ManifestFile, Outcome> {
     let shown = path.display().to_string();
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(ManifestFile { path: shown, text }),
         Err(error) => {
-            eprintln!("error: cannot read manifest `{shown}`: {error}");
-            if !path.exists() && path == Path::new("privacy.toml") {
-                eprintln!("  = help: pass the manifest's path, e.g. `juris check examples/marketplace/privacy.toml`");
-            }
+            let message = format!("cannot read manifest `{shown}`: {error}");
+            report(
+                &shown,
+                "",
+                &[InputError { message, location: Location { line: 1, column: 1, span: 0..0 } }],
+                format,
+            );
             Err(Outcome::InputError)
         }
     }
 }
 
 impl ManifestFile {
-    /// Parses the text, printing every problem with its location and returning
-    /// exit code 2 when there is one.
-    pub fn parse(&self) -> Result<Parsed<'_>, Outcome> {
+    /// Parses the text, reporting every problem with its location and
+    /// returning exit code 2 when there is one.
+    pub fn parse(&self, format: ErrorFormat) -> Result<Parsed<'_>, Outcome> {
         juris_core::manifest::parse(&self.text).map_err(|errors| {
-            for error in &errors {
-                eprintln!("{}", render_input_error(&self.path, &self.text, error));
-            }
-            let n = errors.len();
-            eprintln!(
-                "error: `{}` is not a valid juris manifest ({n} problem{})",
-                self.path,
-                if n == 1 { "" } else { "s" }
-            );
+            report(&self.path, &self.text, &errors, format);
             Outcome::InputError
         })
     }
@@ -52,18 +63,125 @@ impl ManifestFile {
 
 /// Reads and parses a manifest whose text is not needed afterwards.
 pub fn read_manifest(path: &Path) -> Result<Manifest, Outcome> {
-    let file = read_file(path)?;
-    file.parse().map(|parsed| parsed.manifest)
+    let file = read_file(path, ErrorFormat::Text)?;
+    file.parse(ErrorFormat::Text).map(|parsed| parsed.manifest)
 }
 
-/// The message, `--> file:line:column`, and the source line with the span marked.
-pub fn render_input_error(path: &str, text: &str, error: &InputError) -> String {
-    let location = &error.location;
-    let span = clamp_span(text, location.span.clone());
-    let report = &[Level::ERROR
-        .primary_title(error.message.as_str())
-        .element(Snippet::source(text).path(path).annotation(AnnotationKind::Primary.span(span)))];
-    renderer(std::io::IsTerminal::is_terminal(&std::io::stderr())).render(report)
+/// Reports input errors in `format`.
+pub fn report(path: &str, text: &str, errors: &[InputError], format: ErrorFormat) {
+    match format {
+        ErrorFormat::Text => print_text(path, text, errors),
+        ErrorFormat::Json => crate::output::json(&json(path, errors)),
+        ErrorFormat::Sarif => crate::output::json(&crate::render::sarif::input_errors(path, errors)),
+        ErrorFormat::Github => {
+            for e in errors {
+                crate::output::write(format_args!(
+                    "{}\n",
+                    crate::render::github::command(
+                        "error",
+                        path,
+                        e.location.line,
+                        e.location.column,
+                        "juris",
+                        &e.message
+                    )
+                ));
+            }
+        }
+        ErrorFormat::Junit => crate::render::junit::input_errors(path, errors),
+    }
+    if format != ErrorFormat::Text {
+        // A one-line note on stderr, so that a person watching a CI log sees why.
+        eprintln!("error: `{}` is not a valid juris manifest ({})", sanitize::line(path), problems(errors.len()));
+    }
+}
+
+fn problems(n: usize) -> String {
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+}
+
+fn print_text(path: &str, text: &str, errors: &[InputError]) {
+    let color = crate::output::stderr_color();
+    let mut out = String::new();
+    for error in errors.iter().take(SHOWN_ERRORS) {
+        out.push_str(&render_input_error(path, text, error, color));
+        out.push('\n');
+    }
+    if errors.len() > SHOWN_ERRORS {
+        out.push_str(&format!("... and {} more\n", errors.len() - SHOWN_ERRORS));
+    }
+    out.push_str(&format!(
+        "error: `{}` is not a valid juris manifest ({})",
+        sanitize::line(path),
+        problems(errors.len())
+    ));
+    eprintln!("{out}");
+}
+
+/// `{"errors": [{"message", "path", "line", "column"}]}`.
+fn json(path: &str, errors: &[InputError]) -> serde_json::Value {
+    let list: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "message": e.message,
+                "path": path,
+                "line": e.location.line,
+                "column": e.location.column,
+            })
+        })
+        .collect();
+    serde_json::json!({ "errors": list })
+}
+
+/// The message, `--> file:line:column`, and the source line with the span
+/// marked. Only the lines the span touches are given to the renderer, so
+/// rendering many errors costs no more than their lines.
+pub fn render_input_error(path: &str, text: &str, error: &InputError, color: bool) -> String {
+    let message = sanitize::line(&error.message);
+    let (source, line_start, span) = excerpt(text, error.location.span.clone());
+    let path = sanitize::line(path);
+    let report = &[Level::ERROR.primary_title(message.as_ref()).element(
+        Snippet::source(source.as_str())
+            .line_start(line_start)
+            .path(path.as_ref())
+            .annotation(AnnotationKind::Primary.span(span)),
+    )];
+    renderer(color).render(report)
+}
+
+/// The lines of `text` that `span` touches (at most a few), made safe for a
+/// terminal, with the first line's number and the span within them.
+pub fn excerpt(text: &str, span: std::ops::Range<usize>) -> (String, usize, std::ops::Range<usize>) {
+    let span = clamp_span(text, span);
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    // Point at one line: a table's span covers all of it.
+    let end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+    let line_start = text[..start].bytes().filter(|&b| b == b'\n').count() + 1;
+    let raw = &text[start..end];
+    let within = (span.start - start)..(span.end.min(end).max(span.start) - start);
+    // Escaping control characters moves byte offsets: map the span through.
+    if raw.chars().all(|c| !c.is_control() || c == '\t') {
+        let shown = raw.replace('\t', " ");
+        return (shown, line_start, clamp_span(raw, within));
+    }
+    let mut shown = String::with_capacity(raw.len() + 8);
+    let (mut from, mut to) = (0, 0);
+    for (i, c) in raw.char_indices() {
+        if i == within.start {
+            from = shown.len();
+        }
+        if i == within.end {
+            to = shown.len();
+        }
+        shown.push_str(&sanitize::line(&c.to_string()));
+    }
+    if within.end >= raw.len() {
+        to = shown.len();
+    }
+    let to = to.max(from);
+    let span = clamp_span(&shown, from..to);
+    (shown, line_start, span)
 }
 
 /// A span annotate-snippets can draw: inside the text, on char boundaries,
@@ -83,7 +201,11 @@ pub fn clamp_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<u
     start..end
 }
 
-/// Colours only on a terminal.
+/// The renderer: colours only when asked for, lines fitted to the terminal.
 pub fn renderer(color: bool) -> Renderer {
-    if color { Renderer::styled() } else { Renderer::plain() }
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    match crate::output::width() {
+        Some(width) => renderer.term_width(width),
+        None => renderer,
+    }
 }

@@ -8,9 +8,12 @@
 mod args;
 mod commands;
 mod config;
+mod host_rules;
 mod input;
 mod output;
 mod render;
+mod report;
+mod sanitize;
 mod session;
 
 use std::io::Write;
@@ -50,6 +53,14 @@ impl Outcome {
     }
 }
 
+/// Whether `-q` was given: `check` then shows only error-level findings.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `-q` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -61,28 +72,45 @@ fn main() -> ExitCode {
         }
     };
     init_logging(cli.global.verbose, cli.global.quiet);
+    QUIET.store(cli.global.quiet > 0, std::sync::atomic::Ordering::Relaxed);
+    if let Err(message) = output::init(cli.global.output.as_deref(), cli.global.color) {
+        eprintln!("error: {}", sanitize::line(&message));
+        return ExitCode::from(Outcome::InputError as u8);
+    }
     let outcome = run(cli);
-    // Output was written with explicit flushes; a closed pipe (juris … | head)
-    // is not an error worth reporting, as in ripgrep.
+    // A closed pipe (juris … | head) is not an error worth reporting, as in
+    // ripgrep: `output` exits 0 on it.
+    output::flush();
     let _ = std::io::stdout().flush();
     ExitCode::from(outcome as u8)
 }
 
 fn run(cli: Cli) -> Outcome {
-    if let Command::PluginHost { file, shown } = &cli.command {
-        return match juris_host::isolate::serve(file, shown.as_deref().unwrap_or(file)) {
-            0 => Outcome::Clean,
-            _ => Outcome::PluginFailed,
-        };
+    // Commands that need neither settings nor plugins.
+    match &cli.command {
+        Command::PluginHost { file, shown } => {
+            return match juris_host::isolate::serve(file, shown.as_deref().unwrap_or(file)) {
+                0 => Outcome::Clean,
+                _ => Outcome::PluginFailed,
+            };
+        }
+        Command::Init(args) => return commands::init::run(args),
+        Command::Schema => return commands::meta::schema(),
+        Command::Completions { shell } => return commands::meta::completions(*shell),
+        Command::Man => return commands::meta::man(),
+        _ => {}
     }
-    let search = juris_host::SearchPath::standard(&cli.global.plugin_dirs);
     let replacing_lock = matches!(cli.command, Command::Plugins { action: Some(PluginsAction::Lock), .. });
-    let session = match session::Session::new(search, &cli.global, !replacing_lock) {
+    let session = match session::Session::new(&cli.global, !replacing_lock) {
         Ok(session) => session,
         Err(outcome) => return outcome,
     };
     match cli.command {
-        Command::PluginHost { .. } => Outcome::Clean,
+        Command::PluginHost { .. }
+        | Command::Init(_)
+        | Command::Schema
+        | Command::Completions { .. }
+        | Command::Man => Outcome::Clean,
         Command::Plugins { action: Some(PluginsAction::Lock), .. } => commands::plugins::lock(&session),
         Command::Plugins { action: None, format } => commands::plugins::run(&session, format),
         Command::Check(args) => commands::check::run(&session, &args),

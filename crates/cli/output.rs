@@ -1,20 +1,139 @@
-//! Standard output. Everything juris prints for the user goes through here so
-//! that a closed pipe (`juris rules | head`) ends juris quietly with success,
-//! as ripgrep does, instead of a panic; logs and errors go to stderr.
+//! Standard output, or the `--output` file. Everything juris prints for the
+//! user goes through here, so that a closed pipe (`juris rules | head`) ends
+//! juris quietly with success, as ripgrep does, instead of a panic, and so that
+//! `--output FILE` catches all of it; logs and errors go to stderr.
+//!
+//! It also decides colour and width: `--color`, then `CLICOLOR_FORCE` and
+//! `NO_COLOR` (<https://no-color.org>, <https://bixense.com/clicolors/>), then
+//! whether the stream is a terminal.
 
 use std::fmt;
-use std::io::{ErrorKind, Write};
+use std::fs::File;
+use std::io::{BufWriter, ErrorKind, IsTerminal, Write};
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
-/// Writes formatted text to stdout.
+use crate::args::ColorChoice;
+
+enum Sink {
+    Stdout(std::io::Stdout),
+    File(BufWriter<File>),
+}
+
+struct Output {
+    sink: Mutex<Sink>,
+    color: bool,
+    stderr_color: bool,
+    width: Option<usize>,
+}
+
+static OUTPUT: OnceLock<Output> = OnceLock::new();
+
+/// Where output goes and how it looks, decided once at start-up. Without a
+/// call, output goes to stdout without colour.
+pub fn init(file: Option<&Path>, choice: ColorChoice) -> Result<(), String> {
+    let (sink, is_terminal) = match file {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+            (Sink::File(BufWriter::new(file)), false)
+        }
+        None => (Sink::Stdout(std::io::stdout()), std::io::stdout().is_terminal()),
+    };
+    let width = if is_terminal { terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)) } else { None }
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .filter(|w| *w >= 40);
+    let output = Output {
+        sink: Mutex::new(sink),
+        color: wants_color(choice, is_terminal),
+        stderr_color: wants_color(choice, std::io::stderr().is_terminal()),
+        width,
+    };
+    let _ = OUTPUT.set(output);
+    Ok(())
+}
+
+fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0" && !v.is_empty()) => true,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb"),
+    }
+}
+
+/// Whether output is coloured.
+pub fn color() -> bool {
+    OUTPUT.get().is_some_and(|o| o.color)
+}
+
+/// Whether messages on stderr are coloured.
+pub fn stderr_color() -> bool {
+    OUTPUT.get().is_some_and(|o| o.stderr_color)
+}
+
+/// The width to wrap text to: the terminal's, or `COLUMNS`; `None` when
+/// neither is known (output to a pipe or a file is not wrapped).
+pub fn width() -> Option<usize> {
+    OUTPUT.get().and_then(|o| o.width)
+}
+
+/// Writes formatted text to the output.
 pub fn write(args: fmt::Arguments<'_>) {
-    let mut out = std::io::stdout().lock();
-    if let Err(error) = out.write_fmt(args) {
+    let result = match OUTPUT.get() {
+        Some(output) => match &mut *output.sink.lock().unwrap_or_else(|e| e.into_inner()) {
+            Sink::Stdout(out) => out.lock().write_fmt(args),
+            Sink::File(out) => out.write_fmt(args),
+        },
+        None => std::io::stdout().lock().write_fmt(args),
+    };
+    if let Err(error) = result {
         closed_or_failed(error);
     }
 }
 
-/// Handles a failed write to stdout: a closed pipe means the reader has seen
-/// enough (exit 0); anything else is reported (exit 2).
+/// Writes bytes to the output (for documents built by a serializer).
+pub fn write_bytes(bytes: &[u8]) {
+    let result = match OUTPUT.get() {
+        Some(output) => match &mut *output.sink.lock().unwrap_or_else(|e| e.into_inner()) {
+            Sink::Stdout(out) => out.lock().write_all(bytes),
+            Sink::File(out) => out.write_all(bytes),
+        },
+        None => std::io::stdout().lock().write_all(bytes),
+    };
+    if let Err(error) = result {
+        closed_or_failed(error);
+    }
+}
+
+/// Serializes `value` as pretty JSON to the output, through a buffer.
+pub fn json(value: &impl serde::Serialize) {
+    let mut buffer = Vec::with_capacity(4096);
+    if let Err(error) = serde_json::to_writer_pretty(&mut buffer, value) {
+        eprintln!("error: cannot encode the output: {error}");
+        std::process::exit(2);
+    }
+    buffer.push(b'\n');
+    write_bytes(&buffer);
+}
+
+/// Flushes the output; called once at the end.
+pub fn flush() {
+    let result = match OUTPUT.get() {
+        Some(output) => match &mut *output.sink.lock().unwrap_or_else(|e| e.into_inner()) {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(out) => out.flush(),
+        },
+        None => std::io::stdout().flush(),
+    };
+    if let Err(error) = result {
+        closed_or_failed(error);
+    }
+}
+
+/// Handles a failed write: a closed pipe means the reader has seen enough
+/// (exit 0); anything else is reported (exit 2).
 pub fn closed_or_failed(error: std::io::Error) -> ! {
     if error.kind() == ErrorKind::BrokenPipe {
         std::process::exit(0);

@@ -1,59 +1,122 @@
-//! What every command shares: where plugins are, how they are loaded (isolated
-//! or not, pinned by juris.lock or not), and reporting the ones that failed.
+//! What every command shares: the settings in force (juris.toml), where
+//! plugins are, how they are loaded (isolated or not, pinned by juris.lock or
+//! not), and reporting the ones that failed.
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use juris_host::{LoadOptions, Lockfile, PluginSet, SearchPath};
 
 use crate::Outcome;
 use crate::args::GlobalArgs;
+use crate::config::{self, Loaded};
+use crate::sanitize;
 
-/// The search path and load options for this run.
+/// The settings, search path and load options for this run.
 pub struct Session {
     pub search: SearchPath,
     pub options: LoadOptions,
+    pub config: Loaded,
+    /// Where juris.lock is, or would be written: beside the juris.toml in
+    /// force, else in the working directory.
+    pub lock_path: PathBuf,
 }
 
 impl Session {
-    /// Combines flags, `juris.toml` and `juris.lock` from the current directory.
-    /// `use_lock` is false for `juris plugins lock`, which replaces the lock (a
-    /// broken one must not stand in the way of writing a good one).
-    pub fn new(search: SearchPath, global: &GlobalArgs, use_lock: bool) -> Result<Session, Outcome> {
-        let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
-        let config = crate::config::read(&here).map_err(|message| {
-            eprintln!("error: {message}");
+    /// Combines flags, the juris.toml found (or named by `--config`) and the
+    /// juris.lock beside it. `use_lock` is false for `juris plugins lock`,
+    /// which replaces the lock (a broken one must not stand in the way of
+    /// writing a good one).
+    pub fn new(global: &GlobalArgs, use_lock: bool) -> Result<Session, Outcome> {
+        let config = config::load(global.config.as_deref()).map_err(|message| {
+            eprintln!("error: {}", sanitize::line(&message));
             Outcome::InputError
         })?;
-        let lock_path = here.join(juris_host::lock::LOCK_FILE);
+        let lock_path = config.dir().join(juris_host::lock::LOCK_FILE);
         let lock = if use_lock && lock_path.exists() {
+            tracing::info!(path = %lock_path.display(), "using lock");
             Some(Lockfile::read(&lock_path).map_err(|message| {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", sanitize::line(&message));
                 Outcome::InputError
             })?)
         } else {
             None
         };
-        let seconds = global.plugin_timeout.or(config.plugin_timeout_seconds).unwrap_or(30).max(1);
-        let options =
-            LoadOptions { isolate: global.isolate || config.isolate, timeout: Duration::from_secs(seconds), lock };
-        Ok(Session { search, options })
+        let settings = &config.config;
+        let mut dirs = global.plugin_dirs.clone();
+        dirs.extend(settings.plugin_dirs.iter().map(|d| config.resolve(d)));
+        let search = SearchPath::standard(&dirs);
+        let seconds = global.plugin_timeout.or(settings.plugin_timeout_seconds).unwrap_or(30).clamp(1, 86_400);
+        let options = LoadOptions {
+            isolate: global.isolate || settings.isolate.unwrap_or(false),
+            timeout: Duration::from_secs(seconds),
+            lock,
+        };
+        Ok(Session { search, options, config, lock_path })
+    }
+
+    /// The manifest a command reads: the one given, else `manifest` in
+    /// juris.toml, else the nearest privacy.toml. Not finding one is an
+    /// input error that says where juris looked.
+    pub fn manifest_path(&self, given: Option<&Path>) -> Result<PathBuf, Outcome> {
+        let found = match given {
+            Some(path) => Some(path.to_path_buf()),
+            None => match &self.config.config.manifest {
+                Some(path) => Some(self.config.resolve(path)),
+                None => std::env::current_dir().ok().and_then(|dir| config::find_upwards(&dir, config::MANIFEST_FILE)),
+            },
+        };
+        match found {
+            Some(path) => {
+                tracing::info!(path = %path.display(), "using manifest");
+                Ok(path)
+            }
+            None => {
+                eprintln!(
+                    "error: no manifest given, and no {} was found in the working directory or its parents (up to the repository's top or $HOME)",
+                    config::MANIFEST_FILE
+                );
+                eprintln!(
+                    "  = help: pass the manifest's path (`juris check examples/marketplace/privacy.toml`), set `manifest` in juris.toml, or run `juris init`"
+                );
+                Err(Outcome::InputError)
+            }
+        }
     }
 }
 
-/// Loads every plugin. A missing `--plugin-dir` is a usage error (exit 2);
-/// files that fail to load are reported by the caller through
-/// [`report_load_errors`] and make the command exit 3.
+/// Loads every plugin. A missing `--plugin-dir` is a usage error (exit 2).
+/// No module loaded at all is exit 3, with every place juris looked: a run
+/// that checked nothing must not pass.
 pub fn load(session: &Session) -> Result<PluginSet, Outcome> {
-    juris_host::load(&session.search, &session.options).map_err(|message| {
-        eprintln!("error: {message}");
+    let set = juris_host::load(&session.search, &session.options).map_err(|message| {
+        eprintln!("error: {}", sanitize::line(&message));
         Outcome::InputError
-    })
+    })?;
+    if set.plugins.is_empty() {
+        report_load_errors(&set);
+        eprintln!("{}", no_modules_message(session));
+        return Err(Outcome::PluginFailed);
+    }
+    Ok(set)
+}
+
+/// Says that no module was loaded, and where juris looked.
+pub fn no_modules_message(session: &Session) -> String {
+    let mut message = String::from("error: no juris module was loaded, so nothing could be checked; juris looked in:");
+    for place in session.search.describe() {
+        message.push_str(&format!("\n  - {}", sanitize::line(&place)));
+    }
+    message.push_str(
+        "\n  = help: install the plugins beside the binary or in ../lib/juris/plugins (the dist archive has them), or point JURIS_PLUGIN_PATH or --plugin-dir at them",
+    );
+    message
 }
 
 /// Prints each plugin that failed to load and returns the outcome it implies.
 pub fn report_load_errors(set: &PluginSet) -> Outcome {
     for error in &set.errors {
-        eprintln!("error: {}", error.message);
+        eprintln!("error: {}", sanitize::line(&error.message));
     }
     if set.errors.is_empty() { Outcome::Clean } else { Outcome::PluginFailed }
 }

@@ -53,7 +53,9 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     assert_valid_sarif(&sarif);
     let run = &sarif["runs"][0];
     let extensions = run["tool"]["extensions"].as_array().unwrap();
-    assert_eq!(extensions.len(), 4);
+    // The four modules, then the host's own rules.
+    assert_eq!(extensions.len(), 5);
+    assert_eq!(extensions[4]["name"], "juris");
     for extension in extensions {
         for rule in extension["rules"].as_array().unwrap() {
             assert!(rule["help"]["text"].as_str().unwrap().contains("## What it does"));
@@ -85,17 +87,22 @@ fn text_report_shows_rule_citation_and_manifest_line() {
 #[test]
 fn clean_manifest_exits_0_and_module_filter_applies() {
     let dir = TempDir::new("clean");
-    let clean = dir.write(
+    dir.write(
         "privacy.toml",
         b"manifest = 1\n[organization]\nname = \"Local shop\"\nestablished = [\"SG\"]\nmarkets = [\"SG\"]\n",
     );
-    let output = run(&["check", clean.to_str().unwrap(), "--format", "json"]);
+    // No module encodes Singapore's law: the project says so in juris.toml.
+    dir.write("juris.toml", b"unchecked_markets = [\"SG\"]\nlaw_current_within_days = 100000\n");
+    let output = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert_eq!(json(&output)["findings"].as_array().unwrap().len(), 0);
+    let report = json(&output);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(report["unchecked_markets"], serde_json::json!(["SG"]));
     let output = run(&["check", example().to_str().unwrap(), "--format", "json", "--module", "russia"]);
     let report = json(&output);
     assert_eq!(report["modules"].as_array().unwrap().len(), 1);
-    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["module"] == "russia"));
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["module"] == "russia" || f["module"] == "juris"));
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["rule"] != "juris/market-not-covered"));
 }
 
 #[test]
@@ -121,11 +128,19 @@ fn rules_and_explain() {
 #[test]
 fn a_table_for_a_module_that_is_not_loaded_is_warned_about() {
     let dir = TempDir::new("unknown-module-table");
-    let path =
-        dir.write("privacy.toml", b"manifest = 1\n[organization]\nname = \"x\"\n[modules.eeauk]\nlarge_scale = true\n");
-    let output = run(&["check", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0));
-    let err = stderr(&output);
-    assert!(err.contains(":4:10: `[modules.eeauk]` is for a module that is not loaded"), "{err}");
-    assert!(err.contains("did you mean `eea-uk`?"), "{err}");
+    let path = dir.write(
+        "privacy.toml",
+        b"manifest = 1\n[organization]\nname = \"x\"\nmarkets = [\"SG\"]\n[modules.eeauk]\nlarge_scale = true\n",
+    );
+    let output = run(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let report = json(&output);
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "juris/module-table-unused")
+        .unwrap_or_else(|| panic!("no module-table-unused finding: {report}"));
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!((finding["line"].as_u64(), finding["column"].as_u64()), (Some(5), Some(10)), "{finding}");
+    assert!(finding["help"].as_str().unwrap().contains("did you mean `eea-uk`?"), "{finding}");
 }

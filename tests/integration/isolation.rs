@@ -86,8 +86,20 @@ fn isolated_results_equal_in_process_results() {
     isolated_args.push("--isolate");
     let isolated = json(&run(&isolated_args));
     assert_eq!(in_process["findings"], isolated["findings"]);
-    let plan =
-        ["dsr", "plan", "--jurisdiction", "RU", "--request", "access", "--received", "2026-04-29", "--format", "json"];
+    let plan = [
+        "dsr",
+        "plan",
+        "--jurisdiction",
+        "RU",
+        "--request",
+        "access",
+        "--received",
+        "2026-04-29",
+        "--format",
+        "json",
+        "--now",
+        "2026-05-01T00:00:00Z",
+    ];
     let mut isolated_plan = plan.to_vec();
     isolated_plan.push("--isolate");
     assert_eq!(json(&run(&plan)), json(&run(&isolated_plan)));

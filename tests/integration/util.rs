@@ -48,6 +48,11 @@ pub fn run(args: &[&str]) -> Output {
     juris().args(args).output().expect("juris runs")
 }
 
+/// Runs `juris` in `dir` (where it looks for juris.toml and privacy.toml).
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    juris().current_dir(dir).args(args).output().expect("juris runs")
+}
+
 /// Standard output as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -1,39 +1,28 @@
-//! `juris check`: run every module's rules over a manifest.
+//! `juris check`: run every module's rules over a manifest, add the host's own
+//! findings (markets no module checks, stale law, waivers), apply the
+//! `[rules]` levels of juris.toml and the manifest's waivers, and render.
 
-use crate::session::Session;
-use juris_core::{CheckContext, Finding, RuleMeta, Severity};
-use juris_host::Plugin;
+use juris_core::jiff::ToSpan;
+use juris_core::manifest::{Parsed, SourceIndex};
+use juris_core::{CheckContext, Finding, Manifest, ModuleInfo};
+use juris_host::{Plugin, PluginSet};
 
 use crate::Outcome;
 use crate::args::{CheckArgs, ReportFormat};
-use crate::input::read_file;
-use crate::render;
-use crate::session;
+use crate::config::{DEFAULT_LAW_CURRENT_WITHIN_DAYS, DEFAULT_MAX_WAIVER_DAYS};
+use crate::host_rules::{self, law_not_current, market_not_covered, markets_missing, module_table_unused};
+use crate::input::{ErrorFormat, read_file};
+use crate::report::{self, Failure, Located, Report};
+use crate::session::{self, Session};
+use crate::{render, sanitize};
 
-/// A finding located in the manifest, with its rule's metadata.
-pub struct Located<'a> {
-    pub finding: Finding,
-    pub module: &'a Plugin,
-    pub rule: Option<&'a RuleMeta>,
-    pub line: usize,
-    pub column: usize,
-    pub span: std::ops::Range<usize>,
-}
-
-/// Everything a report shows.
-pub struct Report<'a> {
-    pub manifest_path: &'a str,
-    pub manifest_text: &'a str,
-    pub as_of: juris_core::jiff::civil::Date,
-    pub modules: Vec<&'a Plugin>,
-    pub findings: Vec<Located<'a>>,
-    /// Plugins that failed to load or to check: (file or module, message).
-    pub failures: Vec<(String, String)>,
-}
-
-impl Report<'_> {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.finding.severity == severity).count()
+fn error_format(format: ReportFormat) -> ErrorFormat {
+    match format {
+        ReportFormat::Text => ErrorFormat::Text,
+        ReportFormat::Json => ErrorFormat::Json,
+        ReportFormat::Sarif => ErrorFormat::Sarif,
+        ReportFormat::Github => ErrorFormat::Github,
+        ReportFormat::Junit => ErrorFormat::Junit,
     }
 }
 
@@ -46,40 +35,36 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         Ok(modules) => modules,
         Err(outcome) => return outcome,
     };
+    if let Err(outcome) = validate_rule_levels(session, &set) {
+        return outcome;
+    }
     let started = std::time::Instant::now();
-    let file = match read_file(&args.manifest) {
+    let path = match session.manifest_path(args.manifest.as_deref()) {
+        Ok(path) => path,
+        Err(outcome) => return outcome,
+    };
+    let file = match read_file(&path, error_format(args.format)) {
         Ok(file) => file,
         Err(outcome) => return outcome,
     };
-    let parsed = match file.parse() {
+    let Parsed { manifest, index } = match file.parse(error_format(args.format)) {
         Ok(parsed) => parsed,
         Err(outcome) => return outcome,
     };
-    let index = parsed.index;
-    let as_of = args.as_of.unwrap_or_else(session::today);
-    let mut failures: Vec<(String, String)> =
-        set.errors.iter().map(|e| (e.path.display().to_string(), e.message.clone())).collect();
-    // A `[modules.<id>]` table for a module that is not loaded is read by no
-    // one: most likely a typo, or a plugin missing from the search path.
-    for id in parsed.manifest.modules.keys() {
-        if !set.plugins.iter().any(|p| p.id() == id) {
-            let at = index.locate(&format!("modules.{id}"));
-            let known: Vec<&str> = set.plugins.iter().map(|p| p.id()).collect();
-            let hint = juris_core::suggest::closest(id, known.iter().copied(), 3)
-                .map(|k| format!("; did you mean `{k}`?"))
-                .unwrap_or_default();
-            eprintln!(
-                "warning: {}:{}:{}: `[modules.{id}]` is for a module that is not loaded, so nothing reads it{hint} (loaded: {})",
-                file.path,
-                at.line,
-                at.column,
-                super::list_or_none(&known)
-            );
-        }
+    if let Err(errors) = validate_waivers(&manifest, &index, &set) {
+        crate::input::report(&file.path, &file.text, &errors, error_format(args.format));
+        return Outcome::InputError;
     }
-    let ctx = CheckContext { manifest: parsed.manifest, as_of };
-    // Encode the manifest once; every plugin decodes the same bytes.
     tracing::debug!(elapsed = ?started.elapsed(), "manifest parsed");
+    let as_of = args.as_of.unwrap_or_else(session::today);
+    let mut failures: Vec<Failure> = set
+        .errors
+        .iter()
+        .map(|e| Failure { plugin: e.path.display().to_string(), message: e.message.clone() })
+        .collect();
+
+    let ctx = CheckContext { manifest, as_of };
+    // Encode the manifest once; every plugin decodes the same bytes.
     let input = match serde_json::to_vec(&ctx) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -87,66 +72,335 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             return Outcome::InputError;
         }
     };
+    let manifest = ctx.manifest;
     tracing::debug!(elapsed = ?started.elapsed(), bytes = input.len(), "manifest encoded for the plugins");
-    drop(ctx);
     let results = in_parallel(&modules, |plugin| {
         let result = plugin.check_encoded(&input);
         tracing::debug!(elapsed = ?started.elapsed(), module = plugin.id(), "module checked");
         result
     });
-    let mut findings = Vec::new();
-    let mut reported = Vec::new();
+    drop(input);
+    let mut findings: Vec<Located> = Vec::new();
+    let mut reported: Vec<&ModuleInfo> = Vec::new();
     for (plugin, result) in modules.iter().zip(results) {
         match result {
             Ok(found) => {
-                reported.push(*plugin);
-                for finding in found {
-                    let location = index.locate(&finding.path);
-                    let rule = plugin.info.rules.iter().find(|r| r.id == finding.rule);
-                    findings.push(Located {
-                        finding,
-                        module: plugin,
-                        rule,
-                        line: location.line,
-                        column: location.column,
-                        span: location.span,
-                    });
-                }
+                reported.push(&plugin.info);
+                findings.extend(found.into_iter().map(|f| report::locate(&index, &plugin.info, f)));
             }
-            Err(error) => failures.push((plugin.path.display().to_string(), error.to_string())),
+            Err(error) => {
+                failures.push(Failure { plugin: plugin.path.display().to_string(), message: error.to_string() })
+            }
         }
     }
-    findings.sort_by(|a, b| {
-        (a.line, a.column, &a.finding.rule, &a.finding.message).cmp(&(
-            b.line,
-            b.column,
-            &b.finding.rule,
-            &b.finding.message,
-        ))
+    let settings = &session.config.config;
+    let host = &*host_rules::INFO;
+    let all_loaded: Vec<&ModuleInfo> = set.plugins.iter().map(|p| &p.info).collect();
+    let mut host_findings = host_checks(&manifest, &all_loaded, &reported, args.modules.is_empty(), as_of, settings);
+    host_findings.extend(waiver_checks(&manifest, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS)));
+    findings.extend(host_findings.into_iter().map(|f| report::locate(&index, host, f)));
+    reported.push(host);
+
+    // `[rules]` in juris.toml: off drops a finding, a level replaces its severity.
+    findings.retain_mut(|located| match report::level_for(&settings.rules, &located.finding.rule) {
+        Some(level) => match level.severity() {
+            Some(severity) => {
+                located.finding.severity = severity;
+                true
+            }
+            None => false,
+        },
+        None => true,
     });
+    apply_waivers(&manifest, &index, &mut findings, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS));
+    sort(&mut findings, args.sort, &reported);
+
     // Plugin failures go to stderr in every format (and into the JSON and
     // SARIF documents); only the modules that answered count as reporting.
-    for (path, message) in &failures {
-        if message.contains(path.as_str()) {
+    for failure in &failures {
+        let message = sanitize::line(&failure.message);
+        if failure.message.contains(failure.plugin.as_str()) {
             eprintln!("error: {message}");
         } else {
-            eprintln!("error: {message} (plugin {path})");
+            eprintln!("error: {message} (plugin {})", sanitize::line(&failure.plugin));
         }
     }
-    let report =
-        Report { manifest_path: &file.path, manifest_text: &file.text, as_of, modules: reported, findings, failures };
+    let report = Report {
+        manifest_path: &file.path,
+        manifest_text: &file.text,
+        as_of,
+        modules: reported,
+        findings,
+        failures,
+        unchecked_markets: &settings.unchecked_markets,
+    };
     tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
     match args.format {
-        ReportFormat::Text => render::text::print_report(&report),
+        ReportFormat::Text => render::text::print_report(&report, args),
         ReportFormat::Json => render::json::print(&report),
-        ReportFormat::Sarif => super::print_json(&render::sarif::report(&report)),
+        ReportFormat::Sarif => crate::output::json(&render::sarif::report(&report)),
+        ReportFormat::Github => render::github::print(&report),
+        ReportFormat::Junit => render::junit::print(&report),
     }
     tracing::debug!(elapsed = ?started.elapsed(), "report written");
-    let mut outcome = if report.count(Severity::Error) > 0 { Outcome::Findings } else { Outcome::Clean };
+    let mut outcome = if report.has_errors() && !args.exit_zero { Outcome::Findings } else { Outcome::Clean };
     if !report.failures.is_empty() {
         outcome = outcome.and(Outcome::PluginFailed);
     }
     outcome
+}
+
+/// The host's findings about the check itself: no market at all, markets no
+/// module checks, modules whose law is stale, module tables nobody reads.
+fn host_checks(
+    manifest: &Manifest,
+    loaded: &[&ModuleInfo],
+    reported: &[&ModuleInfo],
+    all_modules: bool,
+    as_of: juris_core::jiff::civil::Date,
+    settings: &crate::config::Config,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some((path, message, help)) = markets_missing::check(manifest) {
+        out.push(report::host_finding(&markets_missing::RULE, path, message, Some(help)));
+    }
+    // Coverage is judged on every loaded module; `--module` narrows the run
+    // on purpose, so it is not a gap in coverage.
+    if all_modules {
+        for (path, message, help) in market_not_covered::check(manifest, loaded, &settings.unchecked_markets) {
+            out.push(report::host_finding(&market_not_covered::RULE, path, message, Some(help)));
+        }
+    }
+    let within = settings.law_current_within_days.unwrap_or(DEFAULT_LAW_CURRENT_WITHIN_DAYS);
+    for (_, message) in law_not_current::check(reported, as_of, within) {
+        out.push(report::host_finding(
+            &law_not_current::RULE,
+            "manifest".to_string(),
+            message,
+            Some("update the module, or raise `law_current_within_days` in juris.toml".to_string()),
+        ));
+    }
+    // A `[modules.<id>]` table for a module that is not loaded is read by no
+    // one: most likely a typo, or a plugin missing from the search path.
+    for id in manifest.modules.keys() {
+        if loaded.iter().any(|m| &m.id == id) {
+            continue;
+        }
+        let known: Vec<&str> = loaded.iter().map(|m| m.id.as_str()).collect();
+        let hint = juris_core::suggest::closest(id, known.iter().copied(), 3)
+            .map(|k| format!("did you mean `{k}`? "))
+            .unwrap_or_default();
+        out.push(report::host_finding(
+            &module_table_unused::RULE,
+            format!("modules.\"{id}\""),
+            format!("`[modules.{id}]` is for a module that is not loaded, so nothing reads it"),
+            Some(format!("{hint}loaded modules: {}", super::list_or_none(&known))),
+        ));
+    }
+    out
+}
+
+/// Expired and over-long waivers.
+fn waiver_checks(manifest: &Manifest, as_of: juris_core::jiff::civil::Date, max_days: u32) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let latest = as_of.checked_add(i64::from(max_days).days()).unwrap_or(juris_core::jiff::civil::Date::MAX);
+    for (i, waiver) in manifest.waivers.iter().enumerate() {
+        let expires = waiver.expires.0;
+        if expires < as_of {
+            out.push(report::host_finding(
+                &host_rules::waiver_expired::RULE,
+                format!("waivers[{i}].expires"),
+                format!("the waiver of `{}` expired on {expires}, so it waives nothing", waiver.rule),
+                Some("fix the finding and remove the waiver, or renew it with a new date, reason and owner".into()),
+            ));
+        } else if expires > latest {
+            out.push(report::host_finding(
+                &host_rules::waiver_too_long::RULE,
+                format!("waivers[{i}].expires"),
+                format!(
+                    "the waiver of `{}` runs to {expires}, more than {max_days} days after {as_of}, so it waives nothing",
+                    waiver.rule
+                ),
+                Some(format!("set `expires` on or before {latest}, or raise `max_waiver_days` in juris.toml")),
+            ));
+        }
+    }
+    out
+}
+
+/// Marks each finding a valid waiver covers, and warns of valid waivers that
+/// cover none.
+fn apply_waivers<'a>(
+    manifest: &'a Manifest,
+    index: &SourceIndex<'_>,
+    findings: &mut Vec<Located<'a>>,
+    as_of: juris_core::jiff::civil::Date,
+    max_days: u32,
+) {
+    if manifest.waivers.is_empty() {
+        return;
+    }
+    let latest = as_of.checked_add(i64::from(max_days).days()).unwrap_or(juris_core::jiff::civil::Date::MAX);
+    let valid: Vec<(usize, &juris_core::manifest::Waiver)> =
+        manifest.waivers.iter().enumerate().filter(|(_, w)| w.expires.0 >= as_of && w.expires.0 <= latest).collect();
+    let mut used = vec![false; manifest.waivers.len()];
+    for located in findings.iter_mut() {
+        // A waiver cannot waive the findings about waivers.
+        if located.finding.rule.starts_with("juris/waiver-") {
+            continue;
+        }
+        let path = &located.finding.path;
+        let id_path = report::id_path(manifest, path);
+        let waiver = valid.iter().find(|(_, w)| {
+            w.rule == located.finding.rule
+                && w.target.as_deref().is_none_or(|t| report::target_covers(t, path, &id_path))
+        });
+        if let Some((i, w)) = waiver {
+            used[*i] = true;
+            located.waiver = Some(w);
+        }
+    }
+    let host = &*host_rules::INFO;
+    for (i, waiver) in valid {
+        if !used[i] {
+            let target = waiver.target.as_deref().map(|t| format!(" at `{t}`")).unwrap_or_default();
+            let finding = report::host_finding(
+                &host_rules::waiver_unused::RULE,
+                format!("waivers[{i}]"),
+                format!("the waiver of `{}`{target} matches no finding", waiver.rule),
+                Some("remove the waiver, or correct its `rule` or `target`".into()),
+            );
+            findings.push(report::locate(index, host, finding));
+        }
+    }
+}
+
+/// The default order groups findings by module (in load order, the host
+/// last), then errors before warnings before notes, then by line; `--sort
+/// line` orders by position only.
+fn sort(findings: &mut [Located], order: crate::args::SortOrder, modules: &[&ModuleInfo]) {
+    let rank = |id: &str| modules.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+    match order {
+        crate::args::SortOrder::Module => findings.sort_by(|a, b| {
+            (rank(&a.module.id), std::cmp::Reverse(a.finding.severity), a.line, a.column, &a.finding.rule).cmp(&(
+                rank(&b.module.id),
+                std::cmp::Reverse(b.finding.severity),
+                b.line,
+                b.column,
+                &b.finding.rule,
+            ))
+        }),
+        crate::args::SortOrder::Line => findings.sort_by(|a, b| {
+            (a.line, a.column, &a.finding.rule, &a.finding.message).cmp(&(
+                b.line,
+                b.column,
+                &b.finding.rule,
+                &b.finding.message,
+            ))
+        }),
+    }
+}
+
+/// Every rule id a waiver or `[rules]` may name: the loaded modules' and the host's.
+fn known_rules(set: &PluginSet) -> Vec<&str> {
+    set.plugins
+        .iter()
+        .flat_map(|p| p.info.rules.iter().map(|r| r.id.as_str()))
+        .chain(host_rules::ALL.iter().map(|r| r.id))
+        .collect()
+}
+
+/// `[rules]` entries must name a loaded module's rule, `<module>/*` or `*`;
+/// the host's integrity rules cannot be lowered. Exit 2 with the entry's
+/// location otherwise.
+fn validate_rule_levels(session: &Session, set: &PluginSet) -> Result<(), Outcome> {
+    let config = &session.config;
+    let rules = known_rules(set);
+    let modules: Vec<&str> = set.plugins.iter().map(|p| p.id()).chain([host_rules::ID]).collect();
+    let mut bad = false;
+    for (key, level) in &config.config.rules {
+        let at = config.locate(level.span().start);
+        let problem = if key == "*" {
+            None
+        } else if let Some(module) = key.strip_suffix("/*") {
+            (!modules.contains(&module)).then(|| {
+                let hint = juris_core::suggest::closest(module, modules.iter().copied(), 3)
+                    .map(|m| format!("; did you mean `{m}/*`?"))
+                    .unwrap_or_default();
+                format!("`[rules]` names module `{module}`, which is not loaded{hint}")
+            })
+        } else if !rules.contains(&key.as_str()) {
+            let hint = juris_core::suggest::closest(key, rules.iter().copied(), 4)
+                .or_else(|| rules.iter().copied().find(|r| r.rsplit('/').next() == Some(key.as_str())))
+                .map(|r| format!("; did you mean `{r}`?"))
+                .unwrap_or_default();
+            Some(format!("`[rules]` names unknown rule `{key}`{hint}"))
+        } else if let Some(host) = host_rules::get(key)
+            && !host.adjustable
+            && level.get_ref().severity() != Some(host.severity)
+        {
+            Some(format!(
+                "`{key}` keeps a check from passing vacuously or a waiver from lasting for good, and cannot be lowered"
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            eprintln!("error: {at}: {}", sanitize::line(&problem));
+            bad = true;
+        }
+    }
+    if bad {
+        eprintln!("  = help: `juris rules` lists every rule");
+        return Err(Outcome::InputError);
+    }
+    Ok(())
+}
+
+/// Waivers must name a known rule, and a target that exists.
+fn validate_waivers(
+    manifest: &Manifest,
+    index: &SourceIndex<'_>,
+    set: &PluginSet,
+) -> Result<(), Vec<juris_core::manifest::InputError>> {
+    let rules = known_rules(set);
+    let mut errors = Vec::new();
+    let mut error = |path: String, message: String| {
+        errors.push(juris_core::manifest::InputError { location: index.locate(&path), message });
+    };
+    for (i, waiver) in manifest.waivers.iter().enumerate() {
+        if !rules.contains(&waiver.rule.as_str()) {
+            let hint = juris_core::suggest::closest(&waiver.rule, rules.iter().copied(), 4)
+                .or_else(|| rules.iter().copied().find(|r| r.rsplit('/').next() == Some(waiver.rule.as_str())))
+                .map(|r| format!("; did you mean `{r}`?"))
+                .unwrap_or_default();
+            error(format!("waivers[{i}].rule"), format!("the waiver names unknown rule `{}`{hint}", waiver.rule));
+        }
+        for (field, value) in [("reason", &waiver.reason), ("owner", &waiver.owner)] {
+            if value.trim().is_empty() {
+                error(format!("waivers[{i}].{field}"), format!("the waiver's `{field}` is empty"));
+            }
+        }
+        if let Some(target) = &waiver.target {
+            let mut parts = target.splitn(3, '.');
+            let table = parts.next().unwrap_or("");
+            if let (true, Some(id)) = (report::ID_TABLES.contains(&table), parts.next()) {
+                let ids = report::table_ids(manifest, table);
+                if !ids.contains(&id) {
+                    let hint = juris_core::suggest::closest(id, ids.iter().copied(), 3)
+                        .map(|k| format!("; did you mean `{table}.{k}`?"))
+                        .unwrap_or_default();
+                    error(
+                        format!("waivers[{i}].target"),
+                        format!("the waiver's target `{target}` names no entry of `{table}`{hint}"),
+                    );
+                }
+            } else if juris_core::path::ManifestPath::parse(target).is_none() {
+                error(format!("waivers[{i}].target"), format!("the waiver's target `{target}` is not a manifest path"));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// Runs `f` on every plugin, on as many threads as there are cores, and

@@ -1,6 +1,9 @@
 //! One file per subcommand.
 
 pub mod check;
+pub mod ics;
+pub mod init;
+pub mod meta;
 pub mod plan;
 pub mod plugins;
 pub mod resolve;
@@ -9,6 +12,7 @@ pub mod rules;
 use juris_host::{Plugin, PluginSet};
 
 use crate::Outcome;
+use crate::sanitize;
 
 /// The plugins selected by `--module` (all when none is given). An unknown id
 /// is a usage error, with a suggestion.
@@ -25,7 +29,12 @@ pub fn select<'a>(set: &'a PluginSet, ids: &[String]) -> Result<Vec<&'a Plugin>,
                 let hint = juris_core::suggest::closest(id, known.iter().copied(), 3)
                     .map(|k| format!("did you mean `{k}`? "))
                     .unwrap_or_default();
-                eprintln!("error: no loaded module is called `{id}`; {hint}loaded modules: {}", list_or_none(&known));
+                eprintln!(
+                    "error: no loaded module is called `{}`; {}loaded modules: {}",
+                    sanitize::line(id),
+                    sanitize::line(&hint),
+                    sanitize::line(&list_or_none(&known))
+                );
                 return Err(Outcome::InputError);
             }
         }
@@ -36,17 +45,4 @@ pub fn select<'a>(set: &'a PluginSet, ids: &[String]) -> Result<Vec<&'a Plugin>,
 /// `a, b, c`, or `none`.
 pub fn list_or_none(items: &[&str]) -> String {
     if items.is_empty() { "none".to_string() } else { items.join(", ") }
-}
-
-/// Prints pretty JSON to stdout, through a buffer.
-pub fn print_json(value: &impl serde::Serialize) {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
-    if let Err(error) = written {
-        crate::output::closed_or_failed(error);
-    }
 }

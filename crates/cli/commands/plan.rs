@@ -1,16 +1,20 @@
-//! `juris dsr plan` and `juris incident plan`: the dated duties an event triggers.
+//! `juris dsr plan` and `juris incident plan`: the dated duties an event
+//! triggers, merged across modules into one timeline in the order they fall
+//! due, with the ones already past due at `--now` marked overdue.
 
-use crate::session::Session;
+use juris_core::jiff::SignedDuration;
 use juris_core::module::{Event, EventContext, Obligation, Plan};
+use juris_core::time::Instant;
 use juris_core::{Incident, Jurisdiction, RightsRequest};
 use juris_host::Plugin;
-use serde_json::json;
+use serde::Serialize;
 
 use crate::Outcome;
-use crate::args::{DsrPlanArgs, IncidentPlanArgs, ListFormat};
+use crate::args::{DsrPlanArgs, IncidentPlanArgs, PlanFormat, TimelineArgs};
 use crate::input::read_manifest;
 use crate::output::outln;
-use crate::session;
+use crate::sanitize;
+use crate::session::{self, Session};
 
 pub fn dsr(session: &Session, args: &DsrPlanArgs) -> Outcome {
     let event = Event::Request(RightsRequest {
@@ -26,7 +30,7 @@ pub fn dsr(session: &Session, args: &DsrPlanArgs) -> Outcome {
         eprintln!("error: --relevant-time {t} is before --received {}", args.received);
         return Outcome::InputError;
     }
-    plan(session, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), args.format)
+    plan(session, event, std::slice::from_ref(&args.jurisdiction), args.manifest.as_deref(), &args.timeline)
 }
 
 pub fn incident(session: &Session, args: &IncidentPlanArgs) -> Outcome {
@@ -35,7 +39,17 @@ pub fn incident(session: &Session, args: &IncidentPlanArgs) -> Outcome {
         discovered: args.discovered,
         affected: args.affected,
     });
-    plan(session, event, &args.jurisdiction, args.manifest.as_deref(), args.format)
+    plan(session, event, &args.jurisdiction, args.manifest.as_deref(), &args.timeline)
+}
+
+/// An obligation as the plan shows it: with whether it is past due at `now`.
+#[derive(Serialize)]
+struct Timed<'a> {
+    #[serde(flatten)]
+    obligation: &'a Obligation,
+    overdue: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overdue_days: Option<i64>,
 }
 
 fn plan(
@@ -43,7 +57,7 @@ fn plan(
     event: Event,
     places: &[Jurisdiction],
     manifest: Option<&std::path::Path>,
-    format: ListFormat,
+    timeline: &TimelineArgs,
 ) -> Outcome {
     let set = match session::load(session) {
         Ok(set) => set,
@@ -60,7 +74,7 @@ fn plan(
         let shown: Vec<String> = places.iter().map(ToString::to_string).collect();
         eprintln!("error: no loaded module encodes the law of {}", shown.join(", "));
         let ids: Vec<&str> = set.plugins.iter().map(|p| p.id()).collect();
-        eprintln!("  = help: loaded modules: {}", super::list_or_none(&ids));
+        eprintln!("  = help: loaded modules: {}", sanitize::line(&super::list_or_none(&ids)));
         return outcome.and(Outcome::InputError);
     }
     let ctx = EventContext { event, manifest };
@@ -72,32 +86,67 @@ fn plan(
                 all.notes.extend(plan.notes.into_iter().map(|n| format!("{}: {n}", plugin.id())));
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("error: {}", sanitize::line(&error.to_string()));
                 outcome = outcome.and(Outcome::PluginFailed);
             }
         }
     }
-    match format {
-        ListFormat::Json => super::print_json(&json!({ "obligations": all.obligations, "notes": all.notes })),
-        ListFormat::Text => print_text(&all),
+    // One timeline across modules, in the order the duties fall due.
+    all.sort();
+    let now = timeline.now.unwrap_or_else(now);
+    let timed: Vec<Timed> = all
+        .obligations
+        .iter()
+        .map(|o| {
+            let late = o.due.overdue_at(&now);
+            Timed { obligation: o, overdue: late.is_some(), overdue_days: late.map(|d| d.as_hours() / 24) }
+        })
+        .collect();
+    match timeline.format {
+        PlanFormat::Json => crate::output::json(&serde_json::json!({
+            "now": now.to_string(),
+            "obligations": timed,
+            "notes": all.notes,
+        })),
+        PlanFormat::Text => print_text(&timed, &all.notes, &now),
+        PlanFormat::Ics => crate::commands::ics::print(&all.obligations),
     }
     outcome
 }
 
-fn print_text(plan: &Plan) {
-    if plan.obligations.is_empty() {
+/// The current time, in the system's UTC offset.
+fn now() -> Instant {
+    let zoned = juris_core::jiff::Zoned::now();
+    Instant { timestamp: zoned.timestamp(), offset: zoned.offset() }
+}
+
+fn late(duration: SignedDuration) -> String {
+    let hours = duration.as_hours();
+    if hours >= 24 {
+        let days = hours / 24;
+        format!("OVERDUE by {days} day{}", if days == 1 { "" } else { "s" })
+    } else {
+        let hours = hours.max(1);
+        format!("OVERDUE by {hours} hour{}", if hours == 1 { "" } else { "s" })
+    }
+}
+
+fn print_text(timed: &[Timed], notes: &[String], now: &Instant) {
+    if timed.is_empty() {
         outln!("no dated duties");
     }
-    for Obligation { module, action, due, extended_due, citation, note, warnings } in &plan.obligations {
+    for t in timed {
+        let Obligation { module, action, due, extended_due, citation, note, warnings } = t.obligation;
         let extended = extended_due.map(|d| format!(" (extendable to {d})")).unwrap_or_default();
-        outln!("{module}: {action} by {due}{extended}");
-        outln!("  law:  {citation}");
-        outln!("  how:  {note}");
+        let overdue = due.overdue_at(now).map(|d| format!("  [{}]", late(d))).unwrap_or_default();
+        outln!("{}: {} by {due}{extended}{overdue}", sanitize::line(module), sanitize::line(action));
+        outln!("  law:  {}", sanitize::line(citation));
+        outln!("  how:  {}", sanitize::line(note));
         for w in warnings {
-            outln!("  warning: {w}");
+            outln!("  warning: {}", sanitize::line(w));
         }
     }
-    for note in &plan.notes {
-        outln!("note: {note}");
+    for note in notes {
+        outln!("note: {}", sanitize::line(note));
     }
 }

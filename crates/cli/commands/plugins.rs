@@ -1,12 +1,12 @@
 //! `juris plugins`: what is loaded, from where, with which ABI and rules.
 
-use crate::session::Session;
 use serde_json::json;
 
 use crate::Outcome;
 use crate::args::ListFormat;
 use crate::output::outln;
-use crate::session;
+use crate::sanitize;
+use crate::session::{self, Session};
 
 pub fn run(session: &Session, format: ListFormat) -> Outcome {
     let set = match session::load(session) {
@@ -37,10 +37,8 @@ pub fn run(session: &Session, format: ListFormat) -> Outcome {
                 .iter()
                 .map(|e| json!({ "path": e.path.display().to_string(), "error": e.message }))
                 .collect();
-            super::print_json(&json!({ "plugins": plugins, "errors": errors }));
-            for e in &set.errors {
-                eprintln!("error: {}", e.message);
-            }
+            crate::output::json(&json!({ "plugins": plugins, "errors": errors }));
+            session::report_load_errors(&set);
         }
         ListFormat::Text => {
             if set.plugins.is_empty() {
@@ -48,13 +46,27 @@ pub fn run(session: &Session, format: ListFormat) -> Outcome {
             }
             for p in &set.plugins {
                 let places: Vec<String> = p.info.jurisdictions.iter().map(ToString::to_string).collect();
-                outln!("{} {} — {}", p.info.id, p.info.version, p.info.name);
-                outln!("  file:          {}", p.path.display());
-                outln!("  abi:           v{}.{} (juris-core {})", p.abi.0, p.abi.1, p.info.core_version);
+                let origin = match p.origin {
+                    juris_host::Origin::Bundled => "bundled",
+                    juris_host::Origin::Added => "added",
+                };
+                outln!(
+                    "{} {} — {}",
+                    sanitize::line(&p.info.id),
+                    sanitize::line(&p.info.version),
+                    sanitize::line(&p.info.name)
+                );
+                outln!("  file:          {} ({origin})", sanitize::line(&p.path.display().to_string()));
+                outln!(
+                    "  abi:           v{}.{} (juris-core {})",
+                    p.abi.0,
+                    p.abi.1,
+                    sanitize::line(&p.info.core_version)
+                );
                 outln!("  jurisdictions: {}", places.join(", "));
                 outln!("  rules:         {}", p.info.rules.len());
                 for law in &p.info.laws {
-                    outln!("  law:           {} (current to {})", law.name, law.current_to);
+                    outln!("  law:           {} (current to {})", sanitize::line(&law.name), law.current_to);
                 }
             }
             session::report_load_errors(&set);
@@ -69,6 +81,8 @@ pub fn lock(session: &Session) -> Outcome {
     let unpinned = Session {
         search: session.search.clone(),
         options: juris_host::LoadOptions { lock: None, ..session.options.clone() },
+        config: Default::default(),
+        lock_path: session.lock_path.clone(),
     };
     let set = match session::load(&unpinned) {
         Ok(set) => set,
@@ -90,7 +104,7 @@ pub fn lock(session: &Session) -> Outcome {
         }
     }
     let lock = juris_host::lock::lock_for(entries);
-    let path = std::path::Path::new(juris_host::lock::LOCK_FILE);
+    let path = session.lock_path.as_path();
     if let Err(error) = std::fs::write(path, lock.to_toml()) {
         eprintln!("error: cannot write {}: {error}", path.display());
         return Outcome::InputError;

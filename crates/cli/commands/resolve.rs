@@ -1,6 +1,5 @@
 //! `juris resolve`: what applies to a person in one jurisdiction.
 
-use crate::session::Session;
 use juris_core::Jurisdiction;
 use juris_core::manifest::ConsentMode;
 use juris_core::module::{ResolveContext, Statement};
@@ -10,14 +9,19 @@ use crate::Outcome;
 use crate::args::{ListFormat, ResolveArgs};
 use crate::input::read_manifest;
 use crate::output::outln;
-use crate::session;
+use crate::sanitize::line as clean;
+use crate::session::{self, Session};
 
 pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
     let set = match session::load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
-    let manifest = match read_manifest(&args.manifest) {
+    let path = match session.manifest_path(args.manifest.as_deref()) {
+        Ok(path) => path,
+        Err(outcome) => return outcome,
+    };
+    let manifest = match read_manifest(&path) {
         Ok(manifest) => manifest,
         Err(outcome) => return outcome,
     };
@@ -41,7 +45,7 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
             Ok(resolution) => by_module.push((plugin.id().to_string(), resolution.statements)),
             Err(juris_host::CallError::Unsupported) => by_module.push((plugin.id().to_string(), Vec::new())),
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("error: {}", clean(&error.to_string()));
                 outcome = outcome.and(Outcome::PluginFailed);
             }
         }
@@ -56,7 +60,7 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
         ListFormat::Json => {
             let modules: Vec<_> =
                 by_module.iter().map(|(id, statements)| json!({ "module": id, "statements": statements })).collect();
-            super::print_json(&json!({
+            crate::output::json(&json!({
                 "jurisdiction": place,
                 "as_of": as_of.to_string(),
                 "targeted": targeted,
@@ -75,9 +79,9 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
                 outln!("  note: the manifest's organization.markets do not include {place}");
             }
             let ids: Vec<&str> = by_module.iter().map(|(id, _)| id.as_str()).collect();
-            outln!("Modules: {}", super::list_or_none(&ids));
+            outln!("Modules: {}", clean(&super::list_or_none(&ids)));
             match entity {
-                Some(e) => outln!("Contracting entity: {} ({}, {})", e.name, e.id, e.country),
+                Some(e) => outln!("Contracting entity: {} ({}, {})", clean(&e.name), clean(&e.id), e.country),
                 None => outln!("Contracting entity: none of [[entities]] serves {place}"),
             }
             match consent {
@@ -101,18 +105,18 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
                     .replica_of
                     .iter()
                     .find(|(j, _)| j.overlaps(place))
-                    .map(|(_, primary)| format!(", a replica of `{primary}` for these people"))
+                    .map(|(_, primary)| format!(", a replica of `{}` for these people", clean(primary)))
                     .unwrap_or_default();
-                outln!("Storage: `{}` in {}{replica}", s.id, locations.join(", "));
+                outln!("Storage: `{}` in {}{replica}", clean(&s.id), locations.join(", "));
             }
             for (id, statements) in &by_module {
                 if statements.is_empty() {
                     continue;
                 }
-                outln!("\n{id}:");
+                outln!("\n{}:", clean(id));
                 for st in statements {
-                    let cite = st.citation.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-                    outln!("  {}: {}{cite}", st.topic, st.text);
+                    let cite = st.citation.as_deref().map(|c| format!(" [{}]", clean(c))).unwrap_or_default();
+                    outln!("  {}: {}{cite}", clean(&st.topic), clean(&st.text));
                 }
             }
         }

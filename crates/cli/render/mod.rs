@@ -1,8 +1,9 @@
-//! The three projections of a check report: text for people, JSON for
-//! programs, SARIF for code-scanning tools. All read the same [`Report`].
-//!
-//! [`Report`]: crate::commands::check::Report
+//! The projections of a check report: text for people, JSON for programs,
+//! SARIF for code-scanning tools, GitHub workflow commands and JUnit XML for
+//! CI. All read the same [`Report`](crate::report::Report).
 
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 pub mod text;

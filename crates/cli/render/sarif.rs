@@ -1,11 +1,13 @@
 //! SARIF 2.1.0 for code-scanning tools: the juris driver, one
 //! `tool.extensions` entry per module with its rules (help text, citation),
-//! and results located at manifest line and column.
+//! results located at manifest line and column, waived findings as external
+//! suppressions, and input errors as tool execution notifications.
 
 use juris_core::Severity;
+use juris_core::manifest::InputError;
 use serde_json::{Value, json};
 
-use crate::commands::check::Report;
+use crate::report::Report;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -17,13 +19,21 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+fn driver() -> Value {
+    json!({
+        "name": "juris",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://example.invalid/juris",
+        "rules": [],
+    })
+}
+
 pub fn report(report: &Report) -> Value {
     let extensions: Vec<Value> = report
         .modules
         .iter()
-        .map(|plugin| {
-            let rules: Vec<Value> = plugin
-                .info
+        .map(|module| {
+            let rules: Vec<Value> = module
                 .rules
                 .iter()
                 .map(|rule| {
@@ -43,9 +53,9 @@ pub fn report(report: &Report) -> Value {
                 })
                 .collect();
             json!({
-                "name": plugin.info.id,
-                "fullName": plugin.info.name,
-                "version": plugin.info.version,
+                "name": module.id,
+                "fullName": module.name,
+                "version": module.version,
                 "rules": rules,
             })
         })
@@ -55,8 +65,8 @@ pub fn report(report: &Report) -> Value {
         .findings
         .iter()
         .map(|l| {
-            let extension = report.modules.iter().position(|p| std::ptr::eq(*p, l.module)).unwrap_or(0);
-            let rule_index = l.module.info.rules.iter().position(|r| r.id == l.finding.rule);
+            let extension = report.modules.iter().position(|m| std::ptr::eq(*m, l.module)).unwrap_or(0);
+            let rule_index = l.module.rules.iter().position(|r| r.id == l.finding.rule);
             let mut rule = json!({ "id": l.finding.rule, "toolComponent": { "index": extension } });
             if let Some(index) = rule_index {
                 rule["index"] = json!(index);
@@ -65,7 +75,7 @@ pub fn report(report: &Report) -> Value {
             if let Some(help) = &l.finding.help {
                 message.push_str(&format!(" (help: {help})"));
             }
-            json!({
+            let mut result = json!({
                 "ruleId": l.finding.rule,
                 "rule": rule,
                 "level": level(l.finding.severity),
@@ -80,25 +90,29 @@ pub fn report(report: &Report) -> Value {
                     "juris/v1": format!("{}:{}", l.finding.rule, l.finding.path),
                 },
                 "properties": { "path": l.finding.path },
-            })
+            });
+            if let Some(waiver) = l.waiver {
+                result["suppressions"] = json!([{
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": waiver.reason,
+                    "properties": { "owner": waiver.owner, "expires": waiver.expires.0.to_string() },
+                }]);
+            }
+            result
         })
         .collect();
     let notifications: Vec<Value> = report
         .failures
         .iter()
-        .map(|(path, error)| json!({ "level": "error", "message": { "text": format!("{error} ({path})") } }))
+        .map(|f| json!({ "level": "error", "message": { "text": format!("{} ({})", f.message, f.plugin) } }))
         .collect();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {
-                "driver": {
-                    "name": "juris",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://example.invalid/juris",
-                    "rules": [],
-                },
+                "driver": driver(),
                 "extensions": extensions,
             },
             "invocations": [{
@@ -110,6 +124,42 @@ pub fn report(report: &Report) -> Value {
             // Columns are counted in characters, as in the text and JSON output.
             "columnKind": "unicodeCodePoints",
             "results": results,
+        }],
+    })
+}
+
+/// A SARIF log for a manifest that could not be read: no results, an
+/// unsuccessful invocation, and one notification per error at its location.
+pub fn input_errors(path: &str, errors: &[InputError]) -> Value {
+    let uri = uri_reference(path);
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": { "text": e.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri },
+                        "region": { "startLine": e.location.line, "startColumn": e.location.column },
+                    }
+                }],
+            })
+        })
+        .collect();
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": driver() },
+            "invocations": [{
+                "executionSuccessful": false,
+                "exitCode": 2,
+                "toolExecutionNotifications": notifications,
+            }],
+            "artifacts": [{ "location": { "uri": uri } }],
+            "columnKind": "unicodeCodePoints",
+            "results": [],
         }],
     })
 }

@@ -1,54 +1,154 @@
-//! rustc-style text: each finding with its rule id, citation, and the manifest
-//! line it points at.
+//! rustc-style text: each finding with its rule id, the manifest line it
+//! points at, the law (`law:`) and the fix (`help:`), grouped by module and
+//! severity (or by line with `--sort line`), then a summary per module.
+//!
+//! Each finding is rendered from the one line it points at, not the whole
+//! manifest, so the cost of a report is linear in the number of findings.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
 use juris_core::Severity;
 
-use crate::commands::check::Report;
-use crate::input::{clamp_span, renderer};
+use crate::args::{CheckArgs, SortOrder};
+use crate::input::{excerpt, renderer};
 use crate::output::out;
+use crate::report::{Located, Report};
+use crate::sanitize;
 
-pub fn print_report(report: &Report) {
-    let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let renderer = renderer(color);
-    let mut out = String::new();
-    for located in &report.findings {
-        let finding = &located.finding;
-        let level = match finding.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Note => Level::NOTE,
-        };
-        let span = clamp_span(report.manifest_text, located.span.clone());
-        let citation = located.rule.map(|r| r.citation.as_str()).unwrap_or("");
-        let mut groups = vec![
-            level.primary_title(finding.message.as_str()).id(finding.rule.as_str()).element(
-                Snippet::source(report.manifest_text)
-                    .path(report.manifest_path)
-                    .annotation(AnnotationKind::Primary.span(span)),
-            ),
-        ];
-        if !citation.is_empty() {
-            groups.push(Group::with_title(Level::NOTE.secondary_title(format!("law: {citation}"))));
+/// Text wrapped to the terminal (when its width is known), for the lines
+/// annotate-snippets prints after `= law:` and `= help:`.
+fn wrap(text: &str, indent: usize) -> String {
+    let clean = sanitize::line(text);
+    match crate::output::width() {
+        Some(width) if width > indent + 20 => {
+            let lines = textwrap::wrap(&clean, width - indent);
+            lines.join("\n")
         }
-        if let Some(help) = &finding.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
-        }
-        out.push_str(&renderer.render(&groups));
-        out.push_str("\n\n");
+        _ => clean.into_owned(),
     }
-    let modules: Vec<String> = report.modules.iter().map(|p| format!("{} {}", p.info.id, p.info.version)).collect();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    }
+}
+
+fn render_one(report: &Report, located: &Located, renderer: &annotate_snippets::Renderer) -> String {
+    let finding = &located.finding;
+    let (source, line_start, span) = excerpt(report.manifest_text, located.span.clone());
+    let message = sanitize::line(&finding.message);
+    let rule = sanitize::line(&finding.rule);
+    let path = sanitize::line(report.manifest_path);
+    let title = match located.waiver {
+        Some(_) => level(finding.severity).with_name(format!("waived {}", finding.severity)),
+        None => level(finding.severity),
+    };
+    let mut groups = vec![
+        title.primary_title(message.as_ref()).id(rule.as_ref()).element(
+            Snippet::source(source.as_str())
+                .line_start(line_start)
+                .path(path.as_ref())
+                .annotation(AnnotationKind::Primary.span(span)),
+        ),
+    ];
+    if let Some(citation) = located.rule.map(|r| r.citation.as_str()).filter(|c| !c.is_empty()) {
+        groups.push(Group::with_title(Level::NOTE.with_name("law").secondary_title(wrap(citation, 10))));
+    }
+    if let Some(help) = &finding.help {
+        groups.push(Group::with_title(Level::HELP.secondary_title(wrap(help, 11))));
+    }
+    if let Some(waiver) = located.waiver {
+        let why = format!("{} ({}, until {})", waiver.reason, waiver.owner, waiver.expires.0);
+        groups.push(Group::with_title(Level::NOTE.with_name("waived").secondary_title(wrap(&why, 13))));
+    }
+    renderer.render(&groups)
+}
+
+pub fn print_report(report: &Report, args: &CheckArgs) {
+    let renderer = renderer(crate::output::color());
+    let quiet = crate::quiet();
+    let mut out = String::with_capacity(4096);
+    let shown =
+        |f: &&Located| (args.show_waived || f.waiver.is_none()) && (!quiet || f.finding.severity == Severity::Error);
+    if args.statistics {
+        statistics(report, &mut out);
+    } else {
+        let mut current: Option<&str> = None;
+        for located in report.findings.iter().filter(shown) {
+            if args.sort == SortOrder::Module && current != Some(located.module.id.as_str()) {
+                current = Some(&located.module.id);
+                let [e, w, n, _] = report.by_module(&located.module.id);
+                out.push_str(&format!("── {} ({}) ──\n\n", sanitize::line(&located.module.id), counts(e, w, n, 0),));
+            }
+            out.push_str(&render_one(report, located, &renderer));
+            out.push_str("\n\n");
+            // Keep memory flat on large reports.
+            if out.len() > 1 << 16 {
+                out!("{out}");
+                out.clear();
+            }
+        }
+    }
+    summary(report, &mut out);
+    out!("{out}");
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn counts(errors: usize, warnings: usize, notes: usize, waived: usize) -> String {
+    let mut text = format!("{}, {}, {}", plural(errors, "error"), plural(warnings, "warning"), plural(notes, "note"));
+    if waived > 0 {
+        text.push_str(&format!(", {waived} waived"));
+    }
+    text
+}
+
+fn statistics(report: &Report, out: &mut String) {
+    let rows = report.statistics();
+    if rows.is_empty() {
+        out.push_str("no findings\n\n");
+        return;
+    }
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    for (rule, _, severity, count, waived) in rows {
+        let waived = if waived > 0 { format!(" (+{waived} waived)") } else { String::new() };
+        out.push_str(&format!("{count:>6}  {:<width$}  {severity}{waived}\n", sanitize::line(rule),));
+    }
+    out.push('\n');
+}
+
+fn summary(report: &Report, out: &mut String) {
+    let plugins: Vec<&&juris_core::ModuleInfo> =
+        report.modules.iter().filter(|m| m.id != crate::host_rules::ID).collect();
     out.push_str(&format!(
-        "{}: {}, {}, {} from {} ({}) as of {}\n",
-        report.manifest_path,
-        plural(report.count(Severity::Error), "error"),
-        plural(report.count(Severity::Warning), "warning"),
-        plural(report.count(Severity::Note), "note"),
-        plural(report.modules.len(), "module"),
-        modules.join(", "),
+        "{}: {} from {} as of {}\n",
+        sanitize::line(report.manifest_path),
+        counts(
+            report.count(Severity::Error),
+            report.count(Severity::Warning),
+            report.count(Severity::Note),
+            report.waived()
+        ),
+        plural(plugins.len(), "module"),
         report.as_of,
     ));
+    let width = report.modules.iter().map(|m| m.id.len() + m.version.len() + 1).max().unwrap_or(0);
+    for module in &report.modules {
+        let [e, w, n, waived] = report.by_module(&module.id);
+        if module.id == crate::host_rules::ID && e + w + n + waived == 0 {
+            continue;
+        }
+        let name = format!("{} {}", sanitize::line(&module.id), sanitize::line(&module.version));
+        out.push_str(&format!("  {name:<width$}  {}\n", counts(e, w, n, waived)));
+    }
+    if !report.unchecked_markets.is_empty() {
+        let list: Vec<String> = report.unchecked_markets.iter().map(ToString::to_string).collect();
+        out.push_str(&format!("  unchecked markets (juris.toml): {}\n", list.join(", ")));
+    }
     if !report.failures.is_empty() {
         out.push_str(&format!(
             "{} failed (see the errors on stderr); results from {} are missing from this report\n",
@@ -56,5 +156,4 @@ pub fn print_report(report: &Report) {
             if report.failures.len() == 1 { "it" } else { "them" }
         ));
     }
-    out!("{out}");
 }

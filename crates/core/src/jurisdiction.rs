@@ -181,9 +181,29 @@ impl FromStr for Jurisdiction {
         if upper != s && upper.parse::<Jurisdiction>().is_ok() {
             return Err(unknown(Some(&upper)));
         }
+        if let Some(code) = alpha2_for(s) {
+            return Err(unknown(Some(code)));
+        }
         let candidates = ISO_3166_1.iter().copied().chain(["EEA", "EU"]);
         Err(unknown(closest(s, candidates)))
     }
+}
+
+/// The alpha-2 code of a country written as its alpha-3 code (`USA`, `DEU`)
+/// or its English name or a common alias (`Germany`, `United Kingdom`,
+/// `Russia`), in any case and spacing.
+fn alpha2_for(text: &str) -> Option<&'static str> {
+    let squeezed: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if squeezed.is_empty() || squeezed.len() > 64 {
+        return None;
+    }
+    let found = if squeezed.len() == 3 { celes::Country::from_alpha3(&squeezed).ok() } else { None };
+    let found = found
+        .or_else(|| celes::Country::from_name(&squeezed).ok())
+        .or_else(|| celes::Country::from_alias(&squeezed).ok())
+        .or_else(|| squeezed.strip_prefix("the").and_then(|rest| celes::Country::from_name(rest).ok()))?;
+    // The data's alpha-2 codes are ISO's; keep only codes this module assigns.
+    ISO_3166_1.iter().copied().find(|c| *c == found.alpha2)
 }
 
 fn closest<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -313,6 +333,13 @@ mod tests {
         assert_eq!(err.suggestion.as_deref(), Some("GB"));
         let err = "de".parse::<Jurisdiction>().unwrap_err();
         assert_eq!(err.suggestion.as_deref(), Some("DE"));
+        for (given, code) in [("USA", "US"), ("DEU", "DE"), ("gbr", "GB"), ("Germany", "DE"), ("United Kingdom", "GB")]
+        {
+            let err = given.parse::<Jurisdiction>().unwrap_err();
+            assert_eq!(err.suggestion.as_deref(), Some(code), "{given}");
+        }
+        let err = "Russia".parse::<Jurisdiction>().unwrap_err();
+        assert_eq!(err.suggestion.as_deref(), Some("RU"));
         let err = "US-CX".parse::<Jurisdiction>().unwrap_err();
         assert_eq!(err.suggestion.as_deref(), Some("US-CA"));
         assert!("XX".parse::<Jurisdiction>().is_err());

@@ -6,6 +6,7 @@
 //! from the same facts. Every table refuses unknown keys, so a typo is an input
 //! error rather than a silently ignored setting.
 
+mod collect;
 mod load;
 
 use std::collections::BTreeMap;
@@ -19,6 +20,10 @@ pub use load::{InputError, Location, Parsed, SourceIndex, parse};
 use crate::jurisdiction::Jurisdiction;
 use crate::module::RequestKind;
 use crate::taxonomy::{DataCategory, DataSubject, DataUse};
+
+/// The `$id` of the manifest schema (schema 1), and the URL `juris init`
+/// writes in the `#:schema` line.
+pub const SCHEMA_ID: &str = "https://example.invalid/juris/schemas/manifest-1.schema.json";
 
 /// A juris manifest.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
@@ -67,6 +72,11 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
     pub modules: BTreeMap<String, serde_json::Value>,
+    /// Known findings the organisation accepts for a time, each with a reason,
+    /// an owner and an end date. A waived finding is still reported, marked as
+    /// waived, and does not fail `juris check`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
     /// Lookups by id, built on first use: rules look systems and recipients up
     /// per activity, which must not cost a scan each on large manifests.
     #[serde(skip)]
@@ -388,8 +398,12 @@ impl JsonSchema for ConsentScope {
         "ConsentScope".into()
     }
 
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        Jurisdiction::json_schema(generator)
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "`default`, or a jurisdiction: an ISO 3166-1 alpha-2 country (`DE`), an ISO 3166-2 subdivision (`US-CA`), `EEA`, `EU` or `*`.",
+            "pattern": "^(default|\\*|EEA|EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"
+        })
     }
 }
 
@@ -480,6 +494,26 @@ pub struct Filings {
     /// Roskomnadzor (152-FZ Art. 12).
     #[serde(default)]
     pub rkn_cross_border_notice: Vec<Jurisdiction>,
+}
+
+/// An accepted finding: `juris check` reports it as waived until `expires`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The rule id, e.g. `eea-uk/dpo-missing`.
+    pub rule: String,
+    /// What the waiver covers: a manifest path naming an entry by its id
+    /// (`activities.analytics`, `systems.crm`, `recipients.ad-network`) or a
+    /// table (`notices`, `modules.brazil`). Without it, the waiver covers every
+    /// finding of the rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Why the finding is accepted.
+    pub reason: String,
+    /// Who answers for it (a person or a team address).
+    pub owner: String,
+    /// The last day the waiver holds. An expired waiver is an error.
+    pub expires: IsoDate,
 }
 
 /// The key under which the toml crate hands a date value to serde.
@@ -643,7 +677,11 @@ impl Manifest {
     pub fn json_schema() -> serde_json::Value {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();
         let schema = generator.into_root_schema_for::<Manifest>();
-        serde_json::to_value(schema).unwrap_or_default()
+        let mut value = serde_json::to_value(schema).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            object.insert("$id".to_string(), SCHEMA_ID.into());
+        }
+        value
     }
 
     /// The entity a person in `place` contracts with: the entity whose `serves`

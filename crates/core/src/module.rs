@@ -170,10 +170,48 @@ impl FromStr for RequestKind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         RequestKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
             let names: Vec<_> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
-            format!("unknown request kind `{s}`; expected one of: {}", names.join(", "))
+            let word = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+            let suggestion = REQUEST_WORDS
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|(_, k)| k.as_str())
+                .or_else(|| crate::suggest::closest(&word, names.iter().copied(), 3));
+            let hint = suggestion.map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
+            format!("unknown request kind `{s}`; {hint}expected one of: {}", names.join(", "))
         })
     }
 }
+
+/// Everyday words for request kinds, and the kind each means.
+const REQUEST_WORDS: &[(&str, RequestKind)] = &[
+    ("delete", RequestKind::Erasure),
+    ("deletion", RequestKind::Erasure),
+    ("erase", RequestKind::Erasure),
+    ("forget", RequestKind::Erasure),
+    ("right-to-be-forgotten", RequestKind::Erasure),
+    ("correct", RequestKind::Rectification),
+    ("correction", RequestKind::Rectification),
+    ("rectify", RequestKind::Rectification),
+    ("know", RequestKind::Access),
+    ("right-to-know", RequestKind::Access),
+    ("copy", RequestKind::Access),
+    ("dsar", RequestKind::Access),
+    ("sar", RequestKind::Access),
+    ("opt-out", RequestKind::OptOutOfSale),
+    ("do-not-sell", RequestKind::OptOutOfSale),
+    ("do-not-share", RequestKind::OptOutOfSale),
+    ("opt-out-of-sharing", RequestKind::OptOutOfSale),
+    ("limit", RequestKind::LimitSensitive),
+    ("restrict", RequestKind::Restriction),
+    ("block", RequestKind::Restriction),
+    ("object", RequestKind::Objection),
+    ("port", RequestKind::Portability),
+    ("export", RequestKind::Portability),
+    ("withdraw", RequestKind::WithdrawConsent),
+    ("revoke-consent", RequestKind::WithdrawConsent),
+    ("automated-decision", RequestKind::AutomatedDecisionReview),
+    ("human-review", RequestKind::AutomatedDecisionReview),
+];
 
 /// A data-subject request received.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -239,6 +277,54 @@ pub enum Due {
     Immediately(Date),
 }
 
+impl Due {
+    /// The calendar day the duty falls due on.
+    pub fn date(&self) -> Date {
+        match self {
+            Due::Date(d) | Due::Immediately(d) => *d,
+            Due::Instant(i) => i.local_date(),
+        }
+    }
+
+    /// How far past due the duty is at `now`, or `None` when it is not: whole
+    /// days past the due day for a day, the exact time past the instant for
+    /// an instant.
+    pub fn overdue_at(&self, now: &Instant) -> Option<jiff::SignedDuration> {
+        match self {
+            Due::Date(d) | Due::Immediately(d) => {
+                let today = now.local_date();
+                (today > *d).then(|| jiff::SignedDuration::from_hours(24 * i64::from((today - *d).get_days())))
+            }
+            Due::Instant(i) => (now.timestamp > i.timestamp).then(|| now.timestamp.duration_since(i.timestamp)),
+        }
+    }
+
+    fn sort_key(&self) -> (Date, u8, i64) {
+        match self {
+            // "Immediately" comes before anything else due that day, and an
+            // instant before the end of its day.
+            Due::Immediately(d) => (*d, 0, 0),
+            Due::Instant(i) => (i.local_date(), 1, i.timestamp.as_second()),
+            Due::Date(d) => (*d, 2, 0),
+        }
+    }
+}
+
+impl PartialOrd for Due {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Dues are ordered by when they fall due: by day, and within a day
+/// "immediately" first, then instants in time order, then "by the end of the
+/// day".
+impl Ord for Due {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
 impl fmt::Display for Due {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -287,6 +373,14 @@ pub struct Obligation {
     pub warnings: Vec<String>,
 }
 
+impl Plan {
+    /// Puts the obligations in the order they fall due (stable: duties due at
+    /// the same time keep the module's order).
+    pub fn sort(&mut self) {
+        self.obligations.sort_by_key(|o| o.due);
+    }
+}
+
 /// The output of [`RegionalModule::obligations`].
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Plan {
@@ -332,5 +426,21 @@ impl Statement {
     /// A statement with a citation.
     pub fn new(topic: &str, text: impl Into<String>, citation: &str) -> Self {
         Statement { topic: topic.to_string(), text: text.into(), citation: Some(citation.to_string()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestKind;
+
+    #[test]
+    fn everyday_words_suggest_the_request_kind() {
+        for (word, kind) in [("delete", "erasure"), ("correct", "rectification"), ("opt-out", "opt-out-of-sale")] {
+            let error = word.parse::<RequestKind>().unwrap_err();
+            assert!(error.contains(&format!("did you mean `{kind}`?")), "{error}");
+        }
+        let error = "acess".parse::<RequestKind>().unwrap_err();
+        assert!(error.contains("did you mean `access`?"), "{error}");
+        assert_eq!("erasure".parse::<RequestKind>(), Ok(RequestKind::Erasure));
     }
 }

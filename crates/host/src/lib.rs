@@ -2,8 +2,9 @@
 //!
 //! Plugins are shared libraries exporting the juris ABI (see
 //! [`juris_core::abi`]). They are searched for beside the `juris` binary (so
-//! `cargo build` output works as it is), then in each directory of
-//! `JURIS_PLUGIN_PATH`, then in each `--plugin-dir` ([`discovery`]). When a
+//! `cargo build` output works as it is), in the installation's
+//! `lib/juris/plugins`, in `$XDG_DATA_HOME/juris/plugins`, then in each
+//! directory of `JURIS_PLUGIN_PATH` and each `--plugin-dir` ([`discovery`]). When a
 //! `juris.lock` pins them, each file is hashed, compared, copied to a private
 //! path and loaded from there, so the bytes checked are the bytes loaded
 //! ([`lock`]). A plugin runs in the host's process, or, with isolation, in a
@@ -24,7 +25,7 @@ mod plugin;
 
 use std::time::Duration;
 
-pub use discovery::{SearchPath, candidates};
+pub use discovery::{Candidate, Origin, SearchDir, SearchPath, candidates};
 pub use lock::Lockfile;
 pub use plugin::{CallError, LoadError, Plugin, PluginSet, load};
 

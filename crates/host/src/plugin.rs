@@ -12,7 +12,7 @@ use juris_core::{CheckContext, Finding, ModuleInfo};
 use serde::de::DeserializeOwned;
 
 use crate::LoadOptions;
-use crate::discovery::{SearchPath, candidates};
+use crate::discovery::{Origin, SearchPath, candidates};
 use crate::isolate::Child;
 
 /// A loaded plugin.
@@ -23,6 +23,8 @@ pub struct Plugin {
     pub info: ModuleInfo,
     /// Its ABI version, `(major, minor)`.
     pub abi: (u16, u16),
+    /// Whether it ships with the binary or was added by the user.
+    pub origin: Origin,
     transport: Transport,
 }
 
@@ -78,8 +80,9 @@ pub struct PluginSet {
 /// not exist is an `Err`; a file that fails to load is a [`LoadError`] in the set.
 pub fn load(search: &SearchPath, options: &LoadOptions) -> Result<PluginSet, String> {
     let mut set = PluginSet::default();
-    for path in candidates(search)? {
-        match Plugin::load(&path, options) {
+    for candidate in candidates(search)? {
+        let path = candidate.path;
+        match Plugin::load(&path, options).map(|plugin| Plugin { origin: candidate.origin, ..plugin }) {
             Ok(plugin) => {
                 if let Some(first) = set.plugins.iter().find(|p| p.info.id == plugin.info.id) {
                     tracing::warn!(
@@ -131,6 +134,7 @@ impl Plugin {
                 core_version: String::new(),
             },
             abi,
+            origin: Origin::Added,
             transport,
         };
         let name = path.display();

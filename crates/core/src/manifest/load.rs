@@ -53,7 +53,25 @@ impl std::fmt::Debug for Parsed<'_> {
 pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
     let root = DeTable::parse(text).map_err(|e| vec![toml_error(text, &e)])?;
     let deserializer = toml::de::Deserializer::from(root.clone());
-    let manifest = Manifest::deserialize(deserializer).map_err(|e| vec![toml_error(text, &e)])?;
+    let manifest = match Manifest::deserialize(deserializer) {
+        Ok(manifest) => manifest,
+        // serde stops at the first problem; the schema walk finds them all.
+        Err(first) => {
+            let problems = super::collect::problems(&root);
+            if problems.is_empty() {
+                return Err(vec![toml_error(text, &first)]);
+            }
+            let lines = LineIndex::new(text);
+            return Err(problems
+                .into_iter()
+                .map(|(span, message)| {
+                    let span = narrow(text, span, &message);
+                    let (line, column) = lines.line_column(text, span.start);
+                    InputError { message, location: Location { line, column, span } }
+                })
+                .collect());
+        }
+    };
     let index = SourceIndex { text, root: Some(root), lines: LineIndex::new(text) };
     let problems = validate(&manifest);
     if problems.is_empty() {
@@ -268,6 +286,25 @@ mod tests {
         let errors = parse(&text).unwrap_err();
         assert!(errors[0].message.contains("system `nope`"));
         assert_eq!((errors[0].location.line, errors[0].location.column), (11, 12));
+    }
+
+    #[test]
+    fn every_structural_problem_is_reported_at_once() {
+        let text = "manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\", \"UK\", \"USA\"]\nemployes = 3\n\n[[activities]]\nid = \"a\"\nname = \"A\"\nuse = []\ndata_categories = [\"user.contact.emial\"]\ndata_subjects = []\nsells_or_shares = \"yes\"\n\n[consent]\ndefault = { mode = \"opt-in\" }\nUS-CX = { mode = \"opt-out\" }\n";
+        let errors = parse(text).unwrap_err();
+        let shown: Vec<String> =
+            errors.iter().map(|e| format!("{}:{} {}", e.location.line, e.location.column, e.message)).collect();
+        let has = |needle: &str| shown.iter().any(|s| s.contains(needle));
+        assert!(has("4:18 unknown jurisdiction `UK`"), "{shown:#?}");
+        assert!(has("did you mean `GB`"), "{shown:#?}");
+        assert!(has("4:24 unknown jurisdiction `USA`") && has("did you mean `US`"), "{shown:#?}");
+        assert!(has("5:1 unknown field `employes`") && has("did you mean `employees`"), "{shown:#?}");
+        assert!(has("10:1 unknown field `use`") && has("did you mean `uses`"), "{shown:#?}");
+        assert!(has("missing field `uses`"), "{shown:#?}");
+        assert!(has("11:20") && has("user.contact.emial"), "{shown:#?}");
+        assert!(has("13:19 invalid type: a string, expected a boolean"), "{shown:#?}");
+        assert!(has("17:1 unknown jurisdiction `US-CX`"), "{shown:#?}");
+        assert_eq!(errors.len(), 8, "{shown:#?}");
     }
 
     #[test]
