@@ -68,6 +68,13 @@ impl Session {
         };
         match found {
             Some(path) => {
+                // Shown relative to the working directory where it is below it, as
+                // the user would write it.
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let path = match path.strip_prefix(&cwd) {
+                    Ok(relative) if given.is_none() && !relative.as_os_str().is_empty() => relative.to_path_buf(),
+                    _ => path,
+                };
                 tracing::info!(path = %path.display(), "using manifest");
                 Ok(path)
             }

@@ -97,7 +97,8 @@ pub fn plugins() -> &'static [Plugin] {
         let dir = std::env::var_os("JURIS_FUZZ_PLUGIN_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/debug"));
-        let set = juris_host::load(&SearchPath { bundled: Some(dir.clone()), explicit: Vec::new() }, &LoadOptions::default())
+        let search = SearchPath::new(Some(&dir), None, &[], &[]);
+        let set = juris_host::load(&search, &LoadOptions::default())
             .unwrap_or_else(|e| panic!("cannot search {} for plugins: {e}", dir.display()));
         if let Some(error) = set.errors.first() {
             panic!("plugin {} failed to load: {}", error.path.display(), error.message);

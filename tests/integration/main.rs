@@ -8,6 +8,7 @@ mod util;
 
 mod check;
 mod fuzz_regressions;
+mod gate;
 mod input_errors;
 mod integrity;
 mod isolation;

@@ -56,6 +56,9 @@ pub fn run() -> Result<(), String> {
     let mut test = cargo();
     test.args(["test", "--workspace", "--no-fail-fast"]);
     run_command(test)?;
+    // The distribution archive works unpacked on its own (the debug build is
+    // packed, which is quicker; `cargo xtask dist` packs the release build).
+    crate::dist::run_dist(&["--debug".to_string()])?;
     eprintln!("xtask ci: all checks passed");
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! - `ci`: formatting, clippy with warnings denied, build of every crate and
 //!   plugin, every test, and the tidy checks.
 //! - `demo`: build in release and run `juris check` on the example.
+//! - `dist`: the distribution archive with the binary, plugins, completions
+//!   and man page.
 //! - `gen-manifest`: write a deterministic synthetic manifest.
 //! - `bench`: time `juris check` as a whole process at growing sizes.
 //! - `new-plugin`: scaffold a regional-module crate.
@@ -11,6 +13,7 @@
 
 mod bench;
 mod ci;
+mod dist;
 mod fuzz;
 mod gen_manifest;
 mod new_plugin;
@@ -24,6 +27,8 @@ usage: cargo xtask <task>
 tasks:
   ci                      fmt check, clippy -D warnings, build everything, all tests, tidy
   demo                    build in release and run `juris check` on examples/marketplace
+  dist [--debug]          build target/dist/juris-<version>-<target>.tar.gz (binary, plugins,
+                          completions, man page) and check that it works unpacked
   gen-manifest --activities N --systems M [--seed S] [--out FILE]
                           write a deterministic synthetic manifest (stdout by default)
   bench [--quick]         time `juris check` on the example and on 1k/10k/100k activities
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci::run(),
         Some("demo") => demo(),
+        Some("dist") => dist::run_dist(&args[1..]),
         Some("gen-manifest") => gen_manifest::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("new-plugin") => new_plugin::run(&args[1..]),

@@ -24,6 +24,10 @@ pub fn run(session: &Session, format: ListFormat) -> Outcome {
                         "name": p.info.name,
                         "version": p.info.version,
                         "path": p.path.display().to_string(),
+                        "origin": match p.origin {
+                            juris_host::Origin::Bundled => "bundled",
+                            juris_host::Origin::Added => "added",
+                        },
                         "abi": format!("{}.{}", p.abi.0, p.abi.1),
                         "core_version": p.info.core_version,
                         "jurisdictions": p.info.jurisdictions,

@@ -14,16 +14,14 @@ use crate::output::out;
 use crate::report::{Located, Report};
 use crate::sanitize;
 
-/// Text wrapped to the terminal (when its width is known), for the lines
-/// annotate-snippets prints after `= law:` and `= help:`.
+/// Text wrapped to the terminal (when its width is known) in the columns
+/// left after an `indent` the renderer puts before it; annotate-snippets
+/// aligns the lines after the first under the first.
 fn wrap(text: &str, indent: usize) -> String {
     let clean = sanitize::line(text);
     match crate::output::width() {
-        Some(width) if width > indent + 20 => {
-            let lines = textwrap::wrap(&clean, width - indent);
-            lines.join("\n")
-        }
-        _ => clean.into_owned(),
+        Some(width) => textwrap::wrap(&clean, width.saturating_sub(indent).max(10)).join("\n"),
+        None => clean.into_owned(),
     }
 }
 
@@ -38,15 +36,20 @@ fn level(severity: Severity) -> Level<'static> {
 fn render_one(report: &Report, located: &Located, renderer: &annotate_snippets::Renderer) -> String {
     let finding = &located.finding;
     let (source, line_start, span) = excerpt(report.manifest_text, located.span.clone());
-    let message = sanitize::line(&finding.message);
     let rule = sanitize::line(&finding.rule);
+    let name = match located.waiver {
+        Some(_) => format!("waived {}", finding.severity),
+        None => finding.severity.to_string(),
+    };
+    // The title starts with `error[rule]: `; wrap the message after it.
+    let message = wrap(&finding.message, name.chars().count() + rule.chars().count() + 4);
     let path = sanitize::line(report.manifest_path);
     let title = match located.waiver {
-        Some(_) => level(finding.severity).with_name(format!("waived {}", finding.severity)),
+        Some(_) => level(finding.severity).with_name(name),
         None => level(finding.severity),
     };
     let mut groups = vec![
-        title.primary_title(message.as_ref()).id(rule.as_ref()).element(
+        title.primary_title(message.as_str()).id(rule.as_ref()).element(
             Snippet::source(source.as_str())
                 .line_start(line_start)
                 .path(path.as_ref())
@@ -54,14 +57,14 @@ fn render_one(report: &Report, located: &Located, renderer: &annotate_snippets::
         ),
     ];
     if let Some(citation) = located.rule.map(|r| r.citation.as_str()).filter(|c| !c.is_empty()) {
-        groups.push(Group::with_title(Level::NOTE.with_name("law").secondary_title(wrap(citation, 10))));
+        groups.push(Group::with_title(Level::NOTE.with_name("law").secondary_title(wrap(citation, 5))));
     }
     if let Some(help) = &finding.help {
-        groups.push(Group::with_title(Level::HELP.secondary_title(wrap(help, 11))));
+        groups.push(Group::with_title(Level::HELP.secondary_title(wrap(help, 6))));
     }
     if let Some(waiver) = located.waiver {
         let why = format!("{} ({}, until {})", waiver.reason, waiver.owner, waiver.expires.0);
-        groups.push(Group::with_title(Level::NOTE.with_name("waived").secondary_title(wrap(&why, 13))));
+        groups.push(Group::with_title(Level::NOTE.with_name("waived").secondary_title(wrap(&why, 8))));
     }
     renderer.render(&groups)
 }
@@ -124,9 +127,9 @@ fn statistics(report: &Report, out: &mut String) {
 fn summary(report: &Report, out: &mut String) {
     let plugins: Vec<&&juris_core::ModuleInfo> =
         report.modules.iter().filter(|m| m.id != crate::host_rules::ID).collect();
-    out.push_str(&format!(
-        "{}: {} from {} as of {}\n",
-        sanitize::line(report.manifest_path),
+    let line = format!(
+        "{}: {} from {} as of {}",
+        report.manifest_path,
         counts(
             report.count(Severity::Error),
             report.count(Severity::Warning),
@@ -135,7 +138,9 @@ fn summary(report: &Report, out: &mut String) {
         ),
         plural(plugins.len(), "module"),
         report.as_of,
-    ));
+    );
+    out.push_str(&wrap(&line, 0));
+    out.push('\n');
     let width = report.modules.iter().map(|m| m.id.len() + m.version.len() + 1).max().unwrap_or(0);
     for module in &report.modules {
         let [e, w, n, waived] = report.by_module(&module.id);
