@@ -63,7 +63,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         .map(|e| Failure { plugin: e.path.display().to_string(), message: e.message.clone() })
         .collect();
 
-    let ctx = CheckContext { manifest, as_of };
+    let ctx = CheckContext::new(manifest, as_of);
     // Encode the manifest once; every plugin decodes the same bytes.
     let input = match serde_json::to_vec(&ctx) {
         Ok(bytes) => bytes,

@@ -62,6 +62,7 @@ pub static INFO: LazyLock<ModuleInfo> = LazyLock::new(|| ModuleInfo {
         })
         .collect(),
     core_version: juris_core::CORE_VERSION.to_string(),
+    options: None,
 });
 
 /// The rule with this id, if it is a host rule.

@@ -259,6 +259,44 @@ impl schemars::JsonSchema for Jurisdiction {
     }
 }
 
+/// `*`: everywhere.
+pub const EVERYWHERE: Jurisdiction = Jurisdiction::Everywhere;
+/// The European Economic Area.
+pub const EEA: Jurisdiction = Jurisdiction::Group(Group::Eea);
+/// The European Union.
+pub const EU: Jurisdiction = Jurisdiction::Group(Group::Eu);
+
+/// A country by its ISO 3166-1 alpha-2 code, checked when the program is
+/// compiled if used in a constant (`const BR: Jurisdiction = country("BR");`),
+/// or when called.
+///
+/// # Panics
+/// When `code` is not an assigned alpha-2 code.
+pub const fn country(code: &str) -> Jurisdiction {
+    let b = code.as_bytes();
+    assert!(b.len() == 2, "an ISO 3166-1 alpha-2 code has two letters");
+    let mut i = 0;
+    while i < ISO_3166_1.len() {
+        let known = ISO_3166_1[i].as_bytes();
+        if known[0] == b[0] && known[1] == b[1] {
+            return Jurisdiction::Country(Country([b[0], b[1]]));
+        }
+        i += 1;
+    }
+    panic!("not an assigned ISO 3166-1 alpha-2 code")
+}
+
+/// A subdivision by its ISO 3166-2 code (`US-CA`).
+///
+/// # Panics
+/// When `code` is not a subdivision code juris knows.
+pub fn subdivision(code: &str) -> Jurisdiction {
+    match code.parse() {
+        Ok(j @ Jurisdiction::Subdivision(..)) => j,
+        _ => panic!("`{code}` is not an ISO 3166-2 subdivision code"),
+    }
+}
+
 /// The EU's 27 member states (ISO codes; Greece is `GR`, not the EU's `EL`).
 pub const EU_MEMBERS: &[&str] = &[
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
@@ -344,6 +382,15 @@ mod tests {
         assert_eq!(err.suggestion.as_deref(), Some("US-CA"));
         assert!("XX".parse::<Jurisdiction>().is_err());
         assert!("EEA ".parse::<Jurisdiction>().is_err());
+    }
+
+    #[test]
+    fn constants_are_the_parsed_codes() {
+        const BR: Jurisdiction = country("BR");
+        assert_eq!(BR, j("BR"));
+        assert_eq!(EEA, j("EEA"));
+        assert_eq!(subdivision("US-CA"), j("US-CA"));
+        assert!(std::panic::catch_unwind(|| country("XX")).is_err());
     }
 
     #[test]

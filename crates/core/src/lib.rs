@@ -16,6 +16,7 @@
 // The plugin boundary is the only place in juris-core with unsafe code.
 #[allow(unsafe_code)]
 pub mod abi;
+pub mod declare;
 pub mod jurisdiction;
 pub mod manifest;
 pub mod module;
@@ -26,6 +27,7 @@ pub mod taxonomy;
 pub mod testing;
 pub mod time;
 
+pub use declare::Module;
 pub use jurisdiction::Jurisdiction;
 pub use manifest::Manifest;
 pub use module::{
@@ -39,4 +41,11 @@ pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Re-exported so that module crates use the same date library as the core.
 pub use jiff;
+/// Re-exported so that a module's options type can derive `JsonSchema`
+/// (`#[derive(juris_core::schemars::JsonSchema)]` with
+/// `#[schemars(crate = "juris_core::schemars")]`) without a dependency of its own.
+pub use schemars;
+/// Re-exported so that a module can derive `Deserialize` for its options
+/// (`#[serde(crate = "juris_core::serde")]`) with juris-core as its only dependency.
+pub use serde;
 pub use serde_json;

@@ -57,6 +57,10 @@ pub struct ModuleInfo {
     /// The juris-core version the module was built against.
     #[serde(default)]
     pub core_version: String,
+    /// The JSON Schema of the module's `[modules.<id>]` table, when it
+    /// declares one (modules built on [`Module`](crate::Module) do).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<serde_json::Value>,
 }
 
 /// A law a module encodes.
@@ -69,13 +73,23 @@ pub struct Law {
     pub current_to: Date,
 }
 
-/// The input of [`RegionalModule::check`].
+impl Law {
+    /// A law, current to a date.
+    pub fn new(name: impl Into<String>, current_to: Date) -> Law {
+        Law { name: name.into(), current_to }
+    }
+}
+
+/// The input of [`RegionalModule::check`]. Build one with [`CheckContext::new`].
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CheckContext {
     /// The manifest.
     pub manifest: Manifest,
     /// The date the law is evaluated at.
     pub as_of: Date,
+    /// The module's options, parsed once (see [`CheckContext::options`]).
+    #[serde(skip)]
+    pub(crate) cache: crate::declare::OptionsCache,
 }
 
 /// A result of a check: a rule that a manifest breaks.

@@ -65,6 +65,13 @@ impl ManifestPath {
     }
 }
 
+/// A key as it is written in a manifest path: bare when it is letters,
+/// digits, `_` and `-`, quoted otherwise.
+pub fn quote_key(key: &str) -> String {
+    let bare = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if bare { key.to_string() } else { format!("\"{key}\"") }
+}
+
 impl fmt::Display for ManifestPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (n, segment) in self.0.iter().enumerate() {
@@ -74,8 +81,7 @@ impl fmt::Display for ManifestPath {
                     if n > 0 {
                         f.write_str(".")?;
                     }
-                    let bare = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-                    if bare { f.write_str(k)? } else { write!(f, "\"{k}\"")? }
+                    f.write_str(&quote_key(k))?;
                 }
             }
         }

@@ -1,19 +1,48 @@
 //! The test harness every module uses, built-in or third-party.
 //!
-//! Each [`Rule`] carries a manifest that breaks it and one that keeps it;
-//! [`assert_rules`] checks, through the module's own `check`, that the rule
-//! fires on the first and is silent on the second, that its metadata and
-//! documentation are complete, and that every finding's path is a
-//! well-formed manifest path. A rule without both manifests cannot be declared at all.
+//! Each [`Rule`] carries a manifest that breaks it and one that keeps it, and
+//! may have any number of further cases in `fixtures/<rule>/` (files named
+//! `fail*.toml` must make it fire, `pass*.toml` must not; a first line
+//! `#! as-of: YYYY-MM-DD` sets the date). [`assert_module`] checks, through the
+//! module's own `check`:
+//!
+//! - metadata and documentation are complete, ids are in the module's
+//!   namespace and unique, and `describe()` lists exactly these rules (and the
+//!   `<id>/module-options` rule juris-core adds);
+//! - every failing case fires the rule, at a path that resolves to a place in
+//!   the file (not the line-1 fallback), with a message in the house style;
+//! - every passing case is silent;
+//! - the findings of every failing case, rendered as `line:column severity
+//!   message` and `help:`, equal the snapshot beside the fixtures
+//!   (`<rule>.fail.snap`, `<rule>/<case>.snap`). `JURIS_UPDATE_SNAPSHOTS=1`
+//!   writes the snapshots instead; review the diff and commit them.
+//!
+//! The helpers below ([`check`], [`request`], [`incident`], [`due`], …) are
+//! what module tests need to drive a module without the host.
+//!
+//! This module reads fixture files: it is test support, the one part of
+//! juris-core that touches the file system.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::declare::Module;
+use crate::jurisdiction::Jurisdiction;
 use crate::manifest;
-use crate::module::{CheckContext, RegionalModule};
+use crate::module::{
+    CheckContext, Due, Event, EventContext, Finding, Incident, Plan, RegionalModule, RequestKind, ResolveContext,
+    RightsRequest, Statement,
+};
 use crate::rule::{self, Rule};
+use crate::time::Instant;
 
 /// The date rule fixtures are evaluated at, unless a rule is not in force then.
 pub const AS_OF: Date = jiff::civil::date(2026, 11, 29);
+
+/// The variable that makes [`assert_module`] write snapshots.
+pub const UPDATE_SNAPSHOTS: &str = "JURIS_UPDATE_SNAPSHOTS";
 
 /// The date a rule's fixtures are evaluated at: [`AS_OF`], or the last day the
 /// rule was in force, or its first day.
@@ -37,11 +66,270 @@ pub fn manifest(text: &str) -> manifest::Manifest {
     }
 }
 
-/// Checks every rule of `module`: metadata and docs are complete, ids are in the
-/// module's namespace and unique, `describe()` lists exactly these rules, the
-/// failing manifest triggers the rule at a well-formed path, and the passing
-/// manifest does not trigger it, and findings follow the message style (one
-/// lowercase clause, no final period). Panics with every problem found.
+/// Every finding of `module` on the manifest `text` as of `as_of`.
+pub fn check<M: RegionalModule>(module: &M, text: &str, as_of: Date) -> Vec<Finding> {
+    module.check(&CheckContext::new(manifest(text), as_of))
+}
+
+/// The findings of one rule.
+pub fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+/// The ids of the rules that fired, each once, in order.
+pub fn fired(findings: &[Finding]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in findings {
+        if !out.contains(&f.rule) {
+            out.push(f.rule.clone());
+        }
+    }
+    out
+}
+
+/// A jurisdiction from its code, for tests.
+pub fn place(code: &str) -> Jurisdiction {
+    code.parse().unwrap_or_else(|e| panic!("{code}: {e}"))
+}
+
+/// The plan for a rights request, with an optional manifest.
+pub fn request<M: RegionalModule>(
+    module: &M,
+    place_code: &str,
+    kind: RequestKind,
+    received: Date,
+    manifest_text: Option<&str>,
+) -> Plan {
+    let event = Event::Request(RightsRequest {
+        jurisdiction: place(place_code),
+        request: kind,
+        received,
+        relevant_time: None,
+        paused_days: 0,
+    });
+    module.obligations(&EventContext { event, manifest: manifest_text.map(manifest) })
+}
+
+/// The plan for an incident discovered at the RFC 3339 instant `discovered`.
+pub fn incident<M: RegionalModule>(
+    module: &M,
+    places: &[&str],
+    discovered: &str,
+    affected: Option<u64>,
+    manifest_text: Option<&str>,
+) -> Plan {
+    let discovered: Instant = discovered.parse().unwrap_or_else(|e| panic!("{e}"));
+    let event =
+        Event::Incident(Incident { jurisdictions: places.iter().map(|p| place(p)).collect(), discovered, affected });
+    module.obligations(&EventContext { event, manifest: manifest_text.map(manifest) })
+}
+
+/// The due date of every obligation with this action, in the plan's order.
+pub fn dues(plan: &Plan, action: &str) -> Vec<Due> {
+    plan.obligations.iter().filter(|o| o.action == action).map(|o| o.due).collect()
+}
+
+/// The due date of the one obligation with this action.
+///
+/// # Panics
+/// When the plan has none or several.
+pub fn due(plan: &Plan, action: &str) -> Due {
+    match dues(plan, action).as_slice() {
+        [one] => *one,
+        other => panic!("expected one `{action}` obligation, found {}: {plan:#?}", other.len()),
+    }
+}
+
+/// What `module` resolves for a person in `place_code`.
+pub fn resolve<M: RegionalModule>(module: &M, text: &str, place_code: &str, as_of: Date) -> Vec<Statement> {
+    module.resolve(&ResolveContext { manifest: manifest(text), jurisdiction: place(place_code), as_of }).statements
+}
+
+/// One case a rule is tested on.
+struct Case {
+    /// How it is named in messages and snapshot files.
+    name: String,
+    text: String,
+    must_fire: bool,
+    as_of: Date,
+    snapshot: Option<PathBuf>,
+}
+
+/// The cases of `rule`: its own two manifests, and the files of
+/// `fixtures/<rule>/`.
+fn cases(rule: &Rule, fixtures: &Path, problems: &mut Vec<String>) -> Vec<Case> {
+    let name = rule.id.rsplit('/').next().unwrap_or(rule.id).replace('-', "_");
+    let as_of = fixture_date(rule);
+    let mut out = vec![
+        Case {
+            name: format!("{name}.fail"),
+            text: rule.fails.to_string(),
+            must_fire: true,
+            as_of,
+            snapshot: Some(fixtures.join(format!("{name}.fail.snap"))),
+        },
+        Case { name: format!("{name}.pass"), text: rule.passes.to_string(), must_fire: false, as_of, snapshot: None },
+    ];
+    let dir = fixtures.join(&name);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return out };
+    let mut files: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    files.sort();
+    for file in files {
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let must_fire = if stem.starts_with("fail") {
+            true
+        } else if stem.starts_with("pass") {
+            false
+        } else {
+            problems.push(format!("{}: fixture names start with `fail` or `pass`", file.display()));
+            continue;
+        };
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let as_of = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("#! as-of:"))
+            .map(|d| d.trim().parse().unwrap_or_else(|e| panic!("{}: bad as-of: {e}", file.display())))
+            .unwrap_or(as_of);
+        out.push(Case {
+            name: format!("{name}/{stem}"),
+            text,
+            must_fire,
+            as_of,
+            snapshot: must_fire.then(|| dir.join(format!("{stem}.snap"))),
+        });
+    }
+    out
+}
+
+/// The findings of a case as the snapshot shows them.
+fn render(rule: &str, case: &Case, findings: &[Finding]) -> String {
+    let parsed = manifest::parse(&case.text).expect("checked before");
+    let mut out = format!("# {rule} on {} as of {}\n", case.name, case.as_of);
+    for f in findings {
+        let at = parsed.index.locate(&f.path);
+        let _ = writeln!(out, "{}:{} {} {}", at.line, at.column, f.severity, f.message);
+        let _ = writeln!(out, "  path: {}", f.path);
+        if let Some(help) = &f.help {
+            let _ = writeln!(out, "  help: {help}");
+        }
+    }
+    out
+}
+
+/// Compares (or, with [`UPDATE_SNAPSHOTS`] set, writes) a snapshot.
+fn snapshot(path: &Path, rendered: &str, problems: &mut Vec<String>) {
+    if std::env::var_os(UPDATE_SNAPSHOTS).is_some() {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        std::fs::write(path, rendered).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    match std::fs::read_to_string(path) {
+        Ok(committed) if committed == rendered => {}
+        Ok(committed) => problems.push(format!(
+            "{} differs (run with {UPDATE_SNAPSHOTS}=1 to update, then review):\n--- committed\n{committed}--- now\n{rendered}",
+            path.display()
+        )),
+        Err(_) => problems.push(format!(
+            "{} is missing: run the tests with {UPDATE_SNAPSHOTS}=1 to write it, then review and commit it",
+            path.display()
+        )),
+    }
+}
+
+/// Checks every rule of a declared module against its fixtures and snapshots
+/// (see the [module documentation](self)); `fixtures` is the directory of the
+/// rules' fixture files. Panics with every problem found.
+pub fn assert_module<M: Module>(module: &M, fixtures: &Path) {
+    let info = RegionalModule::describe(module);
+    let rules = module.rules();
+    let mut problems = Vec::new();
+    let options_rule = format!("{}/module-options", M::ID);
+    let described: Vec<&str> = info.rules.iter().map(|r| r.id.as_str()).collect();
+    let mut declared: Vec<&str> = rules.iter().map(|r| r.id).collect();
+    declared.push(&options_rule);
+    if described != declared {
+        problems.push(format!("describe() lists {described:?} but the rule table is {declared:?}"));
+    }
+    let schema = manifest::Manifest::json_schema();
+    let top_level: Vec<&str> =
+        schema["properties"].as_object().map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    for rule in rules {
+        if !seen.insert(rule.id) {
+            problems.push(format!("duplicate rule id {}", rule.id));
+        }
+        problems.extend(rule::lint(M::ID, rule));
+        for case in cases(rule, fixtures, &mut problems) {
+            let Ok(parsed) = manifest::parse(&case.text) else {
+                problems.push(format!("{}: the fixture does not load as a manifest", case.name));
+                continue;
+            };
+            let ctx = CheckContext::new(parsed.manifest, case.as_of);
+            let fired: Vec<Finding> = module.check(&ctx).into_iter().filter(|f| f.rule == rule.id).collect();
+            if case.must_fire {
+                if fired.is_empty() {
+                    problems.push(format!("{}: {} did not fire (as of {})", case.name, rule.id, case.as_of));
+                }
+                for finding in &fired {
+                    let top = finding.path.split(['.', '[']).next().unwrap_or("");
+                    if crate::path::ManifestPath::parse(&finding.path).is_none() {
+                        problems.push(format!("{}: finding path `{}` is not a manifest path", case.name, finding.path));
+                    } else if !top_level.contains(&top) {
+                        problems.push(format!(
+                            "{}: finding path `{}` starts with `{top}`, which is not a manifest table",
+                            case.name, finding.path
+                        ));
+                    } else if !parsed.index.resolves(&finding.path) {
+                        problems.push(format!(
+                            "{}: finding path `{}` names nothing in the file, so it would be shown at line 1; point at a value or table that is there",
+                            case.name, finding.path
+                        ));
+                    }
+                    if let Some(problem) = message_style(&finding.message) {
+                        problems.push(format!("{}: message `{}` {problem}", case.name, finding.message));
+                    }
+                }
+                if let Some(path) = &case.snapshot {
+                    snapshot(path, &render(rule.id, &case, &fired), &mut problems);
+                }
+            } else if !fired.is_empty() {
+                problems.push(format!(
+                    "{}: {} fired on a passing case: {}",
+                    case.name,
+                    rule.id,
+                    fired.iter().map(|f| format!("{} ({})", f.message, f.path)).collect::<Vec<_>>().join("; ")
+                ));
+            }
+        }
+    }
+    // The options rule juris-core adds: a key the table does not have fires
+    // it at that key; no table, or an empty one, is silent.
+    let unknown =
+        format!("manifest = 1\n[organization]\nname = \"x\"\n\n[modules.{}]\nno_such_key_anywhere = true\n", M::ID);
+    let ctx = CheckContext::new(manifest(&unknown), AS_OF);
+    let fired: Vec<Finding> = module.check(&ctx).into_iter().filter(|f| f.rule == options_rule).collect();
+    if fired.len() != 1 || !fired[0].path.ends_with(".no_such_key_anywhere") {
+        problems.push(format!("{options_rule}: an unknown key gave {fired:?}"));
+    }
+    for text in [
+        "manifest = 1\n[organization]\nname = \"x\"\n".to_string(),
+        format!("manifest = 1\n[organization]\nname = \"x\"\n[modules.{}]\n", M::ID),
+    ] {
+        let ctx = CheckContext::new(manifest(&text), AS_OF);
+        if module.check(&ctx).iter().any(|f| f.rule == options_rule) {
+            problems.push(format!("{options_rule}: fired without a malformed table"));
+        }
+    }
+    assert!(problems.is_empty(), "rule problems in module `{}`:\n{}", info.id, problems.join("\n"));
+}
+
+/// Checks every rule of `module`, a module that implements [`RegionalModule`]
+/// itself: metadata, ids, and that each rule fires on its failing manifest and
+/// is silent on its passing one. Declared modules use [`assert_module`].
 pub fn assert_rules<M: RegionalModule>(module: &M, rules: &[&Rule]) {
     let info = module.describe();
     let mut problems = Vec::new();
@@ -50,36 +338,18 @@ pub fn assert_rules<M: RegionalModule>(module: &M, rules: &[&Rule]) {
     if described != declared {
         problems.push(format!("describe() lists {described:?} but the rule table is {declared:?}"));
     }
-    let mut seen = std::collections::HashSet::new();
     for rule in rules {
-        if !seen.insert(rule.id) {
-            problems.push(format!("duplicate rule id {}", rule.id));
-        }
         problems.extend(rule::lint(&info.id, rule));
         let as_of = fixture_date(rule);
         let run = |text: &str| {
-            let ctx = CheckContext { manifest: manifest(text), as_of };
+            let ctx = CheckContext::new(manifest(text), as_of);
             module.check(&ctx).into_iter().filter(|f| f.rule == rule.id).collect::<Vec<_>>()
         };
-        let fired = run(rule.fails);
-        if fired.is_empty() {
+        if run(rule.fails).is_empty() {
             problems.push(format!("{}: did not fire on its failing manifest (as of {as_of})", rule.id));
         }
-        for finding in &fired {
-            if crate::path::ManifestPath::parse(&finding.path).is_none() {
-                problems.push(format!("{}: finding path `{}` is not a manifest path", rule.id, finding.path));
-            }
-            if let Some(problem) = message_style(&finding.message) {
-                problems.push(format!("{}: message `{}` {problem}", rule.id, finding.message));
-            }
-        }
-        let silent = run(rule.passes);
-        if !silent.is_empty() {
-            problems.push(format!(
-                "{}: fired on its passing manifest: {}",
-                rule.id,
-                silent.iter().map(|f| format!("{} ({})", f.message, f.path)).collect::<Vec<_>>().join("; ")
-            ));
+        if !run(rule.passes).is_empty() {
+            problems.push(format!("{}: fired on its passing manifest", rule.id));
         }
     }
     assert!(problems.is_empty(), "rule problems in module `{}`:\n{}", info.id, problems.join("\n"));

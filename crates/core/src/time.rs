@@ -160,9 +160,10 @@ impl Calendar {
     }
 }
 
-/// A value computed on a calendar, with the reasons it may be less certain.
+/// A value counted on a calendar (a due date), with the reasons it may be less
+/// certain: the warnings of the count.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Dated<T> {
+pub struct Counted<T> {
     /// The value.
     pub value: T,
     /// Warnings, e.g. dates counted outside the calendar's years.
@@ -189,7 +190,7 @@ impl<'c> Coverage<'c> {
         self.calendar.is_working_day(date)
     }
 
-    fn finish<T>(self, value: T) -> Dated<T> {
+    fn finish<T>(self, value: T) -> Counted<T> {
         let mut warnings = Vec::new();
         if let (Some(first), Some(last)) = (self.first_uncovered, self.last_uncovered) {
             let name = self.calendar.name;
@@ -208,7 +209,7 @@ impl<'c> Coverage<'c> {
                 }
             });
         }
-        Dated { value, warnings }
+        Counted { value, warnings }
     }
 }
 
@@ -260,13 +261,13 @@ impl Count {
 }
 
 /// The last day of a period counted from `event` on `calendar`.
-pub fn due_date(event: Date, count: Count, calendar: &Calendar) -> Dated<Date> {
+pub fn due_date(event: Date, count: Count, calendar: &Calendar) -> Counted<Date> {
     due_date_paused(event, count, 0, calendar)
 }
 
 /// As [`due_date`], with `paused_days` calendar days added before rolling
 /// forward: the days a clock was stopped (UK GDPR Art. 12A).
-pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &Calendar) -> Dated<Date> {
+pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &Calendar) -> Counted<Date> {
     let mut coverage = Coverage::new(calendar);
     let end = match count.period {
         Period::Days(n) => {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use juris_core::abi::{self, CallError as WireError, Checked};
+use juris_core::abi::{self, Checked, ErrorPayload};
 use juris_core::module::{EventContext, Plan, Resolution, ResolveContext};
 use juris_core::{CheckContext, Finding, ModuleInfo};
 use serde::de::DeserializeOwned;
@@ -132,6 +132,7 @@ impl Plugin {
                 laws: Vec::new(),
                 rules: Vec::new(),
                 core_version: String::new(),
+                options: None,
             },
             abi,
             origin: Origin::Added,
@@ -196,7 +197,7 @@ impl Plugin {
             Transport::Isolated(child) => child.call(method, input).map_err(CallError::Failed)?,
         };
         let wire_message = || {
-            serde_json::from_slice::<WireError>(&output)
+            serde_json::from_slice::<ErrorPayload>(&output)
                 .map(|e| e.message)
                 .unwrap_or_else(|_| String::from_utf8_lossy(&output).into_owned())
         };

@@ -12,7 +12,8 @@
 //!   protection (DPO Annex 1) as dated data;
 //! - [`calendars`] and [`deadlines`]: the 30-day access deadline and the
 //!   breach notification;
-//! - [`options`]: the module's own manifest table, `[modules.ch]`.
+//! - [`options`]: the type of the module's own manifest table, `[modules.ch]`
+//!   (juris-core parses it and reports a malformed one).
 //!
 //! The last line exports the module as a plugin with
 //! [`juris_core::export_module!`].
@@ -27,10 +28,10 @@ pub mod rules;
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{EventContext, Plan};
-use juris_core::{CheckContext, Finding, Jurisdiction, Law, Manifest, ModuleInfo, RegionalModule};
+use juris_core::{Jurisdiction, Law, Manifest, Rule};
 
 /// The module id; every rule id starts with it.
-pub const ID: &str = "ch";
+pub const ID: &str = <Switzerland as juris_core::Module>::ID;
 
 /// The day the revised FADP and the DPO came into force.
 pub const FADP_IN_FORCE: Date = date(2023, 9, 1);
@@ -43,30 +44,34 @@ pub const CURRENT_TO: Date = date(2024, 9, 15);
 #[derive(Default)]
 pub struct Switzerland;
 
-impl RegionalModule for Switzerland {
-    fn describe(&self) -> ModuleInfo {
-        let law = |name: &str| Law { name: name.to_string(), current_to: CURRENT_TO };
-        ModuleInfo {
-            id: ID.to_string(),
-            name: "Switzerland (revised FADP)".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![ch()],
-            laws: vec![
-                law("Federal Act on Data Protection of 25 September 2020 (FADP/nDSG, SR 235.1), in force 2023-09-01"),
-                law(
-                    "Data Protection Ordinance of 31 August 2022 (DPO/DSV, SR 235.11), Annex 1 as amended with effect from 2024-09-15",
-                ),
-            ],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }
+impl juris_core::Module for Switzerland {
+    const ID: &'static str = "ch";
+    const NAME: &'static str = "Switzerland (revised FADP)";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    type Options = options::Options;
+
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        vec![ch()]
     }
 
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
-        juris_core::rule::run(rules::ALL, ctx)
+    fn laws(&self) -> Vec<Law> {
+        vec![
+            Law::new(
+                "Federal Act on Data Protection of 25 September 2020 (FADP/nDSG, SR 235.1), in force 2023-09-01",
+                CURRENT_TO,
+            ),
+            Law::new(
+                "Data Protection Ordinance of 31 August 2022 (DPO/DSV, SR 235.11), Annex 1 as amended with effect from 2024-09-15",
+                CURRENT_TO,
+            ),
+        ]
     }
 
-    fn obligations(&self, ctx: &EventContext) -> Plan {
+    fn rules(&self) -> &'static [&'static Rule] {
+        rules::ALL
+    }
+
+    fn obligations(&self, ctx: &EventContext, _: &options::Options) -> Plan {
         deadlines::plan(ctx)
     }
 }
@@ -95,4 +100,4 @@ pub fn established_in_switzerland(m: &Manifest) -> bool {
     m.organization.established.iter().any(|j| ch.covers(j)) || m.entities.iter().any(|e| ch.covers(&e.country))
 }
 
-juris_core::export_module!(Switzerland, "ch");
+juris_core::export_module!(Switzerland);

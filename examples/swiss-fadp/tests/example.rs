@@ -6,7 +6,7 @@ use swiss_fadp::Switzerland;
 
 fn findings(as_of: juris_core::jiff::civil::Date) -> Vec<(String, Severity, String)> {
     let text = include_str!("../privacy.toml");
-    let ctx = CheckContext { manifest: manifest(text), as_of };
+    let ctx = CheckContext::new(manifest(text), as_of);
     Switzerland.check(&ctx).into_iter().map(|f| (f.rule, f.severity, f.path)).collect()
 }
 

@@ -19,11 +19,11 @@
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
-use juris_core::time::{Count, Dated, Period, due_date};
+use juris_core::time::{Count, Counted, Period, due_date};
 use juris_core::{Incident, Manifest, Obligation, RequestKind};
 
 use crate::calendars::BR_NATIONAL;
-use crate::options::{self, DayUnit};
+use crate::options::{self, DayUnit, Options};
 
 /// The day Res. CD/ANPD 2/2022 (small processing agents) came into force.
 pub const RES_2_2022_IN_FORCE: Date = date(2022, 1, 28);
@@ -31,10 +31,10 @@ pub const RES_2_2022_IN_FORCE: Date = date(2022, 1, 28);
 pub const RES_15_2024_IN_FORCE: Date = date(2024, 4, 26);
 
 /// The duties an event triggers under Brazilian law.
-pub fn plan(ctx: &EventContext) -> Plan {
+pub fn plan(ctx: &EventContext, opts: &Options) -> Plan {
     match &ctx.event {
-        Event::Request(request) => request_plan(request, ctx.manifest.as_ref()),
-        Event::Incident(incident) => incident_plan(incident, ctx.manifest.as_ref()),
+        Event::Request(request) => request_plan(request, ctx.manifest.as_ref(), opts),
+        Event::Incident(incident) => incident_plan(incident, ctx.manifest.as_ref(), opts),
     }
 }
 
@@ -45,7 +45,7 @@ struct Agent {
     notes: Vec<String>,
 }
 
-fn agent(manifest: Option<&Manifest>, on: Date) -> Agent {
+fn agent(manifest: Option<&Manifest>, opts: &Options, on: Date) -> Agent {
     let Some(manifest) = manifest else {
         return Agent {
             small: false,
@@ -56,18 +56,13 @@ fn agent(manifest: Option<&Manifest>, on: Date) -> Agent {
         };
     };
     let mut notes = Vec::new();
-    let opts = match options::parse(manifest) {
-        Ok(opts) => opts,
-        Err(e) => {
-            notes.push(format!(
-                "`[modules.brazil]` is malformed ({e}); its settings were ignored and the ordinary deadlines apply"
-            ));
-            Default::default()
-        }
-    };
+    let problems = juris_core::declare::options_problems::<Options>(manifest, crate::ID);
+    if let Some((_, why, _)) = problems.first() {
+        notes.push(format!("{why}; its settings were ignored and the ordinary deadlines apply"));
+    }
     let mut small = false;
     if opts.small_agent {
-        let exclusions = options::small_agent_exclusions(manifest, &opts);
+        let exclusions = options::small_agent_exclusions(manifest, opts);
         if on < RES_2_2022_IN_FORCE {
             notes.push(format!(
                 "small-processing-agent status was declared, but Res. CD/ANPD 2/2022 only applies from {RES_2_2022_IN_FORCE}; the ordinary deadlines apply"
@@ -104,7 +99,7 @@ fn days(unit: DayUnit, n: u32) -> (Period, String) {
     }
 }
 
-fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>) -> Plan {
+fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, opts: &Options) -> Plan {
     let mut plan = Plan::default();
     if !crate::governs(&request.jurisdiction) {
         return plan;
@@ -118,15 +113,15 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>) -> Plan {
         return plan;
     }
     match request.request {
-        RequestKind::Access => access_plan(request, manifest, &mut plan),
+        RequestKind::Access => access_plan(request, manifest, opts, &mut plan),
         kind => plan.notes.push(no_deadline_note(kind)),
     }
     plan
 }
 
-fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, plan: &mut Plan) {
+fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, opts: &Options, plan: &mut Plan) {
     let received = request.received;
-    let agent = agent(manifest, received);
+    let agent = agent(manifest, opts, received);
     let unit_note = match agent.access_days {
         DayUnit::Calendar => {
             "Art. 19 does not say whether its days are calendar or business days; calendar days (dias corridos) are the conservative reading, as in the ANPD's own standard clauses (Res. 19/2024 Annex II cl. 15.2: \"15 dias contínuos\"); `access_days = \"business\"` in `[modules.brazil]` switches"
@@ -182,7 +177,7 @@ fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, plan: &mut 
 /// The last day of an Art. 19 period: not moved off a weekend or holiday (the
 /// conservative reading), with a warning giving the date Código Civil Art. 132
 /// §1 would give, when it applies and differs (fact sheet BR-DSR-03, UNVERIFIED).
-fn access_due(received: Date, period: Period) -> Dated<Date> {
+fn access_due(received: Date, period: Period) -> Counted<Date> {
     let exact = due_date(received, Count::exact(period), &BR_NATIONAL);
     let rolled = due_date(received, Count::rolling(period), &BR_NATIONAL);
     if rolled.value == exact.value {
@@ -197,7 +192,7 @@ fn access_due(received: Date, period: Period) -> Dated<Date> {
         exact.value, rolled.value
     ));
     merge(&mut warnings, rolled.warnings);
-    Dated { value: exact.value, warnings }
+    Counted { value: exact.value, warnings }
 }
 
 fn no_deadline_note(kind: RequestKind) -> String {
@@ -239,11 +234,11 @@ fn merge(into: &mut Vec<String>, from: Vec<String>) {
     }
 }
 
-fn business_days(from: Date, n: u32) -> Dated<Date> {
+fn business_days(from: Date, n: u32) -> Counted<Date> {
     due_date(from, Count::rolling(Period::WorkingDays(n)), &BR_NATIONAL)
 }
 
-fn incident_plan(incident: &Incident, manifest: Option<&Manifest>) -> Plan {
+fn incident_plan(incident: &Incident, manifest: Option<&Manifest>, opts: &Options) -> Plan {
     let mut plan = Plan::default();
     if !incident.jurisdictions.iter().any(crate::touches) {
         return plan;
@@ -256,7 +251,7 @@ fn incident_plan(incident: &Incident, manifest: Option<&Manifest>) -> Plan {
         ));
         return plan;
     }
-    let agent = agent(manifest, known);
+    let agent = agent(manifest, opts, known);
     let factor = if agent.small { 2 } else { 1 };
     let notify = business_days(known, 3 * factor);
     let counting = format!(

@@ -20,12 +20,10 @@ pub mod transfers;
 use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::{Activity, Contact, ContactRole};
 use juris_core::module::{EventContext, Plan};
-use juris_core::{
-    CheckContext, Finding, Jurisdiction, Law, Manifest, ModuleInfo, RegionalModule, Resolution, ResolveContext,
-};
+use juris_core::{Jurisdiction, Law, Manifest, Resolution, ResolveContext, Rule};
 
 /// The module id; every rule id starts with it.
-pub const ID: &str = "brazil";
+pub const ID: &str = <Brazil as juris_core::Module>::ID;
 
 /// The day the LGPD's substantive provisions came into force (Art. 65 II, as
 /// settled by Lei 14.058/2020 on its sanction).
@@ -38,39 +36,42 @@ pub const CURRENT_TO: Date = date(2026, 11, 29);
 #[derive(Default)]
 pub struct Brazil;
 
-impl RegionalModule for Brazil {
-    fn describe(&self) -> ModuleInfo {
-        let law = |name: &str| Law { name: name.to_string(), current_to: CURRENT_TO };
-        ModuleInfo {
-            id: ID.to_string(),
-            name: "Brazil".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![brazil()],
-            laws: vec![
-                law("Lei nº 13.709/2018, Lei Geral de Proteção de Dados Pessoais (LGPD)"),
-                law("Resolução CD/ANPD nº 2/2022 (small processing agents), as amended by Res. 15/2024"),
-                law("Resolução CD/ANPD nº 15/2024 (security incident reporting)"),
-                law("Resolução CD/ANPD nº 18/2024 (the encarregado)"),
-                law("Resolução CD/ANPD nº 19/2024 (international transfers and standard contractual clauses)"),
-                law("Resolução CD/ANPD nº 32/2026 (adequacy of the European Union)"),
-                law("Enunciado CD/ANPD nº 1/2023 (children's and adolescents' data)"),
-                law("Código Civil (Lei 10.406/2002), Art. 132 (counting of periods)"),
-            ],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }
+impl juris_core::Module for Brazil {
+    const ID: &'static str = "brazil";
+    const NAME: &'static str = "Brazil";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    type Options = options::Options;
+
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        vec![brazil()]
     }
 
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
-        juris_core::rule::run(rules::ALL, ctx)
+    fn laws(&self) -> Vec<Law> {
+        [
+            "Lei nº 13.709/2018, Lei Geral de Proteção de Dados Pessoais (LGPD)",
+            "Resolução CD/ANPD nº 2/2022 (small processing agents), as amended by Res. 15/2024",
+            "Resolução CD/ANPD nº 15/2024 (security incident reporting)",
+            "Resolução CD/ANPD nº 18/2024 (the encarregado)",
+            "Resolução CD/ANPD nº 19/2024 (international transfers and standard contractual clauses)",
+            "Resolução CD/ANPD nº 32/2026 (adequacy of the European Union)",
+            "Enunciado CD/ANPD nº 1/2023 (children's and adolescents' data)",
+            "Código Civil (Lei 10.406/2002), Art. 132 (counting of periods)",
+        ]
+        .into_iter()
+        .map(|name| Law::new(name, CURRENT_TO))
+        .collect()
     }
 
-    fn obligations(&self, ctx: &EventContext) -> Plan {
-        deadlines::plan(ctx)
+    fn rules(&self) -> &'static [&'static Rule] {
+        rules::ALL
     }
 
-    fn resolve(&self, ctx: &ResolveContext) -> Resolution {
-        resolve::resolve(ctx)
+    fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
+        deadlines::plan(ctx, options)
+    }
+
+    fn resolve(&self, ctx: &ResolveContext, options: &options::Options) -> Resolution {
+        resolve::resolve(ctx, options)
     }
 }
 
@@ -126,4 +127,4 @@ pub fn basis(manifest: &Manifest, index: usize, activity: &Activity) -> Option<(
         .map(|(basis, field)| (basis.to_string(), format!("activities[{index}].{field}")))
 }
 
-juris_core::export_module!(Brazil, "brazil");
+juris_core::export_module!(Brazil);

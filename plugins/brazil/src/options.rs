@@ -17,10 +17,11 @@
 use std::collections::BTreeMap;
 
 use juris_core::Manifest;
-use juris_core::manifest::{Activity, IsoDuration};
-use serde::Deserialize;
 
 use crate::ID;
+use juris_core::manifest::{Activity, IsoDuration};
+use juris_core::schemars::JsonSchema;
+use serde::Deserialize;
 
 /// The revenue ceiling of a small business, LC 123/2006 Art. 3 II (R$4.8 million).
 pub const SMALL_BUSINESS_LIMIT_BRL: u64 = 4_800_000;
@@ -28,8 +29,9 @@ pub const SMALL_BUSINESS_LIMIT_BRL: u64 = 4_800_000;
 pub const STARTUP_LIMIT_BRL: u64 = 16_000_000;
 
 /// The `[modules.brazil]` table.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// The organisation declares itself a small processing agent (ATPP).
     #[serde(default)]
@@ -61,7 +63,8 @@ pub struct Options {
 }
 
 /// Res. CD/ANPD 2/2022 Art. 4 criteria the manifest cannot show by itself.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields)]
 pub struct HighRisk {
     /// Art. 4 I a: processing on a large scale.
@@ -86,7 +89,8 @@ pub struct HighRisk {
 }
 
 /// Whether "days" are calendar days or business days.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(rename_all = "lowercase")]
 pub enum DayUnit {
     /// Dias corridos: the conservative reading.
@@ -97,7 +101,8 @@ pub enum DayUnit {
 }
 
 /// The incident register (Res. 15/2024 Art. 10).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields)]
 pub struct IncidentRegister {
     /// How long entries are kept, from registration.
@@ -105,18 +110,6 @@ pub struct IncidentRegister {
     /// Where the register is kept, in words.
     #[serde(default)]
     pub location: Option<String>,
-}
-
-/// The `[modules.brazil]` table, or why it is malformed. An absent table is
-/// the defaults.
-pub fn parse(manifest: &Manifest) -> Result<Options, String> {
-    manifest.module_table(ID).map(Option::unwrap_or_default)
-}
-
-/// The options, or the defaults when the table is malformed (the
-/// `brazil/module-options` rule reports that).
-pub fn or_default(manifest: &Manifest) -> Options {
-    parse(manifest).unwrap_or_default()
 }
 
 /// Sensitive personal data (LGPD Art. 5 II) as fideslang categories: racial or

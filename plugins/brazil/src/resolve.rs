@@ -8,7 +8,7 @@ use crate::options;
 use crate::transfers;
 
 /// The statements for a person in `ctx.jurisdiction`; none outside Brazil.
-pub fn resolve(ctx: &ResolveContext) -> Resolution {
+pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
     let mut statements = Vec::new();
     if !crate::governs(&ctx.jurisdiction) {
         return Resolution { statements };
@@ -43,8 +43,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
         },
         "LGPD Art. 5 VI; Art. 9 III",
     ));
-    let opts = options::or_default(m);
-    let small = options::is_small_agent(m, &opts) && ctx.as_of >= crate::deadlines::RES_2_2022_IN_FORCE;
+    let small = options::is_small_agent(m, opts) && ctx.as_of >= crate::deadlines::RES_2_2022_IN_FORCE;
     let br = crate::brazil();
     let contact = crate::encarregado(m).map(|(_, c)| c).or_else(|| m.contacts.iter().find(|c| br.is_in(&c.for_)));
     statements.push(Statement::new(

@@ -7,7 +7,7 @@ use juris_core::testing::manifest;
 use juris_core::{CheckContext, Finding, RegionalModule, Severity};
 
 fn check(text: &str, as_of: Date) -> Vec<Finding> {
-    Brazil.check(&CheckContext { manifest: manifest(text), as_of })
+    Brazil.check(&CheckContext::new(manifest(text), as_of))
 }
 
 fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {

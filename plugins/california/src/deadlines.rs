@@ -12,12 +12,12 @@
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
-use juris_core::time::{Calendar, Count, Dated, Period, Roll, due_date};
+use juris_core::time::{Calendar, Count, Counted, Period, Roll, due_date};
 use juris_core::{Incident, Manifest, Obligation, RequestKind};
 
 use crate::applicability::{self, Applicability};
 use crate::calendars;
-use crate::options::{self, Options};
+use crate::options::Options;
 
 /// The CCPA became operative (Civ. Code §1798.198).
 pub const CCPA_OPERATIVE: Date = date(2020, 1, 1);
@@ -32,11 +32,10 @@ pub const SHINE_THE_LIGHT_OPERATIVE: Date = date(2005, 1, 1);
 pub const SB_446_FROM: Date = date(2026, 1, 1);
 
 /// The duties an event triggers under California law.
-pub fn plan(ctx: &EventContext) -> Plan {
-    let options = ctx.manifest.as_ref().map(options::of).unwrap_or_default();
+pub fn plan(ctx: &EventContext, options: &Options) -> Plan {
     match &ctx.event {
-        Event::Request(request) => request_plan(request, ctx.manifest.as_ref(), &options),
-        Event::Incident(incident) => incident_plan(incident, &options),
+        Event::Request(request) => request_plan(request, ctx.manifest.as_ref(), options),
+        Event::Incident(incident) => incident_plan(incident, options),
     }
 }
 
@@ -173,7 +172,7 @@ fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &'sta
     ack_obligation.warnings = ack.warnings;
 
     let (respond, extended, counting) = if options.counts_receipt_day() {
-        let count = |days| Dated { value: calendar_days(received, days, true), warnings: Vec::new() };
+        let count = |days| Counted { value: calendar_days(received, days, true), warnings: Vec::new() };
         (
             count(45),
             count(90),

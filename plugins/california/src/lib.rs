@@ -17,51 +17,54 @@ pub mod options;
 pub mod resolve;
 pub mod rules;
 
-use juris_core::jiff::civil::date;
+use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{EventContext, Plan};
-use juris_core::{CheckContext, Finding, Jurisdiction, Law, ModuleInfo, RegionalModule, Resolution, ResolveContext};
+use juris_core::{Jurisdiction, Law, Resolution, ResolveContext, Rule};
 
 /// The module id; every rule id starts with it.
-pub const ID: &str = "california";
+pub const ID: &str = <California as juris_core::Module>::ID;
+
+/// The date the module's reading of the law is current to.
+pub const CURRENT_TO: Date = date(2026, 11, 29);
 
 /// The California module.
 #[derive(Default)]
 pub struct California;
 
-impl RegionalModule for California {
-    fn describe(&self) -> ModuleInfo {
-        let current_to = date(2026, 11, 29);
-        let law = |name: &str| Law { name: name.to_string(), current_to };
-        ModuleInfo {
-            id: ID.to_string(),
-            name: "California".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![us_ca()],
-            laws: vec![
-                law(
-                    "California Consumer Privacy Act of 2018 (Civ. Code §1798.100 ff.), as amended by the California Privacy Rights Act of 2020",
-                ),
-                law("CCPA Regulations (Cal. Code Regs. tit. 11, §7000 ff.), as amended with effect from 2026-01-01"),
-                law("Shine the Light (Civ. Code §1798.83)"),
-                law("Data breach notification (Civ. Code §1798.82), as amended by SB 446 (2025)"),
-                law("Delete Act (Civ. Code §1798.99.80 ff.; SB 362, 2023, as amended by SB 361, 2025)"),
-                law("California holidays (Gov. Code §§6700, 6701, 19853) and business days (Fin. Code §31033)"),
-            ],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }
+impl juris_core::Module for California {
+    const ID: &'static str = "california";
+    const NAME: &'static str = "California";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    type Options = options::Options;
+
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        vec![us_ca()]
     }
 
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
-        juris_core::rule::run(rules::ALL, ctx)
+    fn laws(&self) -> Vec<Law> {
+        [
+            "California Consumer Privacy Act of 2018 (Civ. Code §1798.100 ff.), as amended by the California Privacy Rights Act of 2020",
+            "CCPA Regulations (Cal. Code Regs. tit. 11, §7000 ff.), as amended with effect from 2026-01-01",
+            "Shine the Light (Civ. Code §1798.83)",
+            "Data breach notification (Civ. Code §1798.82), as amended by SB 446 (2025)",
+            "Delete Act (Civ. Code §1798.99.80 ff.; SB 362, 2023, as amended by SB 361, 2025)",
+            "California holidays (Gov. Code §§6700, 6701, 19853) and business days (Fin. Code §31033)",
+        ]
+        .into_iter()
+        .map(|name| Law::new(name, CURRENT_TO))
+        .collect()
     }
 
-    fn obligations(&self, ctx: &EventContext) -> Plan {
-        deadlines::plan(ctx)
+    fn rules(&self) -> &'static [&'static Rule] {
+        rules::ALL
     }
 
-    fn resolve(&self, ctx: &ResolveContext) -> Resolution {
-        resolve::resolve(ctx)
+    fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
+        deadlines::plan(ctx, options)
+    }
+
+    fn resolve(&self, ctx: &ResolveContext, options: &options::Options) -> Resolution {
+        resolve::resolve(ctx, options)
     }
 }
 
@@ -82,4 +85,4 @@ pub fn touches(place: &Jurisdiction) -> bool {
     place.overlaps(&us_ca())
 }
 
-juris_core::export_module!(California, "california");
+juris_core::export_module!(California);

@@ -6,11 +6,12 @@
 //! does not match this shape is reported by `california/module-options` and the
 //! other rules then run on the defaults.
 
-use juris_core::Manifest;
+use juris_core::schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `[modules.california]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     /// Whether the 45 days of 11 CCR §7021(b) count the day of receipt as day 1
@@ -53,7 +54,8 @@ pub struct Options {
 }
 
 /// Which California holidays are not business days.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(rename_all = "kebab-case")]
 pub enum HolidayReading {
     /// The days state offices close (Gov. Code §19853; reading (b) of the sheet).
@@ -64,7 +66,8 @@ pub enum HolidayReading {
 }
 
 /// `[modules.california.minors]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields, default)]
 pub struct Minors {
     /// The business has actual knowledge (or wilfully disregards) that some
@@ -77,7 +80,8 @@ pub struct Minors {
 }
 
 /// One entry of `financial_incentives`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields)]
 pub struct FinancialIncentive {
     /// What the programme is called.
@@ -89,7 +93,8 @@ pub struct FinancialIncentive {
 }
 
 /// `[modules.california.shine_the_light]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields, default)]
 pub struct ShineTheLight {
     /// Personal information is disclosed to third parties for their own direct
@@ -105,7 +110,8 @@ pub struct ShineTheLight {
 }
 
 /// `[modules.california.data_broker]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(deny_unknown_fields, default)]
 pub struct DataBroker {
     /// The year of the latest registration with the CPPA (due by 31 January).
@@ -125,16 +131,4 @@ impl Options {
     pub fn minors_sensitive(&self) -> bool {
         self.minors_data_is_sensitive.unwrap_or(true)
     }
-}
-
-/// The module's table parsed, or why it does not parse. `Ok(None)` when the
-/// manifest has no `[modules.california]`.
-pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
-    manifest.module_table(crate::ID)
-}
-
-/// The module's table, or the defaults when it is absent or malformed (the
-/// malformed case is reported by `california/module-options`).
-pub fn of(manifest: &Manifest) -> Options {
-    parse(manifest).ok().flatten().unwrap_or_default()
 }

@@ -4,19 +4,18 @@ use juris_core::manifest::ConsentMode;
 use juris_core::{Resolution, ResolveContext, Statement};
 
 use crate::applicability::{self, Applicability};
-use crate::options;
+use crate::options::Options;
 
 /// The statements for a person in `ctx.jurisdiction`; none outside California.
-pub fn resolve(ctx: &ResolveContext) -> Resolution {
+pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     let mut statements = Vec::new();
     if !crate::governs(&ctx.jurisdiction) {
         return Resolution { statements };
     }
     let m = &ctx.manifest;
-    let options = options::of(m);
     let threshold = applicability::revenue_threshold(ctx.as_of);
     let consumers = applicability::consumers_threshold(ctx.as_of);
-    let (applies, text) = match applicability::assess(m, &options, ctx.as_of) {
+    let (applies, text) = match applicability::assess(m, options, ctx.as_of) {
         Applicability::NotInCalifornia => (
             false,
             "neither the organisation nor any of its activities names a market covering US-CA, and it is not established there, so it is not doing business in California and the CCPA does not apply".to_string(),

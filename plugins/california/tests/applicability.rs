@@ -31,7 +31,7 @@ retention = {{ period = "P13M", from = "collection" }}
 }
 
 fn rules_fired(m: Manifest, as_of: Date) -> Vec<String> {
-    California.check(&CheckContext { manifest: m, as_of }).into_iter().map(|f| f.rule).collect()
+    California.check(&CheckContext::new(m, as_of)).into_iter().map(|f| f.rule).collect()
 }
 
 #[test]
@@ -43,8 +43,14 @@ fn the_revenue_threshold_is_dated() {
         "annual_revenue_usd = 26_000_000\nsubjects_per_year = { \"US-CA\" = 5_000 }",
         "[modules.california]\nrevenue_percent_from_selling_or_sharing = 5",
     );
-    assert!(matches!(assess(&m, &options::of(&m), date(2024, 6, 1)), Applicability::Business(_)));
-    assert!(matches!(assess(&m, &options::of(&m), date(2025, 6, 1)), Applicability::NotMet(_)));
+    assert!(matches!(
+        assess(&m, &juris_core::declare::options_of::<options::Options>(&m, juris_california::ID), date(2024, 6, 1)),
+        Applicability::Business(_)
+    ));
+    assert!(matches!(
+        assess(&m, &juris_core::declare::options_of::<options::Options>(&m, juris_california::ID), date(2025, 6, 1)),
+        Applicability::NotMet(_)
+    ));
     let fired = rules_fired(m.clone(), date(2024, 6, 1));
     assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
     let fired = rules_fired(m, date(2025, 6, 1));
@@ -85,7 +91,7 @@ fn outside_california_the_module_is_silent() {
 #[test]
 fn after_the_next_adjustment_the_figure_is_flagged() {
     let m = shop("annual_revenue_usd = 40_000_000", "");
-    let findings = California.check(&CheckContext { manifest: m, as_of: date(2027, 2, 1) });
+    let findings = California.check(&CheckContext::new(m, date(2027, 2, 1)));
     assert!(
         findings
             .iter()
@@ -96,9 +102,9 @@ fn after_the_next_adjustment_the_figure_is_flagged() {
 #[test]
 fn a_malformed_table_is_an_error_and_the_defaults_apply() {
     let m = shop("annual_revenue_usd = 40_000_000", "[modules.california]\nbusiness_day_holidays = \"all\"");
-    let findings = California.check(&CheckContext { manifest: m, as_of: date(2026, 11, 29) });
+    let findings = California.check(&CheckContext::new(m, date(2026, 11, 29)));
     let f = findings.iter().find(|f| f.rule == "california/module-options").expect("module-options fires");
-    assert_eq!(f.path, "modules.california");
+    assert_eq!(f.path, "modules.california.business_day_holidays");
     assert!(f.message.contains("all"), "{}", f.message);
     assert!(findings.iter().any(|f| f.rule == "california/do-not-sell-link"));
 }
@@ -112,8 +118,14 @@ fn before_the_cpra_the_consumer_threshold_was_50_000() {
         "annual_revenue_usd = 1_000_000\nsubjects_per_year = { \"US-CA\" = 60_000 }",
         "[modules.california]\nrevenue_percent_from_selling_or_sharing = 5",
     );
-    assert!(matches!(assess(&m, &options::of(&m), date(2022, 6, 1)), Applicability::Business(_)));
-    assert!(matches!(assess(&m, &options::of(&m), date(2023, 6, 1)), Applicability::NotMet(_)));
+    assert!(matches!(
+        assess(&m, &juris_core::declare::options_of::<options::Options>(&m, juris_california::ID), date(2022, 6, 1)),
+        Applicability::Business(_)
+    ));
+    assert!(matches!(
+        assess(&m, &juris_core::declare::options_of::<options::Options>(&m, juris_california::ID), date(2023, 6, 1)),
+        Applicability::NotMet(_)
+    ));
 }
 
 #[test]
@@ -121,7 +133,10 @@ fn an_activity_with_its_own_california_market_brings_the_ccpa_in() {
     let m = manifest(
         "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"BR\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"ads\"\nname = \"Ads\"\nuses = [\"marketing\"]\ndata_categories = [\"user.device.cookie_id\"]\ndata_subjects = [\"customer\"]\nsells_or_shares = true\nmarkets = [\"US-CA\"]\n",
     );
-    assert!(matches!(assess(&m, &options::of(&m), date(2026, 11, 29)), Applicability::Business(_)));
+    assert!(matches!(
+        assess(&m, &juris_core::declare::options_of::<options::Options>(&m, juris_california::ID), date(2026, 11, 29)),
+        Applicability::Business(_)
+    ));
     let fired = rules_fired(m, date(2026, 11, 29));
     assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
 }
@@ -145,17 +160,13 @@ fn a_business_with_a_website_takes_requests_through_it() {
             "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[rights]\nchannels = [{channels}]\n[notices]\nprivacy_policy = \"https://shop.example/privacy\"\n"
         )
     };
-    let findings = California.check(&CheckContext {
-        manifest: manifest(&text("\"email\", \"toll-free-phone\"")),
-        as_of: date(2026, 11, 29),
-    });
+    let findings =
+        California.check(&CheckContext::new(manifest(&text("\"email\", \"toll-free-phone\"")), date(2026, 11, 29)));
     assert!(
         findings.iter().any(|f| f.rule == "california/request-methods" && f.message.contains("website")),
         "{findings:?}"
     );
-    let findings = California.check(&CheckContext {
-        manifest: manifest(&text("\"web-form\", \"toll-free-phone\"")),
-        as_of: date(2026, 11, 29),
-    });
+    let findings =
+        California.check(&CheckContext::new(manifest(&text("\"web-form\", \"toll-free-phone\"")), date(2026, 11, 29)));
     assert!(!findings.iter().any(|f| f.rule == "california/request-methods"), "{findings:?}");
 }

@@ -97,7 +97,7 @@ designated_contact = "privacy@marketplace.example"
 
 #[test]
 fn the_example_has_something_to_say() {
-    let findings = California.check(&CheckContext { manifest: manifest(MARKETPLACE), as_of: date(2026, 11, 29) });
+    let findings = California.check(&CheckContext::new(manifest(MARKETPLACE), date(2026, 11, 29)));
     let mut fired: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule.as_str(), f.path.as_str())).collect();
     fired.sort();
     assert_eq!(

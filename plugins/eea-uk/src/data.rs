@@ -1,4 +1,4 @@
-//! Dated legal data the rules read: adequacy lists, the ages of digital consent,
+//! Counted legal data the rules read: adequacy lists, the ages of digital consent,
 //! and which fideslang keys are special-category data. Each entry cites the row
 //! of `shared/legal/eea-uk-california.md` it comes from.
 

@@ -22,22 +22,10 @@ use crate::options::Options;
 pub const UK_ART_12A_FROM: Date = date(2026, 2, 5);
 
 /// The duties an event triggers under EEA or UK law.
-pub fn plan(ctx: &EventContext) -> Plan {
-    let options = ctx.manifest.as_ref().map(crate::options::of).unwrap_or_default();
-    let mut plan = match &ctx.event {
-        Event::Request(request) => request_plan(request, &options),
+pub fn plan(ctx: &EventContext, options: &Options) -> Plan {
+    match &ctx.event {
+        Event::Request(request) => request_plan(request, options),
         Event::Incident(incident) => incident_plan(incident),
-    };
-    plan.obligations.sort_by_key(|o| due_key(o.due));
-    plan
-}
-
-/// Orders dues: an "immediately" on a day comes before anything else that day.
-fn due_key(due: Due) -> (Date, u8, i64) {
-    match due {
-        Due::Immediately(d) => (d, 0, 0),
-        Due::Instant(i) => (i.local_date(), 1, i.timestamp.as_second()),
-        Due::Date(d) => (d, 2, 0),
     }
 }
 

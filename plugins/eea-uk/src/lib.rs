@@ -14,66 +14,57 @@ pub mod options;
 pub mod resolve;
 pub mod rules;
 
-use juris_core::jiff::civil::date;
+use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::Activity;
 use juris_core::module::{EventContext, Plan};
-use juris_core::{
-    CheckContext, Finding, Jurisdiction, Law, Manifest, ModuleInfo, RegionalModule, Resolution, ResolveContext,
-};
+use juris_core::{Jurisdiction, Law, Manifest, Resolution, ResolveContext, Rule};
 
 use crate::data::Regime;
 
 /// The module id; every rule id starts with it.
-pub const ID: &str = "eea-uk";
+pub const ID: &str = <EeaUk as juris_core::Module>::ID;
+
+/// The date the module's reading of the law is current to.
+pub const CURRENT_TO: Date = date(2026, 11, 29);
 
 /// The EEA/UK module.
 #[derive(Default)]
 pub struct EeaUk;
 
-impl RegionalModule for EeaUk {
-    fn describe(&self) -> ModuleInfo {
-        ModuleInfo {
-            id: ID.to_string(),
-            name: "EEA and United Kingdom".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec!["EEA".parse().expect("EEA is a group"), "GB".parse().expect("GB is a country")],
-            laws: vec![
-                Law { name: "Regulation (EU) 2016/679 (GDPR)".into(), current_to: date(2026, 11, 29) },
-                Law {
-                    name: "UK GDPR and Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025"
-                        .into(),
-                    current_to: date(2026, 11, 29),
-                },
-                Law { name: "Directive 2002/58/EC (ePrivacy), Art. 5(3)".into(), current_to: date(2026, 11, 29) },
-                Law {
-                    name: "Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)".into(),
-                    current_to: date(2026, 11, 29),
-                },
-                Law {
-                    name: "Commission adequacy decisions (GDPR Art. 45) and UK adequacy regulations (DPA 2018 Sch 21 para 5)"
-                        .into(),
-                    current_to: date(2026, 11, 29),
-                },
-                Law {
-                    name: "Regulation (EEC, Euratom) No 1182/71 (periods, dates and time limits)".into(),
-                    current_to: date(2026, 11, 29),
-                },
-            ],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }
+impl juris_core::Module for EeaUk {
+    const ID: &'static str = "eea-uk";
+    const NAME: &'static str = "EEA and United Kingdom";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    type Options = options::Options;
+
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        vec![juris_core::jurisdiction::EEA, juris_core::jurisdiction::country("GB")]
     }
 
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
-        juris_core::rule::run(rules::ALL, ctx)
+    fn laws(&self) -> Vec<Law> {
+        [
+            "Regulation (EU) 2016/679 (GDPR)",
+            "UK GDPR and Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025",
+            "Directive 2002/58/EC (ePrivacy), Art. 5(3)",
+            "Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)",
+            "Commission adequacy decisions (GDPR Art. 45) and UK adequacy regulations (DPA 2018 Sch 21 para 5)",
+            "Regulation (EEC, Euratom) No 1182/71 (periods, dates and time limits)",
+        ]
+        .into_iter()
+        .map(|name| Law::new(name, CURRENT_TO))
+        .collect()
     }
 
-    fn obligations(&self, ctx: &EventContext) -> Plan {
-        deadlines::plan(ctx)
+    fn rules(&self) -> &'static [&'static Rule] {
+        rules::ALL
     }
 
-    fn resolve(&self, ctx: &ResolveContext) -> Resolution {
-        resolve::resolve(ctx)
+    fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
+        deadlines::plan(ctx, options)
+    }
+
+    fn resolve(&self, ctx: &ResolveContext, options: &options::Options) -> Resolution {
+        resolve::resolve(ctx, options)
     }
 }
 
@@ -286,4 +277,4 @@ pub fn established_in(manifest: &Manifest, regime: Regime) -> bool {
     })
 }
 
-juris_core::export_module!(EeaUk, "eea-uk");
+juris_core::export_module!(EeaUk);

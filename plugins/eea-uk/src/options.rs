@@ -22,16 +22,18 @@
 
 use std::collections::BTreeMap;
 
+use juris_core::Jurisdiction;
 use juris_core::manifest::{Channel, TransferMechanism};
-use juris_core::{Jurisdiction, Manifest};
+use juris_core::schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The manifest path of the module's table.
-pub const PATH: &str = "modules.eea-uk";
+pub const TABLE: &str = "modules.eea-uk";
 
 /// The contents of `[modules.eea-uk]`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(crate = "juris_core::schemars")]
 pub struct Options {
     /// The organisation is a public authority or body (Arts. 27(2)(b), 37(1)(a)).
     #[serde(default)]
@@ -95,8 +97,9 @@ impl Options {
 }
 
 /// `[modules.eea-uk.complaints]`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(crate = "juris_core::schemars")]
 pub struct Complaints {
     /// How complaints can be made (e.g. `web-form`).
     #[serde(default)]
@@ -104,16 +107,4 @@ pub struct Complaints {
     /// Within how many days of receipt a complaint is acknowledged.
     #[serde(default)]
     pub acknowledge_within_days: Option<u32>,
-}
-
-/// Reads `[modules.eea-uk]`: `Ok(None)` when absent, `Err` with the reason when
-/// malformed.
-pub fn parse(manifest: &Manifest) -> Result<Option<Options>, String> {
-    manifest.module_table(crate::ID)
-}
-
-/// The options in force: the table's, or the defaults when it is absent or
-/// malformed (the `eea-uk/module-options` rule reports a malformed table).
-pub fn of(manifest: &Manifest) -> Options {
-    parse(manifest).ok().flatten().unwrap_or_default()
 }

@@ -6,11 +6,12 @@ use juris_core::manifest::{ConsentMode, ContactRole};
 use juris_core::{Resolution, ResolveContext, Statement};
 
 use crate::data::Regime;
+use crate::options::Options;
 use crate::rules::cookie_consent_required::{UK_EXCEPTIONS_FROM, needs_consent};
 use crate::rules::transfer_without_safeguard::transfer_problem;
 
 /// What EEA or UK law says about a person in `ctx.jurisdiction`.
-pub fn resolve(ctx: &ResolveContext) -> Resolution {
+pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     let place = &ctx.jurisdiction;
     let Some(regime) = crate::regimes(place).into_iter().next().filter(|_| crate::governs(place)) else {
         return Resolution::default();
@@ -56,7 +57,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
 
     statements.push(Statement::new(
         "transfers",
-        transfers(ctx, regime),
+        transfers(ctx, regime, options),
         if uk { "UK GDPR Arts. 44-46, 49; DPA 2018 Sch 21 para 5" } else { "GDPR Arts. 44-46, 49" },
     ));
 
@@ -64,9 +65,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     let needing: Vec<&str> = m
         .cookies
         .iter()
-        .filter(|c| {
-            needs_consent(c.purpose, uk, ctx.as_of, crate::options::of(m).uk_analytics_exception.unwrap_or(true))
-        })
+        .filter(|c| needs_consent(c.purpose, uk, ctx.as_of, options.uk_analytics_exception.unwrap_or(true)))
         .map(|c| c.name.as_str())
         .collect();
     let mode = match policy {
@@ -119,11 +118,8 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     ));
 
     if let Some(country) = place.country() {
-        let overridden = crate::options::of(m)
-            .child_consent_ages
-            .iter()
-            .find(|(j, _)| j.country() == Some(country))
-            .map(|(_, age)| *age);
+        let overridden =
+            options.child_consent_ages.iter().find(|(j, _)| j.country() == Some(country)).map(|(_, age)| *age);
         let known = crate::data::consent_age(country.code(), ctx.as_of);
         let said = match (overridden, known) {
             (Some(age), _) => Some(format!("{age} (set in `[modules.eea-uk] child_consent_ages`)")),
@@ -146,10 +142,9 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     Resolution { statements }
 }
 
-fn transfers(ctx: &ResolveContext, regime: crate::data::Regime) -> String {
+fn transfers(ctx: &ResolveContext, regime: crate::data::Regime, options: &Options) -> String {
     let m = &ctx.manifest;
     let place = &ctx.jurisdiction;
-    let options = crate::options::of(m);
     let mut lines = Vec::new();
     for system in m.systems.iter().filter(|s| s.holds.iter().any(|h| h.overlaps(place))) {
         for location in &system.locations {

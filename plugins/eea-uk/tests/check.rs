@@ -6,7 +6,7 @@ use juris_core::{CheckContext, Finding, RegionalModule, Severity};
 use juris_eea_uk::EeaUk;
 
 fn check(text: &str, as_of: Date) -> Vec<Finding> {
-    EeaUk.check(&CheckContext { manifest: manifest(text), as_of })
+    EeaUk.check(&CheckContext::new(manifest(text), as_of))
 }
 
 fn fired<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
@@ -259,7 +259,8 @@ uk_representative = false
     let f = check(text, date(2026, 11, 29));
     let options = fired(&f, "eea-uk/module-options");
     assert_eq!(options.len(), 1);
-    assert_eq!(options[0].path, "modules.eea-uk");
+    assert_eq!(options[0].path, "modules.eea-uk.uk_representative");
+    assert!(options[0].message.contains("did you mean `uk_representative_required`?"), "{}", options[0].message);
     assert!(options[0].message.contains("uk_representative"), "{}", options[0].message);
     assert_eq!(fired(&f, "eea-uk/representative-missing").len(), 1);
 }

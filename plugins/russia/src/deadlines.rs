@@ -8,7 +8,7 @@
 
 use juris_core::jiff::civil::Date;
 use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
-use juris_core::time::{Count, Dated, Period, Roll, due_date};
+use juris_core::time::{Count, Counted, Period, Roll, due_date};
 use juris_core::{Incident, Obligation, RequestKind};
 
 use crate::calendars::RU_PRODUCTION;
@@ -23,7 +23,7 @@ pub fn plan(ctx: &EventContext) -> Plan {
 }
 
 /// `n` working days on the production calendar from the day after `from`.
-fn working_days(from: Date, n: u32) -> Dated<Date> {
+fn working_days(from: Date, n: u32) -> Counted<Date> {
     due_date(from, Count::exact(Period::WorkingDays(n)), &RU_PRODUCTION)
 }
 

@@ -16,53 +16,52 @@ pub mod options;
 pub mod resolve;
 pub mod rules;
 
-use juris_core::jiff::civil::date;
+use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{EventContext, Plan};
-use juris_core::{CheckContext, Finding, Law, ModuleInfo, RegionalModule, Resolution, ResolveContext};
+use juris_core::{Jurisdiction, Law, Resolution, ResolveContext, Rule};
 
 /// The module id; every rule id starts with it.
-pub const ID: &str = "russia";
+pub const ID: &str = <Russia as juris_core::Module>::ID;
+
+/// The date the module's reading of the law is current to.
+pub const CURRENT_TO: Date = date(2026, 3, 31);
 
 /// The Russia module.
 #[derive(Default)]
 pub struct Russia;
 
-impl RegionalModule for Russia {
-    fn describe(&self) -> ModuleInfo {
-        // The fact sheet's newest sources date from about March 2026.
-        let current_to = date(2026, 3, 31);
-        ModuleInfo {
-            id: ID.to_string(),
-            name: "Russia".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![law::RU.clone()],
-            laws: vec![
-                Law {
-                    name: "Federal Law No. 152-FZ of 27.07.2006 \"On Personal Data\", as amended by 266-FZ of 14.07.2022, 23-FZ of 28.02.2025 and 156-FZ of 24.06.2025".into(),
-                    current_to,
-                },
-                Law { name: "Code of Administrative Offences (KoAP) Art. 13.11, as amended by 420-FZ of 30.11.2024".into(), current_to },
-                Law {
-                    name: "Labour Code Art. 112; Government Decrees No. 1335 of 04.10.2024 and No. 1466 of 24.09.2025 on the transfer of days off in 2025 and 2026".into(),
-                    current_to,
-                },
-            ],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }
+impl juris_core::Module for Russia {
+    const ID: &'static str = "russia";
+    const NAME: &'static str = "Russia";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    type Options = options::Options;
+
+    fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        vec![law::RU.clone()]
     }
 
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
-        juris_core::rule::run(rules::ALL, ctx)
+    fn laws(&self) -> Vec<Law> {
+        [
+            "Federal Law No. 152-FZ of 27.07.2006 \"On Personal Data\", as amended by 266-FZ of 14.07.2022, 23-FZ of 28.02.2025 and 156-FZ of 24.06.2025",
+            "Code of Administrative Offences (KoAP) Art. 13.11, as amended by 420-FZ of 30.11.2024",
+            "Labour Code Art. 112; Government Decrees No. 1335 of 04.10.2024 and No. 1466 of 24.09.2025 on the transfer of days off in 2025 and 2026",
+        ]
+        .into_iter()
+        .map(|name| Law::new(name, CURRENT_TO))
+        .collect()
     }
 
-    fn obligations(&self, ctx: &EventContext) -> Plan {
+    fn rules(&self) -> &'static [&'static Rule] {
+        rules::ALL
+    }
+
+    fn obligations(&self, ctx: &EventContext, _: &options::Options) -> Plan {
         deadlines::plan(ctx)
     }
 
-    fn resolve(&self, ctx: &ResolveContext) -> Resolution {
-        resolve::resolve(ctx)
+    fn resolve(&self, ctx: &ResolveContext, options: &options::Options) -> Resolution {
+        resolve::resolve(ctx, options)
     }
 }
 
-juris_core::export_module!(Russia, "russia");
+juris_core::export_module!(Russia);

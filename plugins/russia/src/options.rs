@@ -13,15 +13,17 @@
 //! A malformed table is reported by the rule `russia/module-options`; every
 //! other rule then reads the defaults.
 
-use juris_core::{Jurisdiction, Manifest};
+use juris_core::Jurisdiction;
+use juris_core::schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The manifest path of the module's table.
-pub const PATH: &str = "modules.russia";
+pub const TABLE: &str = "modules.russia";
 
 /// The contents of `[modules.russia]`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Whether consent to processing is obtained as a document of its own,
     /// separate from contracts, offers, user agreements and policies (152-FZ
@@ -45,7 +47,8 @@ pub struct Options {
 }
 
 /// The reach of the localisation duty after 23-FZ of 28.02.2025.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(rename_all = "kebab-case")]
 pub enum LocalizationScope {
     /// The conservative reading: from 2025-07-01 any database outside Russia
@@ -61,7 +64,8 @@ pub enum LocalizationScope {
 
 /// The exemptions from notifying Roskomnadzor that survive 266-FZ (Art. 22(2)
 /// from 2022-09-01).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
 #[serde(rename_all = "kebab-case")]
 pub enum OperatorExemption {
     /// Processing exclusively without automation (Art. 22(2) item 2).
@@ -82,19 +86,4 @@ impl OperatorExemption {
             OperatorExemption::TransportSecurity => "processing under transport-security law",
         }
     }
-}
-
-/// Reads `[modules.russia]`: `Ok(None)` when absent, `Err` with the reason
-/// when malformed.
-pub fn read(manifest: &Manifest) -> Result<Option<Options>, String> {
-    match manifest.module_options(crate::ID) {
-        None => Ok(None),
-        Some(value) => juris_core::serde_json::from_value(value.clone()).map(Some).map_err(|e| e.to_string()),
-    }
-}
-
-/// The options in force for a manifest: its table, or the defaults when the
-/// table is absent or malformed (`russia/module-options` reports the latter).
-pub fn of(manifest: &Manifest) -> Options {
-    read(manifest).ok().flatten().unwrap_or_default()
 }

@@ -8,16 +8,15 @@ use crate::law::{
     self, FZ23_LOCALIZATION, FZ156_CONSENT, FZ242_LOCALIZATION, FZ266_CROSS_BORDER, Localization, adequate, in_russia,
     notice_filed,
 };
-use crate::options::{self, LocalizationScope};
+use crate::options::{LocalizationScope, Options};
 
 /// What 152-FZ says about a person in Russia, applied to the manifest.
-pub fn resolve(ctx: &ResolveContext) -> Resolution {
+pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     let mut out = Resolution::default();
     if !in_russia(&ctx.jurisdiction) {
         return out;
     }
     let m = &ctx.manifest;
-    let opts = options::of(m);
     let s = &mut out.statements;
     if !law::applies(m) {
         s.push(Statement::new(
@@ -114,7 +113,7 @@ pub fn resolve(ctx: &ResolveContext) -> Resolution {
     let places: Vec<String> = by_place
         .iter()
         .map(|(place, vias)| {
-            let status = match (notice_filed(m, place), adequate(place, &opts)) {
+            let status = match (notice_filed(m, place), adequate(place, opts)) {
                 (true, true) => "notice filed; adequate, so transfers may start once notified",
                 (true, false) => "notice filed; not adequate, so transfers may start only 10 working days after the notice unless Roskomnadzor restricts them",
                 (false, true) => "needs a notice to Roskomnadzor before the first transfer (adequate: transfers may start once notified)",

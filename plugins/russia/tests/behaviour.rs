@@ -74,7 +74,7 @@ rkn_cross_border_notice = ["DE", "US"]
 "#;
 
 fn check(text: &str, as_of: Date) -> Vec<Finding> {
-    Russia.check(&CheckContext { manifest: manifest(text), as_of })
+    Russia.check(&CheckContext::new(manifest(text), as_of))
 }
 
 fn rules(findings: &[Finding]) -> Vec<(&str, Severity)> {
@@ -220,7 +220,7 @@ fn a_malformed_module_table_is_reported_and_the_defaults_apply() {
     let found = check(&text, date(2026, 1, 1));
     let malformed: Vec<_> = found.iter().filter(|f| f.rule == "russia/module-options").collect();
     assert_eq!(malformed.len(), 1);
-    assert_eq!(malformed[0].path, "modules.russia");
+    assert_eq!(malformed[0].path, "modules.russia.localization_scope");
     assert!(malformed[0].message.contains("mirrors-ok"), "{}", malformed[0].message);
     // The strict default applies: the copy abroad is flagged.
     assert!(found.iter().any(|f| f.rule == "russia/localization"));
@@ -264,7 +264,9 @@ fn describe_names_the_laws_and_the_jurisdiction() {
     assert_eq!(info.id, "russia");
     assert_eq!(info.jurisdictions.iter().map(|j| j.to_string()).collect::<Vec<_>>(), ["RU"]);
     assert!(info.laws.iter().any(|l| l.name.contains("152-FZ")));
-    assert_eq!(info.rules.len(), juris_russia::rules::ALL.len());
+    // The module-options rule juris-core adds comes last.
+    assert_eq!(info.rules.len(), juris_russia::rules::ALL.len() + 1);
+    assert_eq!(info.rules.last().map(|r| r.id.as_str()), Some("russia/module-options"));
 }
 
 #[test]

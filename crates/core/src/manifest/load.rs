@@ -191,18 +191,39 @@ impl<'a> SourceIndex<'a> {
     }
 
     /// The location of `path`: the value it names, or, when it names something
-    /// absent, the nearest enclosing table or array that is present (line 1 when
-    /// nothing along the path is).
+    /// absent, the nearest enclosing table or array that is present; when its
+    /// whole top-level table is absent, the `[organization]` table (line 1
+    /// only when there is none).
     pub fn locate(&self, path: &str) -> Location {
         let span = self.span_of(path).unwrap_or(0..0);
         let (line, column) = self.lines.line_column(self.text, span.start);
         Location { line, column, span }
     }
 
+    /// Whether `path` names something in the file (a value, or, for
+    /// something missing, a table or array that is there, or `[organization]`
+    /// for a top-level table that is absent), rather than falling back to
+    /// line 1.
+    pub fn resolves(&self, path: &str) -> bool {
+        self.span_of(path).is_some()
+    }
+
     fn span_of(&self, path: &str) -> Option<Range<usize>> {
         let root = self.root.as_ref()?;
         let path = ManifestPath::parse(path)?;
         let mut best: Option<Range<usize>> = None;
+        // Something missing whose whole table is absent belongs to the
+        // organisation: point at `[organization]`, the one table every
+        // manifest has, rather than at line 1.
+        if let Some(Segment::Key(first)) = path.0.first()
+            && !root.get_ref().iter().any(|(key, _)| key.get_ref().as_ref() == first.as_str())
+        {
+            return root
+                .get_ref()
+                .iter()
+                .find(|(key, _)| key.get_ref().as_ref() == "organization")
+                .map(|(key, _)| key.span());
+        }
         let mut table: Option<&DeTable<'a>> = Some(root.get_ref());
         let mut array: Option<&toml::de::DeArray<'a>> = None;
         for segment in &path.0 {
@@ -314,7 +335,7 @@ mod tests {
         assert_eq!(index.locate("organization.markets[1]").column, 18);
         // Missing key: the enclosing table's header.
         assert_eq!(index.locate("organization.established").line, 2);
-        // Missing table: line 1.
-        assert_eq!(index.locate("notices.last_updated").line, 1);
+        // Missing table: the organisation's table.
+        assert_eq!(index.locate("notices.last_updated").line, 2);
     }
 }

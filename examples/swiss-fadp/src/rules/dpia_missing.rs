@@ -53,7 +53,7 @@ default). The exemptions of Art. 22(4)-(5) are not modelled.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if crate::options::of(m).processing_large_scale == Some(false) {
+    if ctx.options::<crate::options::Options>().processing_large_scale == Some(false) {
         return Vec::new();
     }
     super::swiss_activities(m)

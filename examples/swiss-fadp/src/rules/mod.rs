@@ -8,14 +8,12 @@ use juris_core::{Manifest, Rule};
 
 mod cross_border_safeguards;
 mod dpia_missing;
-mod module_options;
 mod record_of_processing;
 mod representative_missing;
 mod transfer_countries_undisclosed;
 
 /// Every rule of the module, in the order `juris rules` lists them.
 pub static ALL: &[&Rule] = &[
-    &module_options::RULE,
     &cross_border_safeguards::RULE,
     &transfer_countries_undisclosed::RULE,
     &representative_missing::RULE,

@@ -79,7 +79,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return Vec::new();
     }
     let activities = super::swiss_activities(m);
-    let o = crate::options::of(m);
+    let o = ctx.options::<crate::options::Options>();
     let sensitive_large_scale = o.processing_large_scale != Some(false)
         && activities.iter().any(|(_, a)| super::sensitive_category(a).is_some());
     let profiling = o.high_risk_profiling == Some(true)

@@ -80,7 +80,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if crate::established_in_switzerland(m) || !m.targets(&ch) {
         return Vec::new();
     }
-    let o = crate::options::of(m);
+    let o = ctx.options::<crate::options::Options>();
     let criteria = [o.processing_large_scale, o.processing_regular, o.processing_high_risk];
     if criteria.contains(&Some(false)) {
         return Vec::new();

@@ -55,7 +55,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let activities = super::swiss_activities(m);
     let ch = crate::ch();
-    let named = crate::options::of(m).notice_transfer_countries;
+    let named = &ctx.options::<crate::options::Options>().notice_transfer_countries;
     let mut reported: Vec<&Jurisdiction> = Vec::new();
     let mut out = Vec::new();
     for (i, r) in m.recipients.iter().enumerate() {

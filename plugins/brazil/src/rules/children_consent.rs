@@ -2,7 +2,7 @@ use juris_core::jiff::civil::{Date, date};
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::options::{self, processes_childrens_data};
+use crate::options::processes_childrens_data;
 
 /// The day Enunciado CD/ANPD nº 1/2023 was published (DOU 24.05.2023).
 const ENUNCIADO_1_2023: Date = date(2023, 5, 24);
@@ -62,7 +62,7 @@ platform duties the module does not yet check.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let opts = options::or_default(m);
+    let opts = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
     for (i, activity) in crate::brazilian_activities(m) {
         if !processes_childrens_data(activity) {

@@ -67,8 +67,8 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return Vec::new();
     }
     let br = crate::brazil();
-    let opts = options::or_default(m);
-    let small = options::is_small_agent(m, &opts) && ctx.as_of >= crate::deadlines::RES_2_2022_IN_FORCE;
+    let opts = ctx.options::<crate::options::Options>();
+    let small = options::is_small_agent(m, opts) && ctx.as_of >= crate::deadlines::RES_2_2022_IN_FORCE;
     let reachable = |c: &juris_core::manifest::Contact| c.email.is_some() || c.phone.is_some();
     if small {
         let channel = m.contacts.iter().any(|c| c.published && reachable(c) && br.is_in(&c.for_))

@@ -45,11 +45,11 @@ incident_register = { retention = "P5Y", location = "security incident log in th
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if !crate::applies(m) || options::parse(m).is_err() {
+    if !crate::applies(m) || ctx.options_malformed::<options::Options>() {
         return Vec::new();
     }
-    let opts = options::or_default(m);
-    match opts.incident_register {
+    let opts = ctx.options::<crate::options::Options>();
+    match &opts.incident_register {
         None => vec![
             Violation::new(format!("modules.{}", crate::ID), "no register of security incidents is declared")
                 .help("keep a register of every incident for at least five years and declare `incident_register = { retention = \"P5Y\" }` in `[modules.brazil]`"),

@@ -9,7 +9,6 @@ mod encarregado_missing;
 mod incident_register;
 mod legal_basis_invalid;
 mod legitimate_interest_safeguards;
-mod module_options;
 mod retention_termination;
 mod ripd_indicated;
 mod small_agent_ineligible;
@@ -18,7 +17,6 @@ mod transfer_transparency_page;
 
 /// Every rule of the module, in the order `juris rules` lists them.
 pub static ALL: &[&Rule] = &[
-    &module_options::RULE,
     &small_agent_ineligible::RULE,
     &legal_basis_invalid::RULE,
     &legitimate_interest_safeguards::RULE,

@@ -1,7 +1,7 @@
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::options::{self, processes_childrens_data, sensitive_category};
+use crate::options::{processes_childrens_data, sensitive_category};
 
 /// `brazil/ripd-indicated`
 pub static RULE: Rule = Rule {
@@ -56,7 +56,7 @@ Res. 2/2022.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let opts = options::or_default(m);
+    let opts = ctx.options::<crate::options::Options>();
     let general = opts.high_risk.large_scale || opts.high_risk.significant_effect;
     let mut out = Vec::new();
     for (i, activity) in crate::brazilian_activities(m) {

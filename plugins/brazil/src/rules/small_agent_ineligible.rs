@@ -56,11 +56,14 @@ Remove `small_agent = true`, or correct the facts that exclude the status.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let Ok(opts) = options::parse(m) else { return Vec::new() };
+    if ctx.options_malformed::<options::Options>() {
+        return Vec::new();
+    }
+    let opts = ctx.options::<options::Options>();
     if !opts.small_agent {
         return Vec::new();
     }
-    let mut out: Vec<Violation> = options::small_agent_exclusions(m, &opts)
+    let mut out: Vec<Violation> = options::small_agent_exclusions(m, opts)
         .into_iter()
         .map(|e| {
             Violation::new(e.path, format!("small-processing-agent status does not hold: {}", e.reason))

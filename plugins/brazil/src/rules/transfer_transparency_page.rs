@@ -59,7 +59,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             && matches!(r.transfer, Some(TransferMechanism::AnpdScc | TransferMechanism::Scc))
     });
     let Some((_, recipient)) = clause_based else { return Vec::new() };
-    let page = crate::options::or_default(m).transfer_transparency_page;
+    let page = &ctx.options::<crate::options::Options>().transfer_transparency_page;
     if page.as_deref().is_some_and(|p| !p.trim().is_empty()) {
         return Vec::new();
     }

@@ -5,14 +5,13 @@
 use juris_core::{CheckContext, Rule};
 
 use crate::applicability::assess;
-use crate::options::{self, Options};
+use crate::options::Options;
 
 mod data_broker_registration;
 mod do_not_sell_link;
 mod financial_incentive_notice;
 mod gpc_not_honored;
 mod minor_sale_opt_in;
-mod module_options;
 mod privacy_policy_stale;
 mod request_methods;
 mod retention_undisclosed;
@@ -24,7 +23,6 @@ mod thresholds_not_met;
 /// Every rule of the module, in the order `juris rules` lists them.
 pub static ALL: &[&Rule] = &[
     &thresholds_not_met::RULE,
-    &module_options::RULE,
     &do_not_sell_link::RULE,
     &gpc_not_honored::RULE,
     &sensitive_limit_link::RULE,
@@ -40,6 +38,6 @@ pub static ALL: &[&Rule] = &[
 
 /// The module's options and whether the CCPA applies, for the rules that need it.
 pub(crate) fn ccpa(ctx: &CheckContext) -> Option<Options> {
-    let options = options::of(&ctx.manifest);
-    assess(&ctx.manifest, &options, ctx.as_of).applies().then_some(options)
+    let options = ctx.options::<Options>();
+    assess(&ctx.manifest, options, ctx.as_of).applies().then(|| options.clone())
 }

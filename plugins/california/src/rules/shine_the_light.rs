@@ -55,8 +55,8 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if !crate::applicability::in_california(m) || m.organization.employees.is_some_and(|n| n < 20) {
         return Vec::new();
     }
-    let options = crate::options::of(m);
-    let Some(stl) = options.shine_the_light else { return Vec::new() };
+    let options = ctx.options::<crate::options::Options>();
+    let Some(stl) = &options.shine_the_light else { return Vec::new() };
     if !stl.discloses_for_direct_marketing
         || stl.opt_out_policy
         || stl.designated_contact.as_deref().is_some_and(|c| !c.trim().is_empty())

@@ -63,9 +63,9 @@ used with a warning.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
-    match applicability::assess(m, &options, ctx.as_of) {
+    match applicability::assess(m, options, ctx.as_of) {
         Applicability::NotMet(reasons) => out.push(
             Violation::new(
                 "organization",

@@ -66,7 +66,7 @@ is used, and findings that rest only on such ages are warnings.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     // The places where services are offered to children on consent: those
     // of the children's-data activities whose basis there is consent, or
     // every market when the organisation says it offers them.
@@ -88,7 +88,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(gate) = options.parental_consent_below else {
         return vec![
             Violation::new(
-                crate::options::PATH,
+                crate::options::TABLE,
                 "services are offered to children on consent but the manifest does not say below which age a parent must consent",
             )
             .help("set `[modules.eea-uk] parental_consent_below = 16` (or the highest age of digital consent among the countries served)"),
@@ -116,7 +116,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return Vec::new();
     }
     let violation = Violation::new(
-        format!("{}.parental_consent_below", crate::options::PATH),
+        format!("{}.parental_consent_below", crate::options::TABLE),
         format!(
             "parental consent is asked only below {gate}, but the age of digital consent is higher in {}",
             below.join(", ")

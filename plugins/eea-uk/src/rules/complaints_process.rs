@@ -53,9 +53,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if !crate::all_markets(m).iter().any(|p| p.overlaps(&gb)) {
         return Vec::new();
     }
-    let path = format!("{}.complaints", crate::options::PATH);
-    let options = crate::options::of(m);
-    let Some(complaints) = options.complaints else {
+    let path = format!("{}.complaints", crate::options::TABLE);
+    let options = ctx.options::<crate::options::Options>();
+    let Some(complaints) = &options.complaints else {
         return vec![
             Violation::new(&path, "the organisation targets GB but describes no process for complaints to it").help(
                 "add `[modules.eea-uk.complaints]` with `channels = [\"web-form\"]` and `acknowledge_within_days = 30`",

@@ -89,7 +89,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if m.cookies.is_empty() {
         return Vec::new();
     }
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     let uk_exception = options.uk_analytics_exception.unwrap_or(true);
     // Every single place served (a group or `*` expanded to its countries),
     // plus places that have their own `[consent]` entry inside a market, so

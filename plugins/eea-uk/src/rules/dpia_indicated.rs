@@ -76,7 +76,7 @@ pub fn indication(activity: &Activity, large_scale: Option<bool>) -> Option<&'st
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let large_scale = crate::options::of(m).large_scale;
+    let large_scale = ctx.options::<crate::options::Options>().large_scale;
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
         if a.impact_assessment.is_some() || crate::activity_regimes(m, a).is_empty() {

@@ -101,7 +101,7 @@ pub fn sensitive(activity: &Activity) -> bool {
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
     for regime in crate::manifest_regimes(m) {
         let place = match regime {

@@ -11,7 +11,6 @@ pub mod dpia_indicated;
 pub mod dpo_missing;
 pub mod lawful_basis_invalid;
 pub mod lawful_basis_missing;
-pub mod module_options;
 pub mod records_incomplete;
 pub mod representative_missing;
 pub mod retention_undefined;
@@ -34,5 +33,4 @@ pub static ALL: &[&Rule] = &[
     &records_incomplete::RULE,
     &dpia_indicated::RULE,
     &complaints_process::RULE,
-    &module_options::RULE,
 ];

@@ -64,7 +64,7 @@ UK representative (fact sheet W4). The requirement is kept, as a warning;
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     if options.public_authority || options.occasional_processing {
         return Vec::new();
     }

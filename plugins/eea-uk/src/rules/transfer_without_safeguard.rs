@@ -142,7 +142,7 @@ pub fn transfer_problem(
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = crate::options::of(m);
+    let options = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
     for (k, system) in m.systems.iter().enumerate() {
         for regime in crate::regimes_of_all(&system.holds) {

@@ -71,7 +71,7 @@ fn collects_consent(m: &Manifest, index: usize, activity: &Activity) -> bool {
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if options::of(m).consent_separate_document {
+    if ctx.options::<options::Options>().consent_separate_document {
         return Vec::new();
     }
     let on_consent: Vec<String> =
@@ -80,9 +80,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return Vec::new();
     }
     let path = if m.module_options(crate::ID).is_some() {
-        format!("{}.consent_separate_document", options::PATH)
+        format!("{}.consent_separate_document", options::TABLE)
     } else {
-        options::PATH.to_string()
+        options::TABLE.to_string()
     };
     vec![
         Violation::new(

@@ -87,7 +87,7 @@ cross-border notice.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let opts = options::of(m);
+    let opts = ctx.options::<options::Options>();
     // One finding per destination, at its first mention, naming every route.
     let mut places: Vec<(Destination, Vec<String>)> = Vec::new();
     for d in law::destinations(m) {
@@ -106,7 +106,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut out = Vec::new();
     for (d, vias) in places {
         let via = law::join(&vias);
-        let is_adequate = adequate(&d.place, &opts);
+        let is_adequate = adequate(&d.place, opts);
         if notice_filed(m, &d.place) {
             if !is_adequate {
                 out.push(

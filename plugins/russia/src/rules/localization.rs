@@ -98,7 +98,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if !law::applies(m) {
         return out;
     }
-    let strict = options::of(m).localization_scope == LocalizationScope::Strict;
+    let strict = ctx.options::<options::Options>().localization_scope == LocalizationScope::Strict;
     let prohibited = ctx.as_of >= FZ23_LOCALIZATION;
     let exempt = law::localization_exempt_systems(m);
     for (k, system) in m.systems.iter().enumerate() {

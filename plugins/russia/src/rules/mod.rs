@@ -9,7 +9,6 @@ mod consent_separate_document;
 mod cross_border_notice;
 mod destruction_deadline;
 mod localization;
-mod module_options;
 mod operator_notification;
 mod policy_published;
 mod responsible_person;
@@ -24,5 +23,4 @@ pub static ALL: &[&Rule] = &[
     &policy_published::RULE,
     &responsible_person::RULE,
     &destruction_deadline::RULE,
-    &module_options::RULE,
 ];

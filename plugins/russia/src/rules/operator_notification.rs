@@ -80,7 +80,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     let Some((i, activity)) = law::ru_activities(m).next() else { return out };
-    let exemption = options::of(m).operator_notification_exemption;
+    let exemption = ctx.options::<options::Options>().operator_notification_exemption;
     if m.filings.rkn_operator_registry {
         // Notified: whether an exemption would also have applied no longer matters.
         return out;
@@ -89,7 +89,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         if let Some(k) = m.systems.iter().position(law::holds_ru) {
             out.push(
                 Violation::new(
-                    format!("{}.operator_notification_exemption", options::PATH),
+                    format!("{}.operator_notification_exemption", options::TABLE),
                     format!(
                         "the exemption for processing without automation is claimed, but system `{}` stores RU people's data",
                         m.systems[k].id
