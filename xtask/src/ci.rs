@@ -6,7 +6,11 @@ pub fn run() -> Result<(), String> {
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--", "--check"]);
     run_command(fmt)?;
-    tidy()?;
+    // The tidy checks are a test of the xtask crate (`cargo test` runs them,
+    // as rust-analyzer's are); they run here first because they fail fast.
+    let mut tidy = cargo();
+    tidy.args(["test", "--quiet", "--package", "xtask", "--", "tidy"]);
+    run_command(tidy)?;
     let mut clippy = cargo();
     clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
     run_command(clippy)?;
@@ -38,6 +42,9 @@ pub fn run() -> Result<(), String> {
     let mut test = cargo();
     test.arg("test").args(swiss).args(["--target-dir", "target/swiss-fadp", "--no-fail-fast"]);
     run_command(test)?;
+    // A freshly scaffolded module compiles, is formatted, passes clippy and its
+    // own tests, as an author gets it from `cargo xtask new-plugin`.
+    scaffold()?;
     // The fuzz targets live outside the default build (they need cargo-fuzz);
     // checking that they compile keeps them from rotting. Their regression
     // inputs run in the ordinary tests below.
@@ -63,80 +70,29 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Conventions no compiler checks.
-fn tidy() -> Result<(), String> {
-    let mut problems = Vec::new();
-    let plugins = root().join("plugins");
-    let entries = std::fs::read_dir(&plugins).map_err(|e| format!("{}: {e}", plugins.display()))?;
-    for entry in entries.flatten() {
-        let dir = entry.path();
-        if !dir.join("Cargo.toml").exists() {
-            continue;
-        }
-        let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        // Every plugin runs the shared rule harness over every rule.
-        let harness = std::fs::read_to_string(dir.join("tests/rules.rs")).unwrap_or_default();
-        if !harness.contains("assert_rules") {
-            problems.push(format!("plugins/{name}: tests/rules.rs must call juris_core::testing::assert_rules"));
-        }
-        // Plugins depend on juris-core only.
-        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
-        if let Some(deps) = manifest.split("[dependencies]").nth(1) {
-            for line in deps.lines().take_while(|l| !l.starts_with('[')) {
-                let dep = line.split(['=', '.']).next().unwrap_or("").trim();
-                if !dep.is_empty() && !dep.starts_with('#') && !["juris-core", "serde"].contains(&dep) {
-                    problems.push(format!("plugins/{name}: depends on `{dep}`; plugins depend on juris-core only"));
-                }
-            }
-        }
-        // No unsafe in plugins: the boundary code lives in juris-core.
-        for file in rust_files(&dir.join("src")) {
-            let text = std::fs::read_to_string(&file).unwrap_or_default();
-            if text.contains("unsafe ") {
-                problems.push(format!("{}: plugins must not use `unsafe`", file.display()));
-            }
-        }
-    }
-    // Every `unsafe` block in the project says why it is sound.
-    for dir in ["crates", "plugins", "tests", "examples"] {
-        for file in rust_files(&root().join(dir)) {
-            let text = std::fs::read_to_string(&file).unwrap_or_default();
-            let lines: Vec<&str> = text.lines().collect();
-            for (i, line) in lines.iter().enumerate() {
-                let code = line.split("//").next().unwrap_or("");
-                // Spelt in pieces so that this line is not itself an unsafe block
-                // to the checks that read source as text.
-                if code.contains(concat!("unsafe", " {")) || code.contains("unsafe impl") || code.contains("#[unsafe(")
-                {
-                    let justified = lines[i.saturating_sub(8)..i].iter().any(|l| l.contains("SAFETY:"));
-                    if !justified {
-                        problems.push(format!("{}:{}: unsafe without a `// SAFETY:` comment", file.display(), i + 1));
-                    }
-                }
-            }
-        }
-    }
-    if problems.is_empty() {
-        eprintln!("tidy: ok");
-        Ok(())
-    } else {
-        Err(format!("tidy found problems:\n{}", problems.join("\n")))
-    }
-}
-
-fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return files };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n == "target") {
-                continue;
-            }
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
+/// Scaffolds a standalone module in `target/scaffold-check/` and checks it.
+fn scaffold() -> Result<(), String> {
+    let dir = root().join("target/scaffold-check/acme");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut new = cargo();
+    new.args(["run", "--quiet", "--package", "xtask", "--", "new-plugin", "acme", "--jurisdiction", "NZ", "--path"]);
+    new.arg(&dir);
+    run_command(new)?;
+    let manifest = dir.join("Cargo.toml");
+    let target = ["--target-dir", "target/swiss-fadp"];
+    let mut fmt = cargo();
+    fmt.arg("fmt").arg("--manifest-path").arg(&manifest).args(["--", "--check"]);
+    run_command(fmt)?;
+    let mut clippy = cargo();
+    clippy.arg("clippy").arg("--manifest-path").arg(&manifest).args(target).args([
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    run_command(clippy)?;
+    let mut test = cargo();
+    test.arg("test").arg("--manifest-path").arg(&manifest).args(target);
+    run_command(test)?;
+    Ok(())
 }

@@ -17,6 +17,8 @@ mod dist;
 mod fuzz;
 mod gen_manifest;
 mod new_plugin;
+#[cfg(test)]
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};

@@ -8,9 +8,12 @@
 //! workspace (its own `[workspace]` table, juris-core by path), as a
 //! third-party author would have it; it is then loaded with `--plugin-dir`.
 //!
-//! The scaffold has one example rule (with its documentation and its failing
-//! and passing manifests), a calendar, a deadline, `tests/rules.rs` running
-//! `juris_core::testing::assert_rules`, and a README.
+//! The scaffold is made from the files in `xtask/templates/module/`
+//! (`{{name}}`-style placeholders): a declared module (`impl
+//! juris_core::Module`), its options type, one example rule with its
+//! documentation, failing and passing manifests and snapshot, a calendar, a
+//! deadline, `tests/rules.rs` running `juris_core::testing::assert_module`,
+//! and a README. `cargo xtask ci` scaffolds a module and builds and tests it.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -193,324 +196,87 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
 }
 
 /// The files of the scaffold, relative to its directory.
+/// The template files, by their path in the new crate.
+const TEMPLATES: [(&str, &str); 12] = [
+    ("README.md", include_str!("../templates/module/README.md.tmpl")),
+    ("src/lib.rs", include_str!("../templates/module/src/lib.rs.tmpl")),
+    ("src/options.rs", include_str!("../templates/module/src/options.rs.tmpl")),
+    ("src/rules/mod.rs", include_str!("../templates/module/src/rules/mod.rs.tmpl")),
+    (
+        "src/rules/privacy_policy_missing.rs",
+        include_str!("../templates/module/src/rules/privacy_policy_missing.rs.tmpl"),
+    ),
+    (
+        "src/rules/fixtures/privacy_policy_missing.fail.toml",
+        include_str!("../templates/module/src/rules/fixtures/privacy_policy_missing.fail.toml.tmpl"),
+    ),
+    (
+        "src/rules/fixtures/privacy_policy_missing.pass.toml",
+        include_str!("../templates/module/src/rules/fixtures/privacy_policy_missing.pass.toml.tmpl"),
+    ),
+    (
+        "src/rules/fixtures/privacy_policy_missing.fail.snap",
+        include_str!("../templates/module/src/rules/fixtures/privacy_policy_missing.fail.snap.tmpl"),
+    ),
+    ("src/calendars.rs", include_str!("../templates/module/src/calendars.rs.tmpl")),
+    ("src/deadlines.rs", include_str!("../templates/module/src/deadlines.rs.tmpl")),
+    ("tests/rules.rs", include_str!("../templates/module/tests/rules.rs.tmpl")),
+    ("Cargo.toml", ""),
+];
+
+/// Fills `{{key}}` placeholders.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{{{key}}}}}"), value);
+    }
+    out
+}
+
 fn scaffold(name: &str, jurisdiction: &str, layout: &Layout, dir: &Path, core: &Path) -> Vec<(&'static str, String)> {
     let lib = lib_name(name, layout);
     let ty = type_name(name);
-    let cargo_toml = match layout {
-        Layout::Workspace => format!(
-            r#"[package]
-name = "juris-{name}"
-description = "juris regional module: {name}."
-version.workspace = true
-edition.workspace = true
-rust-version.workspace = true
-license.workspace = true
-repository.workspace = true
-publish = false
-
-[lib]
-name = "{lib}"
-# cdylib: the plugin the host loads at run time; rlib: for this crate's tests.
-crate-type = ["cdylib", "rlib"]
-
-[dependencies]
-juris-core.workspace = true
-"#
-        ),
-        Layout::Standalone => {
-            // The directory does not exist yet: make the path relative to its parent.
-            let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let core_path = relative(parent, core);
-            let core_path = if core_path.is_absolute() { core_path } else { Path::new("..").join(core_path) };
-            format!(
-                r#"[package]
-name = "{name}"
-description = "juris regional module: {name}."
-version = "0.1.0"
-edition = "2024"
-rust-version = "1.88"
-publish = false
-
-[lib]
-name = "{lib}"
-# cdylib: the plugin juris loads at run time; rlib: for this crate's tests.
-crate-type = ["cdylib", "rlib"]
-
-[dependencies]
-juris-core = {{ path = "{core}" }}
-
-# A workspace of its own: this crate is not part of the juris workspace.
-[workspace]
-"#,
-                core = core_path.display().to_string().replace('\\', "/"),
-            )
-        }
+    let core_path = {
+        // The directory does not exist yet: make the path relative to its parent.
+        let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let core_path = relative(parent, core);
+        let core_path = if core_path.is_absolute() { core_path } else { Path::new("..").join(core_path) };
+        core_path.display().to_string().replace('\\', "/")
     };
-    let lib_rs = format!(
-        r#"//! The `{name}` regional module for juris.
-//!
-//! Rules live one per file under [`rules`]; deadlines are computed in
-//! [`deadlines`] on the calendar of [`calendars`]. See docs/plugins.md in the
-//! juris repository for the author guide.
-
-// export_module! writes the only unsafe code a module needs.
-#![deny(unsafe_code)]
-
-pub mod calendars;
-pub mod deadlines;
-pub mod rules;
-
-use juris_core::jiff::civil::date;
-use juris_core::module::{{EventContext, Plan}};
-use juris_core::{{CheckContext, Finding, Jurisdiction, Law, ModuleInfo, RegionalModule}};
-
-/// The module id; every rule id starts with it.
-pub const ID: &str = "{name}";
-
-/// The jurisdiction whose law the module encodes.
-pub const JURISDICTION: &str = "{jurisdiction}";
-
-/// The module.
-#[derive(Default)]
-pub struct {ty};
-
-impl RegionalModule for {ty} {{
-    fn describe(&self) -> ModuleInfo {{
-        ModuleInfo {{
-            id: ID.to_string(),
-            name: "{name}".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            jurisdictions: vec![jurisdiction()],
-            // Name each law the module encodes, with the date your reading of it is current to.
-            laws: vec![Law {{ name: "the law this module encodes".to_string(), current_to: date(2026, 1, 1) }}],
-            rules: rules::ALL.iter().map(|r| r.meta()).collect(),
-            core_version: juris_core::CORE_VERSION.to_string(),
-        }}
-    }}
-
-    fn check(&self, ctx: &CheckContext) -> Vec<Finding> {{
-        juris_core::rule::run(rules::ALL, ctx)
-    }}
-
-    fn obligations(&self, ctx: &EventContext) -> Plan {{
-        deadlines::plan(ctx)
-    }}
-}}
-
-/// The module's jurisdiction.
-pub fn jurisdiction() -> Jurisdiction {{
-    JURISDICTION.parse().expect("JURISDICTION is a valid jurisdiction code")
-}}
-
-juris_core::export_module!({ty}, "{name}");
-"#
-    );
-    let rules_mod = r#"//! The module's rules, one per file, each with its documentation and the two
-//! manifests that test it (in `fixtures/`).
-
-use juris_core::Rule;
-
-mod privacy_policy_missing;
-
-/// Every rule of the module, in the order `juris rules` lists them.
-pub static ALL: &[&Rule] = &[&privacy_policy_missing::RULE];
-"#
-    .to_string();
-    let rule_rs = format!(
-        r##"use juris_core::jiff::civil::date;
-use juris_core::rule::Violation;
-use juris_core::{{CheckContext, Rule, Severity}};
-
-/// `{name}/privacy-policy-missing`: an example rule; replace it with your law's.
-pub static RULE: Rule = Rule {{
-    id: "{name}/privacy-policy-missing",
-    title: "No privacy notice for the module's jurisdiction",
-    citation: "cite the article that requires a privacy notice",
-    severity: Severity::Error,
-    // The day the law took effect; set `in_force_until` when it is repealed.
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
-    docs: r#"
-## What it does
-Checks that an organisation offering goods or services in the module's
-jurisdiction records a privacy notice (`notices.privacy_policy`).
-
-## Why
-Say what the law requires, citing article and paragraph, and which facts you
-verified and which you did not.
-
-## Example
-```toml
-[organization]
-markets = ["{jurisdiction}"]
-# no [notices] privacy_policy
-```
-
-## How to fix
-Publish a privacy notice and set `notices.privacy_policy` to its address.
-"#,
-    check,
-    fails: include_str!("fixtures/privacy_policy_missing.fail.toml"),
-    passes: include_str!("fixtures/privacy_policy_missing.pass.toml"),
-}};
-
-fn check(ctx: &CheckContext) -> Vec<Violation> {{
-    let m = &ctx.manifest;
-    if !m.targets(&crate::jurisdiction()) || m.notices.privacy_policy.is_some() {{
-        return Vec::new();
-    }}
-    vec![
-        Violation::new("notices", "the organisation offers goods or services here but records no privacy notice")
-            .help("publish a privacy notice and set `notices.privacy_policy`"),
-    ]
-}}
-"##
-    );
-    let fixture = |policy: bool| {
-        let notices = if policy { "\n[notices]\nprivacy_policy = \"https://shop.example/privacy\"\n" } else { "" };
-        format!("manifest = 1\n\n[organization]\nname = \"Shop\"\nmarkets = [\"{jurisdiction}\"]\n{notices}")
-    };
-    let calendars_rs = format!(
-        r#"//! Non-working days, as cited data.
-//!
-//! This calendar knows weekends only, so every date counted on it carries a
-//! warning that public holidays were not considered. Add the official public
-//! holidays with their source, and the years they cover:
-//!
-//! ```text
-//! pub static CALENDAR: Calendar = Calendar {{
-//!     id: "{name}",
-//!     name: "{name} public holidays",
-//!     source: "the law or official publication the dates come from",
-//!     years: Some((2026, 2026)),
-//!     weekend: SATURDAY_SUNDAY,
-//!     holidays: &[day(2026, 1, 1, "New Year's Day")],
-//!     working_weekend_days: &[],
-//! }};
-//! ```
-
-use juris_core::time::Calendar;
-
-/// The calendar deadlines are counted on.
-pub static CALENDAR: Calendar = Calendar::weekends_only("{name}", "{name} (weekends only)");
-"#
-    );
-    let deadlines_rs = r#"//! The duties events trigger: here, an example access deadline.
-
-use juris_core::module::{Due, Event, EventContext, Plan};
-use juris_core::time::{Count, Period, due_date};
-use juris_core::{Obligation, RequestKind};
-
-/// The example period for answering an access request: replace it, and the
-/// citation below, with your law's.
-pub const ACCESS_DAYS: u32 = 30;
-
-/// The duties an event triggers.
-pub fn plan(ctx: &EventContext) -> Plan {
-    let mut plan = Plan::default();
-    let Event::Request(request) = &ctx.event else { return plan };
-    if request.request != RequestKind::Access || !crate::jurisdiction().covers(&request.jurisdiction) {
-        return plan;
-    }
-    let due = due_date(request.received, Count::rolling(Period::Days(ACCESS_DAYS)), &crate::calendars::CALENDAR);
-    plan.obligations.push(Obligation {
-        module: crate::ID.to_string(),
-        action: "respond".to_string(),
-        due: Due::Date(due.value),
-        extended_due: None,
-        citation: "cite the article that sets the period".to_string(),
-        note: format!(
-            "answer within {ACCESS_DAYS} days of receipt on {}, the day of receipt excluded, a last day on a non-working day moved to the next working day",
-            request.received
-        ),
-        warnings: due.warnings,
-    });
-    plan
-}
-
-#[cfg(test)]
-mod tests {
-    use juris_core::jiff::civil::date;
-    use juris_core::module::{Due, Event, EventContext};
-    use juris_core::{RequestKind, RightsRequest};
-
-    #[test]
-    fn access_is_due_after_the_period_rolled_past_the_weekend() {
-        let event = Event::Request(RightsRequest {
-            jurisdiction: crate::jurisdiction(),
-            request: RequestKind::Access,
-            // Thu 2026-01-01 + 30 days = Sat 2026-01-31 → Mon 2026-02-02.
-            received: date(2026, 1, 1),
-            relevant_time: None,
-            paused_days: 0,
-        });
-        let plan = super::plan(&EventContext { event, manifest: None });
-        assert_eq!(plan.obligations.len(), 1);
-        assert_eq!(plan.obligations[0].due, Due::Date(date(2026, 2, 2)));
-        // A weekends-only calendar says that holidays were not considered.
-        assert_eq!(plan.obligations[0].warnings.len(), 1);
-    }
-}
-"#
-    .to_string();
-    let tests_rs = format!(
-        r#"//! Every rule fires on its failing manifest and is silent on its passing one,
-//! through the harness every juris module uses.
-
-#[test]
-fn every_rule_is_documented_and_tested() {{
-    juris_core::testing::assert_rules(&{lib}::{ty}, {lib}::rules::ALL);
-}}
-"#
-    );
     let (build, load) = match layout {
         Layout::Workspace => (
             format!("cargo test -p juris-{name}\ncargo build"),
-            "target/debug/juris plugins   # found beside the binary as lib{lib}.so".to_string(),
+            format!("target/debug/juris plugins   # found beside the binary as lib{lib}.so"),
         ),
         Layout::Standalone => (
             "cargo test\ncargo build".to_string(),
             "juris plugins --plugin-dir target/debug\njuris check privacy.toml --plugin-dir target/debug".to_string(),
         ),
     };
-    let readme = format!(
-        r#"# {name}: a juris regional module
-
-Scaffolded by `cargo xtask new-plugin`. The module id is `{name}`; it encodes
-the law of `{jurisdiction}`.
-
-- `src/lib.rs`: the `RegionalModule` implementation and `export_module!`.
-- `src/rules/`: one rule per file, with its documentation (`## What it does`,
-  `## Why`, `## Example`, `## How to fix`) and its failing and passing
-  manifests in `fixtures/`. Add each new rule to `rules::ALL`.
-- `src/calendars.rs`: the non-working days deadlines are counted on.
-- `src/deadlines.rs`: the duties events trigger.
-- `tests/rules.rs`: runs `juris_core::testing::assert_rules` over every rule.
-
-Build, test and load:
-
-```sh
-{build}
-{load}
-```
-
-The author guide is `docs/plugins.md` in the juris repository.
-"#
-    );
-    let mut files = vec![
-        ("Cargo.toml", cargo_toml),
-        ("README.md", readme),
-        ("src/lib.rs", lib_rs),
-        ("src/rules/mod.rs", rules_mod),
-        ("src/rules/privacy_policy_missing.rs", rule_rs),
-        ("src/rules/fixtures/privacy_policy_missing.fail.toml", fixture(false)),
-        ("src/rules/fixtures/privacy_policy_missing.pass.toml", fixture(true)),
-        ("src/calendars.rs", calendars_rs),
-        ("src/deadlines.rs", deadlines_rs),
-        ("tests/rules.rs", tests_rs),
+    let values = [
+        ("name", name),
+        ("lib", lib.as_str()),
+        ("Type", ty.as_str()),
+        ("jurisdiction", jurisdiction),
+        ("core", core_path.as_str()),
+        ("build", build.as_str()),
+        ("load", load.as_str()),
     ];
+    let cargo_toml = match layout {
+        Layout::Workspace => include_str!("../templates/module/Cargo.workspace.toml.tmpl"),
+        Layout::Standalone => include_str!("../templates/module/Cargo.standalone.toml.tmpl"),
+    };
+    let mut files: Vec<(&'static str, String)> = TEMPLATES
+        .iter()
+        .map(|(path, template)| {
+            let template = if *path == "Cargo.toml" { cargo_toml } else { template };
+            (*path, fill(template, &values))
+        })
+        .collect();
     if *layout == Layout::Standalone {
         files.push((".gitignore", "/target\nCargo.lock\n".to_string()));
+        // The templates are formatted as juris's own code is.
+        files.push(("rustfmt.toml", include_str!("../../rustfmt.toml").to_string()));
     }
     files
 }
@@ -617,9 +383,12 @@ mod tests {
                 ".gitignore",
                 "Cargo.toml",
                 "README.md",
+                "rustfmt.toml",
                 "src/calendars.rs",
                 "src/deadlines.rs",
                 "src/lib.rs",
+                "src/options.rs",
+                "src/rules/fixtures/privacy_policy_missing.fail.snap",
                 "src/rules/fixtures/privacy_policy_missing.fail.toml",
                 "src/rules/fixtures/privacy_policy_missing.pass.toml",
                 "src/rules/mod.rs",
@@ -634,10 +403,14 @@ mod tests {
         assert!(cargo.contains("\n[workspace]\n"), "{cargo}");
         let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
         assert!(lib.contains("pub struct AcmeCo;"), "{lib}");
-        assert!(lib.contains("export_module!(AcmeCo, \"acme-co\")"), "{lib}");
+        assert!(
+            lib.contains("export_module!(AcmeCo);") && lib.contains("const ID: &'static str = \"acme-co\";"),
+            "{lib}"
+        );
+        assert!(!lib.contains("{{"), "every placeholder is filled: {lib}");
         assert!(lib.contains("pub const JURISDICTION: &str = \"NZ\";"), "{lib}");
         let tests = std::fs::read_to_string(dir.join("tests/rules.rs")).unwrap();
-        assert!(tests.contains("assert_rules(&acme_co::AcmeCo, acme_co::rules::ALL)"), "{tests}");
+        assert!(tests.contains("assert_module(&acme_co::AcmeCo, &fixtures)"), "{tests}");
         let rule = std::fs::read_to_string(dir.join("src/rules/privacy_policy_missing.rs")).unwrap();
         for section in ["## What it does", "## Why", "## Example", "## How to fix"] {
             assert!(rule.contains(section), "{section}");
@@ -662,7 +435,7 @@ mod tests {
         assert!(cargo.contains("name = \"juris-acme\"") && cargo.contains("name = \"juris_acme\""), "{cargo}");
         assert!(cargo.contains("juris-core.workspace = true") && !cargo.contains("[workspace]"), "{cargo}");
         let tests = std::fs::read_to_string(root.join("plugins/acme/tests/rules.rs")).unwrap();
-        assert!(tests.contains("assert_rules(&juris_acme::Acme, juris_acme::rules::ALL)"), "{tests}");
+        assert!(tests.contains("assert_module(&juris_acme::Acme, &fixtures)"), "{tests}");
         assert!(!root.join("plugins/acme/.gitignore").exists());
         let root_toml = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
         assert_eq!(

@@ -32,7 +32,7 @@ pub use jurisdiction::Jurisdiction;
 pub use manifest::Manifest;
 pub use module::{
     CheckContext, Event, Finding, Incident, Law, ModuleInfo, Obligation, RegionalModule, RequestKind, Resolution,
-    ResolveContext, RightsRequest, Statement,
+    ResolveContext, RightsRequest, Statement, Topic,
 };
 pub use rule::{Rule, RuleMeta, Severity};
 

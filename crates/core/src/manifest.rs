@@ -718,6 +718,25 @@ impl Manifest {
         self.activity_markets(activity).iter().any(|m| m.overlaps(region))
     }
 
+    /// Whether the organisation reaches people in `place` at all: one of its
+    /// markets, an activity's own markets, or a place its entities serve
+    /// overlaps it. The base every module's applicability model starts from.
+    pub fn reaches(&self, place: &Jurisdiction) -> bool {
+        self.targets(place)
+            || self.activities.iter().any(|a| a.markets.iter().any(|m| m.overlaps(place)))
+            || self
+                .entities
+                .iter()
+                .any(|e| e.serves.iter().any(|s| !matches!(s, Jurisdiction::Everywhere) && s.overlaps(place)))
+    }
+
+    /// Whether the organisation, or one of its contracting entities, is
+    /// established in `place` (`organization.established`, entities' `country`).
+    pub fn established_in(&self, place: &Jurisdiction) -> bool {
+        self.organization.established.iter().any(|e| place.covers(e))
+            || self.entities.iter().any(|e| place.covers(&e.country))
+    }
+
     /// Whether the organisation targets any place `region` covers.
     pub fn targets(&self, region: &Jurisdiction) -> bool {
         self.organization.markets.iter().any(|m| m.overlaps(region))

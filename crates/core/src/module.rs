@@ -395,6 +395,38 @@ impl Plan {
     }
 }
 
+impl Obligation {
+    /// A duty of `module`: `action` by `due`, set by `citation`, counted as
+    /// `note` says.
+    pub fn new(module: &str, action: &str, due: Due, citation: impl Into<String>, note: impl Into<String>) -> Self {
+        Obligation {
+            module: module.to_string(),
+            action: action.to_string(),
+            due,
+            extended_due: None,
+            citation: citation.into(),
+            note: note.into(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The latest date the law allows the duty to be extended to.
+    pub fn extended_to(mut self, due: Due) -> Self {
+        self.extended_due = Some(due);
+        self
+    }
+
+    /// Adds warnings, each once.
+    pub fn warn(mut self, warnings: impl IntoIterator<Item = String>) -> Self {
+        for warning in warnings {
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        self
+    }
+}
+
 /// The output of [`RegionalModule::obligations`].
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Plan {
@@ -424,10 +456,63 @@ pub struct Resolution {
     pub statements: Vec<Statement>,
 }
 
+/// What a statement of a resolution is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// Which law protects the person.
+    Law,
+    /// Whether, and why, the law applies to the organisation.
+    Applicability,
+    /// Which module answers (and, for modules with several regimes, which one).
+    Module,
+    /// The entity the person contracts with: the controller to name.
+    Entity,
+    /// Where the person's data must or may be stored.
+    Storage,
+    /// Where it may go abroad, and on what terms.
+    Transfers,
+    /// How consent to non-essential processing must be asked for.
+    Consent,
+    /// Opt-out preference signals (Global Privacy Control).
+    Gpc,
+    /// Children's data: ages of consent, parental consent.
+    Children,
+    /// Contacts the law requires: DPO, representative, responsible person.
+    Contacts,
+    /// Brazil's encarregado.
+    Encarregado,
+    /// Registrations and notifications with an authority.
+    Registration,
+    /// Brazil's small processing agents.
+    SmallAgent,
+}
+
+impl Topic {
+    /// The topic as it appears in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Law => "law",
+            Topic::Applicability => "applicability",
+            Topic::Module => "module",
+            Topic::Entity => "entity",
+            Topic::Storage => "storage",
+            Topic::Transfers => "transfers",
+            Topic::Consent => "consent",
+            Topic::Gpc => "gpc",
+            Topic::Children => "children",
+            Topic::Contacts => "contacts",
+            Topic::Encarregado => "encarregado",
+            Topic::Registration => "registration",
+            Topic::SmallAgent => "small-agent",
+        }
+    }
+}
+
 /// One statement of a resolution.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Statement {
     /// What it is about: `storage`, `consent`, `transfers`, `contacts`, …
+    /// (see [`Topic`]).
     pub topic: String,
     /// What the law requires, applied to the manifest.
     pub text: String,
@@ -438,23 +523,7 @@ pub struct Statement {
 
 impl Statement {
     /// A statement with a citation.
-    pub fn new(topic: &str, text: impl Into<String>, citation: &str) -> Self {
-        Statement { topic: topic.to_string(), text: text.into(), citation: Some(citation.to_string()) }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::RequestKind;
-
-    #[test]
-    fn everyday_words_suggest_the_request_kind() {
-        for (word, kind) in [("delete", "erasure"), ("correct", "rectification"), ("opt-out", "opt-out-of-sale")] {
-            let error = word.parse::<RequestKind>().unwrap_err();
-            assert!(error.contains(&format!("did you mean `{kind}`?")), "{error}");
-        }
-        let error = "acess".parse::<RequestKind>().unwrap_err();
-        assert!(error.contains("did you mean `access`?"), "{error}");
-        assert_eq!("erasure".parse::<RequestKind>(), Ok(RequestKind::Erasure));
+    pub fn new(topic: Topic, text: impl Into<String>, citation: &str) -> Self {
+        Statement { topic: topic.as_str().to_string(), text: text.into(), citation: Some(citation.to_string()) }
     }
 }

@@ -35,6 +35,34 @@ impl fmt::Display for Severity {
     }
 }
 
+/// The days a rule, or an entry of dated data (an adequacy decision, a
+/// threshold), is in force: from its first day to its last, both included;
+/// `None` for no bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InForce {
+    /// The first day.
+    pub from: Option<Date>,
+    /// The last day, if it was repealed or replaced.
+    pub until: Option<Date>,
+}
+
+impl InForce {
+    /// In force from `from`, with no end.
+    pub const fn from(from: Date) -> InForce {
+        InForce { from: Some(from), until: None }
+    }
+
+    /// In force from `from` to `until`, both included.
+    pub const fn between(from: Date, until: Date) -> InForce {
+        InForce { from: Some(from), until: Some(until) }
+    }
+
+    /// Whether it is in force on `date`.
+    pub fn on(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
+    }
+}
+
 /// A rule, as a module declares it.
 pub struct Rule {
     /// `<module>/<kebab-name>`.
@@ -45,10 +73,8 @@ pub struct Rule {
     pub citation: &'static str,
     /// The default severity.
     pub severity: Severity,
-    /// The first day the rule's law applies.
-    pub in_force_from: Option<Date>,
-    /// The last day it applies, if it was repealed or replaced.
-    pub in_force_until: Option<Date>,
+    /// The days the rule's law applies.
+    pub in_force: InForce,
     /// Markdown documentation with the sections `## What it does`,
     /// `## Why`, `## Example` and `## How to fix`.
     pub docs: &'static str,
@@ -97,7 +123,7 @@ impl Violation {
 impl Rule {
     /// Whether the rule's law applies on `date`.
     pub fn in_force_on(&self, date: Date) -> bool {
-        self.in_force_from.is_none_or(|from| from <= date) && self.in_force_until.is_none_or(|until| date <= until)
+        self.in_force.on(date)
     }
 
     /// The serializable metadata.
@@ -107,8 +133,8 @@ impl Rule {
             title: self.title.to_string(),
             citation: self.citation.to_string(),
             severity: self.severity,
-            in_force_from: self.in_force_from,
-            in_force_until: self.in_force_until,
+            in_force_from: self.in_force.from,
+            in_force_until: self.in_force.until,
             docs: self.docs.to_string(),
         }
     }
@@ -180,7 +206,7 @@ pub fn lint(module_id: &str, rule: &Rule) -> Vec<String> {
             None => problems.push(format!("{}: docs lack the section `{section}`", rule.id)),
         }
     }
-    if let (Some(from), Some(until)) = (rule.in_force_from, rule.in_force_until)
+    if let (Some(from), Some(until)) = (rule.in_force.from, rule.in_force.until)
         && from > until
     {
         problems.push(format!("{}: in force from {from} until {until}", rule.id));

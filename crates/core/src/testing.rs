@@ -47,7 +47,7 @@ pub const UPDATE_SNAPSHOTS: &str = "JURIS_UPDATE_SNAPSHOTS";
 /// The date a rule's fixtures are evaluated at: [`AS_OF`], or the last day the
 /// rule was in force, or its first day.
 pub fn fixture_date(rule: &Rule) -> Date {
-    match (rule.in_force_from, rule.in_force_until) {
+    match (rule.in_force.from, rule.in_force.until) {
         (_, Some(until)) if until < AS_OF => until,
         (Some(from), _) if from > AS_OF => from,
         _ => AS_OF,

@@ -310,6 +310,37 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
     coverage.finish(end)
 }
 
+/// Says how a rolled due date came about: "the period ends on Saturday
+/// 2026-02-28, a non-working day, so it ends on Monday 2026-03-02", or `None`
+/// when the period ended on a working day. Modules keep the exact end in
+/// their note, so that a reader can check the count.
+pub fn rolled_note(exact_end: Date, due: Date, calendar: &Calendar) -> Option<String> {
+    if exact_end == due {
+        return None;
+    }
+    let why = match calendar.holiday(exact_end) {
+        Some(day) => format!("{} on {}", day.name, calendar.name),
+        None => "a non-working day".to_string(),
+    };
+    Some(format!(
+        "the period ends on {} {exact_end} ({why}), so it moves to the next working day, {} {due}",
+        weekday_name(exact_end),
+        weekday_name(due)
+    ))
+}
+
+fn weekday_name(date: Date) -> &'static str {
+    match date.weekday() {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
 /// `date` plus `n` calendar days (saturating at the ends of jiff's range).
 pub fn add_days(date: Date, n: i64) -> Date {
     date.checked_add(n.days()).unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })

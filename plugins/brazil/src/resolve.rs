@@ -2,7 +2,7 @@
 //! applied to the manifest.
 
 use juris_core::manifest::ContactRole;
-use juris_core::{Resolution, ResolveContext, Statement};
+use juris_core::{Resolution, ResolveContext, Statement, Topic};
 
 use crate::options;
 use crate::transfers;
@@ -17,14 +17,14 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
     let place = &ctx.jurisdiction;
     if ctx.as_of < crate::LGPD_IN_FORCE {
         statements.push(Statement::new(
-            "module",
+            Topic::Module,
             format!("the LGPD's substantive provisions only apply from {}", crate::LGPD_IN_FORCE),
             "Lei 13.709/2018 Art. 65 II",
         ));
         return Resolution { statements };
     }
     statements.push(Statement::new(
-        "module",
+        Topic::Module,
         if crate::applies(m) {
             "the LGPD (Lei 13.709/2018) applies to processing of the data of people in Brazil, supervised by the ANPD".to_string()
         } else {
@@ -33,7 +33,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         "LGPD Art. 3",
     ));
     statements.push(Statement::new(
-        "entity",
+        Topic::Entity,
         match m.contracting_entity(place) {
             Some(e) => format!(
                 "the person contracts with {} ({}, established in {}), the controller under the LGPD",
@@ -47,7 +47,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
     let br = crate::brazil();
     let contact = crate::encarregado(m).map(|(_, c)| c).or_else(|| m.contacts.iter().find(|c| br.is_in(&c.for_)));
     statements.push(Statement::new(
-        "encarregado",
+        Topic::Encarregado,
         match contact {
             Some(c) if c.role == ContactRole::Dpo => format!(
                 "the encarregado is {}{}{}",
@@ -84,7 +84,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         lines.push(format!("{} ({}): {status}", r.id, r.country));
     }
     statements.push(Statement::new(
-        "transfers",
+        Topic::Transfers,
         if lines.is_empty() {
             "no recipient abroad receives the data of people in Brazil".to_string()
         } else {
@@ -96,13 +96,13 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         "LGPD Art. 33; Res. CD/ANPD 19/2024; Res. CD/ANPD 32/2026",
     ));
     statements.push(Statement::new(
-        "storage",
+        Topic::Storage,
         "the LGPD sets no data-localisation duty: data may be stored abroad, but disclosing it to an agent abroad is an international transfer under Art. 33",
         "LGPD Arts. 33-36",
     ));
     if let Some(policy) = m.consent_for(place) {
         statements.push(Statement::new(
-            "consent",
+            Topic::Consent,
             format!(
                 "the manifest's consent mode for Brazil is `{}`; where consent is the basis it must be free, informed, unambiguous and for determined purposes, given in writing or another demonstrable way, and revocable at any time",
                 match policy.mode {
@@ -115,7 +115,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         ));
     }
     statements.push(Statement::new(
-        "small-agent",
+        Topic::SmallAgent,
         if small {
             "the organisation is a small processing agent: doubled deadlines, simplified records, no duty to appoint an encarregado".to_string()
         } else if opts.small_agent && ctx.as_of < crate::deadlines::RES_2_2022_IN_FORCE {

@@ -1,7 +1,7 @@
 //! What California law says about a person in California (`juris resolve`).
 
 use juris_core::manifest::ConsentMode;
-use juris_core::{Resolution, ResolveContext, Statement};
+use juris_core::{Resolution, ResolveContext, Statement, Topic};
 
 use crate::applicability::{self, Applicability};
 use crate::options::Options;
@@ -38,7 +38,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
             ),
         ),
     };
-    statements.push(Statement::new("applicability", text, "Civ. Code §1798.140(d)(1)"));
+    statements.push(Statement::new(Topic::Applicability, text, "Civ. Code §1798.140(d)(1)"));
     if !applies {
         return Resolution { statements };
     }
@@ -53,7 +53,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         None => "the manifest names no consent policy for US-CA",
     };
     statements.push(Statement::new(
-        "consent",
+        Topic::Consent,
         format!(
             "opt-out model: no prior consent is needed to collect personal information, but consumers may opt out of its sale and of its sharing for cross-context behavioural advertising, and may limit the use of sensitive personal information; opt-in is required only to sell or share the data of consumers under 16 (the consumer from 13 to 15, a parent under 13); {mode}"
         ),
@@ -74,14 +74,14 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         ""
     };
     statements.push(Statement::new(
-        "gpc",
+        Topic::Gpc,
         format!(
             "opt-out preference signals such as Global Privacy Control must be processed as a valid request to opt out of sale and sharing, for the browser or device and any profile associated with it, without asking for more information; {gpc}{display}"
         ),
         "Civ. Code §1798.135(b)(1); 11 CCR §7025",
     ));
     statements.push(Statement::new(
-        "storage",
+        Topic::Storage,
         "California law sets no data-localisation requirement: personal information of Californians may be stored outside the state, under a contract with the service provider or contractor that keeps it (§1798.100(d))",
         "Civ. Code §1798.100(d)",
     ));

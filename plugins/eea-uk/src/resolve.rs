@@ -3,7 +3,7 @@
 //! cookies must be asked.
 
 use juris_core::manifest::{ConsentMode, ContactRole};
-use juris_core::{Resolution, ResolveContext, Statement};
+use juris_core::{Resolution, ResolveContext, Statement, Topic};
 
 use crate::data::Regime;
 use crate::options::Options;
@@ -22,13 +22,13 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
 
     statements.push(if uk {
         Statement::new(
-            "law",
+            Topic::Law,
             format!("people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
             "UK GDPR Art. 3; PECR reg 6",
         )
     } else {
         Statement::new(
-            "law",
+            Topic::Law,
             format!("people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
             "GDPR Art. 3; Directive 2002/58/EC Art. 5(3)",
         )
@@ -44,10 +44,10 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         }
     };
     let law = if uk { "UK GDPR" } else { "GDPR" };
-    statements.push(Statement::new("entity", entity, &format!("{law} Art. 4(7), Art. 13(1)(a)")));
+    statements.push(Statement::new(Topic::Entity, entity, &format!("{law} Art. 4(7), Art. 13(1)(a)")));
 
     statements.push(Statement::new(
-        "storage",
+        Topic::Storage,
         format!(
             "no localisation: data of people in {place} may be stored in any country, provided transfers outside {} meet Chapter V",
             regime.name()
@@ -56,7 +56,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     ));
 
     statements.push(Statement::new(
-        "transfers",
+        Topic::Transfers,
         transfers(ctx, regime, options),
         if uk { "UK GDPR Arts. 44-46, 49; DPA 2018 Sch 21 para 5" } else { "GDPR Arts. 44-46, 49" },
     ));
@@ -84,7 +84,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         consent.push_str("; analytics cookies may rely on the PECR statistical exception with clear information and a simple, free way to object");
     }
     statements.push(Statement::new(
-        "consent",
+        Topic::Consent,
         consent,
         match (uk, ctx.as_of >= UK_EXCEPTIONS_FROM) {
             (true, true) => "PECR reg 6 and Sch A1",
@@ -108,7 +108,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         })
         .collect();
     statements.push(Statement::new(
-        "contacts",
+        Topic::Contacts,
         if contacts.is_empty() {
             format!("the manifest names no privacy contact for {place}")
         } else {
@@ -131,7 +131,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         };
         if let Some(said) = said {
             statements.push(Statement::new(
-                "children",
+                Topic::Children,
                 format!(
                     "the age of digital consent in {country} is {said}; below it a parent must give or authorise consent to an information society service"
                 ),

@@ -2,6 +2,7 @@
 //! which systems satisfy that, which transfers need notices, which consent
 //! applies and who answers for the processing.
 
+use juris_core::Topic;
 use juris_core::module::{Resolution, ResolveContext, Statement};
 
 use crate::law::{
@@ -20,7 +21,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     let s = &mut out.statements;
     if !law::applies(m) {
         s.push(Statement::new(
-            "law",
+            Topic::Law,
             "neither the manifest's organization.markets nor any activity's markets include Russia, and the organisation is not established there; 152-FZ applies to operators processing the data of people in Russia, so add RU to the markets if the service is offered there",
             "152-FZ Art. 1(1), Art. 3",
         ));
@@ -28,7 +29,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     }
     if let Some(entity) = m.contracting_entity(&ctx.jurisdiction) {
         s.push(Statement::new(
-            "entity",
+            Topic::Entity,
             format!(
                 "the person contracts with {} ({}), which is the operator under 152-FZ",
                 entity.name, entity.country
@@ -96,7 +97,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
             if exempt.len() == 1 { "holds" } else { "hold" }
         ));
     }
-    s.push(Statement::new("storage", text, "152-FZ Art. 18(5) (242-FZ; as amended by 23-FZ from 2025-07-01)"));
+    s.push(Statement::new(Topic::Storage, text, "152-FZ Art. 18(5) (242-FZ; as amended by 23-FZ from 2025-07-01)"));
 
     // Transfers: Art. 12.
     let mut by_place: Vec<(juris_core::Jurisdiction, Vec<String>)> = Vec::new();
@@ -129,7 +130,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     } else {
         format!("cross-border transfers: {}", places.join("; "))
     };
-    s.push(Statement::new("transfers", text, "152-FZ Art. 12(2)-(3), (8)-(10), as amended by 266-FZ"));
+    s.push(Statement::new(Topic::Transfers, text, "152-FZ Art. 12(2)-(3), (8)-(10), as amended by 266-FZ"));
 
     // Consent.
     let mode = m
@@ -148,7 +149,11 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
             "; since 2025-09-01 consent must be a separate document, not part of terms or a policy, and the manifest does not say it is (`[modules.russia] consent_separate_document`)"
         });
     }
-    s.push(Statement::new("consent", text, "152-FZ Art. 6(1), Art. 9(1) (as amended by 156-FZ), Arts. 10, 11, 15"));
+    s.push(Statement::new(
+        Topic::Consent,
+        text,
+        "152-FZ Art. 6(1), Art. 9(1) (as amended by 156-FZ), Arts. 10, 11, 15",
+    ));
 
     // Responsible person and registration.
     let responsible: Vec<String> = m
@@ -158,7 +163,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
         .map(|c| c.name.clone())
         .collect();
     s.push(Statement::new(
-        "contacts",
+        Topic::Contacts,
         if responsible.is_empty() {
             "no person responsible for organising processing is named for RU".to_string()
         } else {
@@ -167,7 +172,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
         "152-FZ Art. 22.1",
     ));
     s.push(Statement::new(
-        "registration",
+        Topic::Registration,
         match (m.filings.rkn_operator_registry, opts.operator_notification_exemption) {
             (true, _) if ctx.as_of >= FZ266_CROSS_BORDER => "the organisation is entered in Roskomnadzor's register of operators; changes are reported by the 15th of the following month".to_string(),
             (true, _) => "the organisation is entered in Roskomnadzor's register of operators".to_string(),

@@ -1,4 +1,5 @@
 use juris_core::manifest::TransferMechanism;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Personal data disclosed abroad to a country without adequate protection, without safeguards",
     citation: "FADP Art. 16-17; DPO Art. 8 and Annex 1",
     severity: Severity::Error,
-    in_force_from: Some(crate::FADP_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::FADP_IN_FORCE),
     docs: r#"
 ## What it does
 For every recipient that an activity touching Switzerland discloses data to,

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Sensitive personal data processed without a data protection impact assessment",
     citation: "FADP Art. 22",
     severity: Severity::Warning,
-    in_force_from: Some(crate::FADP_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::FADP_IN_FORCE),
     docs: r#"
 ## What it does
 Warns about each activity touching Switzerland that processes sensitive

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Record of processing activities missing or incomplete",
     citation: "FADP Art. 12; DPO Art. 24",
     severity: Severity::Warning,
-    in_force_from: Some(crate::FADP_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::FADP_IN_FORCE),
     docs: r#"
 ## What it does
 Decides whether the organisation must keep a record of processing activities

@@ -1,4 +1,5 @@
 use juris_core::manifest::ContactRole;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Controller abroad without a published representative in Switzerland",
     citation: "FADP Art. 14-15",
     severity: Severity::Error,
-    in_force_from: Some(crate::FADP_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::FADP_IN_FORCE),
     docs: r#"
 ## What it does
 When the organisation has no establishment in Switzerland (neither in

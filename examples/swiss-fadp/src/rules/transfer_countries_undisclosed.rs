@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Countries personal data is disclosed to are not named in the privacy notice",
     citation: "FADP Art. 19(1), (4)",
     severity: Severity::Error,
-    in_force_from: Some(crate::FADP_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::FADP_IN_FORCE),
     docs: r#"
 ## What it does
 Collects the countries of the recipients that activities touching Switzerland

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::{Date, date};
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -13,8 +14,7 @@ pub static RULE: Rule = Rule {
     title: "Children's data without parental consent or a best-interest assessment",
     citation: "LGPD Art. 14 caput and §1; Enunciado CD/ANPD nº 1/2023",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 Flags every activity touching Brazil that processes children's data

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "No published encarregado (data protection officer) for Brazil",
     citation: "LGPD Art. 41 caput and §1; Res. CD/ANPD 18/2024; Res. CD/ANPD 2/2022 Art. 11",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 For an organisation serving Brazil (its markets, an activity's own `markets`,

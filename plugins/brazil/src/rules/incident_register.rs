@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::IsoDuration;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::time::{add_days, add_months_clamped};
 use juris_core::{CheckContext, Rule, Severity};
@@ -12,8 +13,7 @@ pub static RULE: Rule = Rule {
     title: "No register of security incidents kept for 5 years",
     citation: "Res. CD/ANPD 15/2024 Art. 10; LGPD Art. 48",
     severity: Severity::Error,
-    in_force_from: Some(crate::deadlines::RES_15_2024_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::deadlines::RES_15_2024_IN_FORCE),
     docs: r#"
 ## What it does
 For an organisation serving Brazil, requires `incident_register` in

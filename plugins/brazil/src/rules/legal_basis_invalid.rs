@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Processing activity without a valid LGPD legal basis",
     citation: "LGPD (Lei 13.709/2018) Art. 7 I-X; Art. 11 I-II; Art. 5 II",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 Flags every processing activity touching Brazil whose legal basis (its

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Legitimate-interest processing without the Art. 10 safeguards",
     citation: "LGPD Art. 10 caput, §1-§3; Art. 7 IX; Art. 37",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 For every activity touching Brazil whose LGPD basis is `legitimate_interests`

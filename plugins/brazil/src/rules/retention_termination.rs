@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "No end of processing defined",
     citation: "LGPD Art. 15 I-IV; Art. 16 I-IV; Art. 9 II",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 Flags every activity touching Brazil that has no `retention`: no period and no

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Impact report (RIPD) indicated but not referenced",
     citation: "LGPD Art. 38 caput and sole paragraph; Art. 10 §3; Art. 5 XVII; Res. CD/ANPD 2/2022 Art. 4",
     severity: Severity::Warning,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 Warns about every activity touching Brazil that has no `impact_assessment`

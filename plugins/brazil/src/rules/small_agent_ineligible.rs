@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Small-processing-agent status declared but excluded",
     citation: "Res. CD/ANPD 2/2022 Arts. 2, 3 and 4; LC 123/2006 Art. 3 II; LC 182/2021 Art. 4 §1 I",
     severity: Severity::Error,
-    in_force_from: Some(crate::deadlines::RES_2_2022_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::deadlines::RES_2_2022_IN_FORCE),
     docs: r#"
 ## What it does
 When `[modules.brazil]` declares `small_agent = true`, checks the exclusions of

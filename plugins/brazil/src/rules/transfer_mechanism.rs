@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "International transfer without an LGPD mechanism",
     citation: "LGPD Art. 33 I-IX; Res. CD/ANPD 19/2024 Art. 2 sole paragraph and Annex I Art. 15; Res. CD/ANPD 32/2026 Arts. 1-2",
     severity: Severity::Error,
-    in_force_from: Some(crate::LGPD_IN_FORCE),
-    in_force_until: None,
+    in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
 For every recipient outside Brazil that an activity touching Brazil discloses

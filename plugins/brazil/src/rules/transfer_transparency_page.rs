@@ -1,4 +1,5 @@
 use juris_core::manifest::TransferMechanism;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "No Portuguese-language page on clause-based international transfers",
     citation: "Res. CD/ANPD 19/2024 Annex I Art. 16 §1-§2; LGPD Art. 9",
     severity: Severity::Error,
-    in_force_from: Some(transfers::ANPD_SCC_PUBLISHED),
-    in_force_until: None,
+    in_force: InForce::from(transfers::ANPD_SCC_PUBLISHED),
     docs: r#"
 ## What it does
 When a recipient abroad receives the data of people in Brazil under standard

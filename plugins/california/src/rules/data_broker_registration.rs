@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::{Date, date};
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "Data broker not registered, or not processing DROP deletion requests every 45 days",
     citation: "Civ. Code §§1798.99.82, 1798.99.86(c)-(d) (Delete Act, SB 362, as amended by SB 361)",
     severity: Severity::Error,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies and the manifest declares the business a data broker

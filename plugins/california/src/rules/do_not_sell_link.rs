@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Personal information sold or shared without a \"Do Not Sell or Share\" link",
     citation: "Civ. Code §1798.135(a)(1); 11 CCR §§7013, 7015",
     severity: Severity::Error,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 Flags a manifest in which an activity that touches California sells or shares

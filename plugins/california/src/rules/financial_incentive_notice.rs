@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Financial incentive offered without a notice of financial incentive",
     citation: "Civ. Code §1798.125(b); 11 CCR §7016",
     severity: Severity::Error,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, checks each loyalty programme or other financial

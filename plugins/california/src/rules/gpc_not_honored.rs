@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::ConsentScope;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Manifest, Rule, Severity};
 
@@ -13,8 +14,7 @@ pub static RULE: Rule = Rule {
     title: "Opt-out preference signals (Global Privacy Control) not honoured",
     citation: "Civ. Code §1798.135(b)(1), (e); 11 CCR §7025(b), (c)(6)",
     severity: Severity::Error,
-    in_force_from: Some(date(2023, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2023, 1, 1)),
     docs: r#"
 ## What it does
 When an activity that touches California sells or shares personal

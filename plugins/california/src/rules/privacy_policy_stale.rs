@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::time::add_months_clamped;
 use juris_core::{CheckContext, Rule, Severity};
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Privacy policy missing or not updated in the last 12 months",
     citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)",
     severity: Severity::Error,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, flags a manifest whose `[notices]` names no privacy

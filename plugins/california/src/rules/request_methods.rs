@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::Channel;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Fewer than two request methods, or no toll-free number",
     citation: "Civ. Code §1798.130(a)(1)(A)-(B); 11 CCR §7020(a)-(b)",
     severity: Severity::Error,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, checks `rights.channels`: at least two designated

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Retention period not disclosed for a category of personal information",
     citation: "Civ. Code §1798.100(a)(3); 11 CCR §7012(e)(6)",
     severity: Severity::Error,
-    in_force_from: Some(date(2023, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2023, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, flags every activity that touches California and gives

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -29,8 +30,7 @@ pub static RULE: Rule = Rule {
     title: "Sensitive personal information used beyond permitted purposes without a \"Limit the Use\" link",
     citation: "Civ. Code §§1798.121(a), 1798.135(a)(2); 11 CCR §§7014, 7027(m)",
     severity: Severity::Error,
-    in_force_from: Some(date(2023, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2023, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, finds activities that touch California, process

@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::RecipientRole;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Personal information disclosed to a service provider, contractor or third party without a contract",
     citation: "Civ. Code §§1798.100(d), 1798.140(j), (ag); 11 CCR §§7051, 7053",
     severity: Severity::Error,
-    in_force_from: Some(date(2023, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2023, 1, 1)),
     docs: r#"
 ## What it does
 When the CCPA applies, checks each recipient that an activity touching

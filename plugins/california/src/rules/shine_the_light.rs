@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -7,8 +8,7 @@ pub static RULE: Rule = Rule {
     title: "Disclosure to third parties for direct marketing without a designated request channel",
     citation: "Civ. Code §1798.83(a), (b), (c)",
     severity: Severity::Error,
-    in_force_from: Some(crate::deadlines::SHINE_THE_LIGHT_OPERATIVE),
-    in_force_until: None,
+    in_force: InForce::from(crate::deadlines::SHINE_THE_LIGHT_OPERATIVE),
     docs: r#"
 ## What it does
 For an organisation that serves California and has 20 or more employees (or

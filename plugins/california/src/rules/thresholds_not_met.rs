@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "The CCPA's thresholds for a \"business\" are not met",
     citation: "Civ. Code §1798.140(d)(1)(A)-(C); §1798.199.95(d)",
     severity: Severity::Note,
-    in_force_from: Some(date(2020, 1, 1)),
-    in_force_until: None,
+    in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
 For an organisation doing business in California (a market of the

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "Parental consent asked below a lower age than the country's age of digital consent",
     citation: "GDPR Art. 8(1)-(2) and national laws setting the age; UK GDPR Art. 8(1), DPA 2018 s.9",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Applies when the organisation offers information society services directly

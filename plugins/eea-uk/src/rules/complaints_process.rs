@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "No process for data protection complaints to the controller (UK)",
     citation: "Data Protection Act 2018 s.164A(1)-(4), inserted by the Data (Use and Access) Act 2025 s.103",
     severity: Severity::Error,
-    in_force_from: Some(date(2026, 6, 19)),
-    in_force_until: None,
+    in_force: InForce::from(date(2026, 6, 19)),
     docs: r#"
 ## What it does
 When the organisation, or one of its activities, targets GB (or `*`), checks that `[modules.eea-uk.complaints]`

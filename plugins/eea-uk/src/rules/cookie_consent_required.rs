@@ -1,6 +1,7 @@
 use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::{ConsentMode, ConsentScope, CookiePurpose};
 use juris_core::path::ManifestPath;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Non-essential cookies without opt-in consent",
     citation: "Directive 2002/58/EC Art. 5(3); PECR reg 6 and Sch A1 paras 1, 3-7",
     severity: Severity::Error,
-    in_force_from: Some(date(2011, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2011, 5, 25)),
     docs: r#"
 ## What it does
 When the manifest lists cookies (or similar technologies) that need consent

@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::Activity;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
 use juris_core::{CheckContext, Rule, Severity};
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Processing likely to need a data protection impact assessment has none",
     citation: "GDPR Art. 35(1), 35(3)(a)-(c), 35(4); UK GDPR Art. 35(1), 35(3)-(4) and the ICO's list",
     severity: Severity::Warning,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Warns about every activity touching an EEA or UK market that shows a sign

@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::{Activity, ContactRole};
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
@@ -12,8 +13,7 @@ pub static RULE: Rule = Rule {
     title: "No data protection officer where Art. 37 requires one",
     citation: "GDPR Art. 37(1)(a)-(c), 37(7); UK GDPR Art. 37(1)(a)-(c), 37(7)",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Decides whether a data protection officer is mandatory for the EEA and for

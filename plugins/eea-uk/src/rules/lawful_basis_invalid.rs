@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::{Date, date};
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "Lawful basis that the GDPR does not know, or legitimate interests without an assessment",
     citation: "GDPR Art. 6(1)(a)-(f), Art. 5(2); UK GDPR Art. 6(1)(a)-(f) and (ea), Annex 1",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 For every processing activity that touches an EEA or UK market, reads the

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Processing activity without a lawful basis",
     citation: "GDPR Art. 6(1); UK GDPR Art. 6(1)",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Flags every processing activity that touches an EEA or UK market and names no

@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::manifest::ContactRole;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "No representative in the EEA or UK for an organisation established outside it",
     citation: "GDPR Art. 27(1)-(3), Art. 3(2); UK GDPR Art. 27(1)-(3)",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 When the organisation (or one of its activities) targets the EEA (or GB)

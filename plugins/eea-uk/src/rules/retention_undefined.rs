@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Processing activity without a retention period",
     citation: "GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 30(1)(f); UK GDPR the same articles",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Flags every processing activity that touches an EEA or UK market and has no

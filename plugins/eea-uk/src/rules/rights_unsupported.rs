@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::date;
 use juris_core::module::RequestKind;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
 use juris_core::{CheckContext, Rule, Severity};
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Data-subject right the organisation does not handle",
     citation: "GDPR Arts. 7(3), 12(2), 15-18, 20, 21(1)-(2); UK GDPR the same articles",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 When the organisation (or one of its activities) targets an EEA or UK

@@ -1,4 +1,5 @@
 use juris_core::jiff::civil::date;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -8,8 +9,7 @@ pub static RULE: Rule = Rule {
     title: "Special-category data without an Art. 9(2) condition",
     citation: "GDPR Art. 9(1)-(2); UK GDPR Art. 9(1)-(2) with DPA 2018 s.10 and Sch 1",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Flags every activity touching an EEA or UK market whose `data_categories`

@@ -1,5 +1,6 @@
 use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::TransferMechanism;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "Personal data transferred outside the EEA or UK without adequacy or a safeguard",
     citation: "GDPR Arts. 44-46, 49; UK GDPR Arts. 44-46, 49 and DPA 2018 s.119A, Sch 21 para 5",
     severity: Severity::Error,
-    in_force_from: Some(date(2018, 5, 25)),
-    in_force_until: None,
+    in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
 ## What it does
 Follows EEA and UK people's data to where it goes:

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Processing without consent where no other ground applies",
     citation: "152-FZ Art. 6(1), Art. 9(1), Art. 10(1)-(2), Art. 11(1), Art. 15(1)",
     severity: Severity::Error,
-    in_force_from: None,
-    in_force_until: None,
+    in_force: InForce { from: None, until: None },
     docs: r#"
 ## What it does
 For every activity that touches Russia, reads the ground for Russia

@@ -1,4 +1,5 @@
 use juris_core::manifest::Activity;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Manifest, Rule, Severity};
 
@@ -11,8 +12,7 @@ pub static RULE: Rule = Rule {
     title: "Consent not obtained as a separate document",
     citation: "152-FZ Art. 9(1), as amended by Federal Law No. 156-FZ of 24.06.2025 (from 2025-09-01)",
     severity: Severity::Error,
-    in_force_from: Some(FZ156_CONSENT),
-    in_force_until: None,
+    in_force: InForce::from(FZ156_CONSENT),
     docs: r#"
 ## What it does
 When any activity touching Russia relies on consent for Russia (its ground

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Cross-border transfer of RU people's data without a notice to Roskomnadzor",
     citation: "152-FZ Art. 12(3), (8)-(10), as amended by 266-FZ of 14.07.2022 (from 2023-03-01)",
     severity: Severity::Error,
-    in_force_from: Some(FZ266_CROSS_BORDER),
-    in_force_until: None,
+    in_force: InForce::from(FZ266_CROSS_BORDER),
     docs: r#"
 ## What it does
 When 152-FZ reaches the organisation (its markets, or an activity's own

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Data kept beyond 30 days after the purpose is achieved or consent withdrawn",
     citation: "152-FZ Art. 21(4)-(5); Art. 5(7)",
     severity: Severity::Error,
-    in_force_from: None,
-    in_force_until: None,
+    in_force: InForce { from: None, until: None },
     docs: r#"
 ## What it does
 For every activity touching Russia, reads `retention`. When the period runs

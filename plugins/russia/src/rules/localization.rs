@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Russian citizens' data recorded or stored in databases outside Russia",
     citation: "152-FZ Art. 18(5), as added by 242-FZ (from 2015-09-01) and amended by 23-FZ of 28.02.2025 (from 2025-07-01)",
     severity: Severity::Error,
-    in_force_from: Some(FZ242_LOCALIZATION),
-    in_force_until: None,
+    in_force: InForce::from(FZ242_LOCALIZATION),
     docs: r#"
 ## What it does
 When 152-FZ reaches the organisation (its markets, or an activity's own

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "Processing RU people's data without notifying Roskomnadzor",
     citation: "152-FZ Art. 22(1)-(2), as amended by 266-FZ of 14.07.2022 (exemptions from 2022-09-01)",
     severity: Severity::Error,
-    in_force_from: None,
-    in_force_until: None,
+    in_force: InForce { from: None, until: None },
     docs: r#"
 ## What it does
 When an activity touches Russia and `filings.rkn_operator_registry` is not

@@ -1,3 +1,4 @@
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -9,8 +10,7 @@ pub static RULE: Rule = Rule {
     title: "Personal-data processing policy not published",
     citation: "152-FZ Art. 18.1(2)",
     severity: Severity::Error,
-    in_force_from: None,
-    in_force_until: None,
+    in_force: InForce { from: None, until: None },
     docs: r#"
 ## What it does
 When an activity touches Russia and `notices.privacy_policy` is not set (or

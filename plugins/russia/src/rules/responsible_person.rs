@@ -1,4 +1,5 @@
 use juris_core::manifest::ContactRole;
+use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
@@ -10,8 +11,7 @@ pub static RULE: Rule = Rule {
     title: "No person responsible for organising the processing of personal data",
     citation: "152-FZ Art. 22.1(1); Art. 18.1(1) item 1",
     severity: Severity::Error,
-    in_force_from: None,
-    in_force_until: None,
+    in_force: InForce { from: None, until: None },
     docs: r#"
 ## What it does
 When an activity touches Russia, looks for a contact with
