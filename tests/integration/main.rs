@@ -7,6 +7,7 @@
 mod util;
 
 mod check;
+mod docs;
 mod fuzz_regressions;
 mod gate;
 mod input_errors;

@@ -33,6 +33,7 @@ pub fn run(session: &Session, format: ListFormat) -> Outcome {
                         "jurisdictions": p.info.jurisdictions,
                         "laws": p.info.laws,
                         "rules": p.info.rules.iter().map(|r| &r.id).collect::<Vec<_>>(),
+                        "options": p.info.options,
                     })
                 })
                 .collect();

@@ -220,7 +220,7 @@ fn type_name(schema: &Value, definitions: Option<&Value>) -> String {
         let name = reference.rsplit('/').next().unwrap_or(reference);
         return match definitions.and_then(|d| d.get(name)) {
             Some(def) if def.get("oneOf").is_some() || def.get("enum").is_some() => enum_names(def),
-            Some(def) if def.get("properties").is_some() => "table".to_string(),
+            Some(def) if def.get("properties").is_some() => table_keys(def),
             Some(def) if name == "Jurisdiction" => {
                 let _ = def;
                 "jurisdiction".to_string()
@@ -249,13 +249,28 @@ fn type_name(schema: &Value, definitions: Option<&Value>) -> String {
     };
     match kind.as_str() {
         "array" => format!("list of {}", schema.get("items").map_or("values".into(), |i| type_name(i, definitions))),
-        "object" => match schema.get("additionalProperties").filter(|a| a.is_object()) {
-            Some(values) => format!("table of jurisdiction → {}", type_name(values, definitions)),
-            None => "table".to_string(),
-        },
+        "object" => {
+            if let Some(values) =
+                schema.get("patternProperties").and_then(Value::as_object).and_then(|p| p.values().next())
+            {
+                format!("table of jurisdiction → {}", type_name(values, definitions))
+            } else if let Some(values) = schema.get("additionalProperties").filter(|a| a.is_object()) {
+                format!("table of name → {}", type_name(values, definitions))
+            } else if schema.get("properties").is_some() {
+                table_keys(schema)
+            } else {
+                "table".to_string()
+            }
+        }
         "" => "value".to_string(),
         other => other.to_string(),
     }
+}
+
+/// `table with `a`, `b``: a nested table and its keys.
+fn table_keys(schema: &Value) -> String {
+    let keys: Vec<String> = option_keys(schema).iter().map(|k| format!("`{k}`")).collect();
+    if keys.is_empty() { "table".to_string() } else { format!("table with {}", keys.join(", ")) }
 }
 
 fn enum_names(schema: &Value) -> String {
