@@ -109,6 +109,9 @@ pub enum Command {
         #[command(subcommand)]
         command: IncidentCommand,
     },
+    /// Show a holiday calendar deadlines are counted on: one year's holidays,
+    /// their sources, and whether the year is official or projected.
+    Calendar(CalendarArgs),
     /// Write a commented starter privacy.toml and juris.toml (never over existing files).
     Init(InitArgs),
     /// Print the manifest's JSON Schema (for editors: Taplo, Even Better TOML, JetBrains).
@@ -174,6 +177,24 @@ pub enum SortOrder {
 }
 
 #[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The place, e.g. `FR`, `DE-BY`, `GB-SCT`, `US-CA`, `BR`, `RU`.
+    #[arg(long, value_name = "CODE", required_unless_present = "list")]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The year, 2000 to 2100 (default: this year).
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i16).range(2000..=2100))]
+    pub year: Option<i16>,
+    /// A calendar by id instead of the place's own (see --list).
+    #[arg(long, value_name = "ID")]
+    pub calendar: Option<String>,
+    /// List every calendar, with the years it covers officially.
+    #[arg(long, conflicts_with_all = ["jurisdiction", "year", "calendar"])]
+    pub list: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
     /// The markets the organisation serves, comma-separated (e.g. EEA,GB,US-CA,BR,RU).
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
@@ -233,6 +254,10 @@ pub struct DsrPlanArgs {
     /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Count on this holiday calendar instead of the one the module chooses
+    /// (`juris calendar --list` lists them), e.g. `de-by` or `fr`.
+    #[arg(long, value_name = "ID")]
+    pub calendar: Option<String>,
     #[command(flatten)]
     pub timeline: TimelineArgs,
 }

@@ -117,6 +117,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Rules { modules, format } => commands::rules::list(&session, &modules, format),
         Command::Explain { rule } => commands::rules::explain(&session, &rule),
         Command::Resolve(args) => commands::resolve::run(&session, &args),
+        Command::Calendar(args) => commands::calendar::run(&session, &args),
         Command::Dsr { command: DsrCommand::Plan(args) } => commands::plan::dsr(&session, &args),
         Command::Incident { command: IncidentCommand::Plan(args) } => commands::plan::incident(&session, &args),
     }

@@ -16,7 +16,7 @@ fn lists_the_four_builtin_modules_each_from_its_own_library() {
     for p in plugins {
         let path = std::path::Path::new(p["path"].as_str().unwrap());
         assert!(path.is_file(), "{} is not a file", path.display());
-        assert_eq!(p["abi"], "1.1");
+        assert_eq!(p["abi"], "1.2");
         assert!(!p["jurisdictions"].as_array().unwrap().is_empty());
         assert!(!p["rules"].as_array().unwrap().is_empty(), "{} has no rules", p["id"]);
         for key in ["name", "version"] {

@@ -197,7 +197,8 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
 
 /// The files of the scaffold, relative to its directory.
 /// The template files, by their path in the new crate.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
+    ("calendars/{{name}}.toml", include_str!("../templates/module/calendars/calendar.toml.tmpl")),
     ("README.md", include_str!("../templates/module/README.md.tmpl")),
     ("src/lib.rs", include_str!("../templates/module/src/lib.rs.tmpl")),
     ("src/options.rs", include_str!("../templates/module/src/options.rs.tmpl")),
@@ -233,7 +234,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-fn scaffold(name: &str, jurisdiction: &str, layout: &Layout, dir: &Path, core: &Path) -> Vec<(&'static str, String)> {
+fn scaffold(name: &str, jurisdiction: &str, layout: &Layout, dir: &Path, core: &Path) -> Vec<(String, String)> {
     let lib = lib_name(name, layout);
     let ty = type_name(name);
     let core_path = {
@@ -266,17 +267,17 @@ fn scaffold(name: &str, jurisdiction: &str, layout: &Layout, dir: &Path, core: &
         Layout::Workspace => include_str!("../templates/module/Cargo.workspace.toml.tmpl"),
         Layout::Standalone => include_str!("../templates/module/Cargo.standalone.toml.tmpl"),
     };
-    let mut files: Vec<(&'static str, String)> = TEMPLATES
+    let mut files: Vec<(String, String)> = TEMPLATES
         .iter()
         .map(|(path, template)| {
             let template = if *path == "Cargo.toml" { cargo_toml } else { template };
-            (*path, fill(template, &values))
+            (fill(path, &values), fill(template, &values))
         })
         .collect();
     if *layout == Layout::Standalone {
-        files.push((".gitignore", "/target\nCargo.lock\n".to_string()));
+        files.push((".gitignore".to_string(), "/target\nCargo.lock\n".to_string()));
         // The templates are formatted as juris's own code is.
-        files.push(("rustfmt.toml", include_str!("../../rustfmt.toml").to_string()));
+        files.push(("rustfmt.toml".to_string(), include_str!("../../rustfmt.toml").to_string()));
     }
     files
 }
@@ -383,6 +384,7 @@ mod tests {
                 ".gitignore",
                 "Cargo.toml",
                 "README.md",
+                "calendars/acme-co.toml",
                 "rustfmt.toml",
                 "src/calendars.rs",
                 "src/deadlines.rs",

@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+pub mod calendar;
 pub mod check;
 pub mod ics;
 pub mod init;

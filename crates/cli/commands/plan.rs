@@ -23,6 +23,7 @@ pub fn dsr(session: &Session, args: &DsrPlanArgs) -> Outcome {
         received: args.received,
         relevant_time: args.relevant_time,
         paused_days: args.paused_days,
+        calendar: args.calendar.clone(),
     });
     if let Some(t) = args.relevant_time
         && t < args.received

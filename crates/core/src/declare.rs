@@ -74,6 +74,12 @@ pub trait Module: Default + Send + Sync + 'static {
         let _ = (ctx, options);
         Resolution::default()
     }
+
+    /// The holiday calendars the module counts deadlines on, shipped as data
+    /// (`juris calendar` shows them).
+    fn calendars(&self) -> Option<&crate::calendar::Calendars> {
+        None
+    }
 }
 
 impl<M: Module> RegionalModule for M {
@@ -122,6 +128,19 @@ impl<M: Module> RegionalModule for M {
     fn resolve(&self, ctx: &ResolveContext) -> Resolution {
         let options = options_of::<M::Options>(&ctx.manifest, M::ID);
         Module::resolve(self, ctx, &options)
+    }
+
+    fn calendars(&self) -> Vec<crate::calendar::CalendarInfo> {
+        Module::calendars(self).map(|set| set.iter().map(|c| c.info()).collect()).unwrap_or_default()
+    }
+
+    fn calendar(&self, request: &crate::calendar::CalendarRequest) -> Option<crate::calendar::CalendarYear> {
+        let set = Module::calendars(self)?;
+        let calendar = match &request.calendar {
+            Some(id) => set.get(id)?,
+            None => set.for_place(&request.jurisdiction)?,
+        };
+        Some(calendar.year(&request.jurisdiction, request.year))
     }
 }
 

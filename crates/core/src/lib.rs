@@ -16,6 +16,7 @@
 // The plugin boundary is the only place in juris-core with unsafe code.
 #[allow(unsafe_code)]
 pub mod abi;
+pub mod calendar;
 pub mod declare;
 pub mod jurisdiction;
 pub mod manifest;

@@ -37,6 +37,17 @@ pub trait RegionalModule: Send + Sync + 'static {
         let _ = ctx;
         Resolution::default()
     }
+
+    /// The holiday calendars the module counts deadlines on (ABI 1.2).
+    fn calendars(&self) -> Vec<crate::calendar::CalendarInfo> {
+        Vec::new()
+    }
+
+    /// One year of the calendar of a place, or of the calendar named (ABI 1.2).
+    fn calendar(&self, request: &crate::calendar::CalendarRequest) -> Option<crate::calendar::CalendarYear> {
+        let _ = request;
+        None
+    }
 }
 
 /// What a module is.
@@ -244,6 +255,10 @@ pub struct RightsRequest {
     /// asked for (UK GDPR Art. 12A stop-the-clock).
     #[serde(default)]
     pub paused_days: u32,
+    /// A calendar id to count on instead of the one the module would choose
+    /// (`juris dsr plan --calendar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 /// A personal-data security incident discovered.
@@ -414,6 +429,18 @@ impl Obligation {
     pub fn extended_to(mut self, due: Due) -> Self {
         self.extended_due = Some(due);
         self
+    }
+
+    /// Takes in what counting a date said about it: its warnings (each once)
+    /// and its notes on projected years, which are added to the note.
+    pub fn counted<T>(self, counted: &crate::time::Counted<T>) -> Self {
+        let mut out = self.warn(counted.warnings.iter().cloned());
+        for note in &counted.notes {
+            if !out.note.contains(note.as_str()) {
+                out.note.push_str(&format!(" ({note})"));
+            }
+        }
+        out
     }
 
     /// Adds warnings, each once.

@@ -106,6 +106,7 @@ pub fn request<M: RegionalModule>(
         received,
         relevant_time: None,
         paused_days: 0,
+        calendar: None,
     });
     module.obligations(&EventContext { event, manifest: manifest_text.map(manifest) })
 }
@@ -143,6 +144,74 @@ pub fn due(plan: &Plan, action: &str) -> Due {
 /// What `module` resolves for a person in `place_code`.
 pub fn resolve<M: RegionalModule>(module: &M, text: &str, place_code: &str, as_of: Date) -> Vec<Statement> {
     module.resolve(&ResolveContext { manifest: manifest(text), jurisdiction: place(place_code), as_of }).statements
+}
+
+/// Checks a calendar against an independent published list, in the format
+/// of a calendar's `<id>.expected.toml` test data:
+///
+/// ```toml
+/// source = "gov.uk/bank-holidays.json, fetched 2026-12-01"
+/// weekdays_only = true        # optional: compare only Monday-Friday days
+/// [[year]]
+/// year = 2027
+/// holidays = [2027-01-01, 2027-03-26]
+/// working_days = [2027-02-20]           # optional: weekend days worked
+/// known_differences = [2027-05-04]      # optional: disagreements a note explains
+/// ```
+///
+/// Sundays are never compared (some lists include them, some do not).
+/// Returns every difference, one line each; empty when the lists agree.
+pub fn calendar_differences(calendar: &crate::calendar::Calendar, expected: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Expected {
+        #[allow(dead_code)]
+        source: String,
+        #[serde(default)]
+        weekdays_only: bool,
+        year: Vec<ExpectedYear>,
+    }
+    #[derive(serde::Deserialize)]
+    struct ExpectedYear {
+        year: i16,
+        holidays: Vec<manifest::IsoDate>,
+        working_days: Option<Vec<manifest::IsoDate>>,
+        #[serde(default)]
+        known_differences: Vec<manifest::IsoDate>,
+    }
+    let expected: Expected = match toml::from_str(expected) {
+        Ok(e) => e,
+        Err(e) => return vec![format!("the expected list does not parse: {e}")],
+    };
+    let mut out = Vec::new();
+    for year in &expected.year {
+        let keep = |d: Date| {
+            let weekend = calendar.is_weekend(d);
+            d.weekday() != jiff::civil::Weekday::Sunday
+                && !(expected.weekdays_only && weekend)
+                && !year.known_differences.iter().any(|k| k.0 == d)
+        };
+        let want: std::collections::BTreeSet<Date> = year.holidays.iter().map(|d| d.0).filter(|d| keep(*d)).collect();
+        let got: std::collections::BTreeSet<Date> =
+            calendar.holidays(year.year).into_iter().map(|h| h.date).filter(|d| keep(*d)).collect();
+        for d in want.difference(&got) {
+            out.push(format!("{} {}: the list has {d}, the calendar does not", calendar.id, year.year));
+        }
+        for d in got.difference(&want) {
+            out.push(format!("{} {}: the calendar has {d}, the list does not", calendar.id, year.year));
+        }
+        if let Some(working) = &year.working_days {
+            let want: std::collections::BTreeSet<Date> = working.iter().map(|d| d.0).collect();
+            let got: std::collections::BTreeSet<Date> =
+                calendar.working_weekend_days(year.year).into_iter().map(|h| h.date).collect();
+            if want != got {
+                out.push(format!(
+                    "{} {}: working weekend days {want:?} expected, {got:?} found",
+                    calendar.id, year.year
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// One case a rule is tested on.

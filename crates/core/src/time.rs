@@ -87,129 +87,76 @@ impl<'de> Deserialize<'de> for Instant {
     }
 }
 
-/// A named day on a calendar.
-#[derive(Clone, Copy, Debug)]
-pub struct Day {
-    /// The date.
-    pub date: Date,
-    /// What it is, e.g. "Christmas Day".
-    pub name: &'static str,
-}
-
-/// Shorthand for a [`Day`] in calendar data.
-pub const fn day(year: i16, month: i8, day: i8, name: &'static str) -> Day {
-    Day { date: jiff::civil::date(year, month, day), name }
-}
-
-/// Which days are working days: weekends, public holidays and weekend days
-/// worked instead of a transferred day off, for the years the data covers.
-#[derive(Debug)]
-pub struct Calendar {
-    /// A short id, e.g. `uk-england-wales`.
-    pub id: &'static str,
-    /// A human-readable name.
-    pub name: &'static str,
-    /// The law or official publication the dates come from.
-    pub source: &'static str,
-    /// The first and last year the holiday data covers; `None` for a calendar of
-    /// weekends only, with no holiday data at all.
-    pub years: Option<(i16, i16)>,
-    /// Days of the week that are not working days.
-    pub weekend: &'static [Weekday],
-    /// Public holidays and other non-working days that fall on weekdays (days on
-    /// weekends may be listed too; they change nothing).
-    pub holidays: &'static [Day],
-    /// Weekend days that are working days (e.g. Russia's 1 November 2025).
-    pub working_weekend_days: &'static [Day],
-}
-
-/// Saturday and Sunday.
-pub const SATURDAY_SUNDAY: &[Weekday] = &[Weekday::Saturday, Weekday::Sunday];
-
-impl Calendar {
-    /// A calendar that knows weekends only. Every date computed on it carries a
-    /// warning that public holidays were not considered.
-    pub const fn weekends_only(id: &'static str, name: &'static str) -> Calendar {
-        Calendar {
-            id,
-            name,
-            source: "weekends only: no public-holiday data",
-            years: None,
-            weekend: SATURDAY_SUNDAY,
-            holidays: &[],
-            working_weekend_days: &[],
-        }
-    }
-
-    /// Whether `date` is a working day on this calendar (as far as it knows).
-    pub fn is_working_day(&self, date: Date) -> bool {
-        if self.working_weekend_days.iter().any(|d| d.date == date) {
-            return true;
-        }
-        !self.weekend.contains(&date.weekday()) && !self.holidays.iter().any(|d| d.date == date)
-    }
-
-    /// The holiday on `date`, if any.
-    pub fn holiday(&self, date: Date) -> Option<&Day> {
-        self.holidays.iter().find(|d| d.date == date)
-    }
-
-    /// Whether the holiday data covers `date`'s year.
-    pub fn covers(&self, date: Date) -> bool {
-        self.years.is_some_and(|(first, last)| (first..=last).contains(&date.year()))
-    }
-}
+pub use crate::calendar::{Calendar, YearStatus};
 
 /// A value counted on a calendar (a due date), with the reasons it may be less
-/// certain: the warnings of the count.
+/// certain: the warnings of the count, and notes on how certain its years are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Counted<T> {
     /// The value.
     pub value: T,
-    /// Warnings, e.g. dates counted outside the calendar's years.
+    /// Warnings: dates counted where the calendar has no holiday data, so a
+    /// public holiday could move the value.
     pub warnings: Vec<String>,
+    /// Notes: years counted on a projection, before their official act.
+    pub notes: Vec<String>,
 }
 
-/// Records which dates a computation looked at outside a calendar's years.
+/// Records which dates a computation looked at outside a calendar's years,
+/// or in years that are only projected.
 struct Coverage<'c> {
     calendar: &'c Calendar,
     first_uncovered: Option<Date>,
     last_uncovered: Option<Date>,
+    projected: Vec<i16>,
 }
 
 impl<'c> Coverage<'c> {
     fn new(calendar: &'c Calendar) -> Self {
-        Coverage { calendar, first_uncovered: None, last_uncovered: None }
+        Coverage { calendar, first_uncovered: None, last_uncovered: None, projected: Vec::new() }
     }
 
     fn look(&mut self, date: Date) -> bool {
-        if !self.calendar.covers(date) {
-            self.first_uncovered = Some(self.first_uncovered.map_or(date, |d| d.min(date)));
-            self.last_uncovered = Some(self.last_uncovered.map_or(date, |d| d.max(date)));
+        match self.calendar.status(date.year()) {
+            YearStatus::Uncovered => {
+                self.first_uncovered = Some(self.first_uncovered.map_or(date, |d| d.min(date)));
+                self.last_uncovered = Some(self.last_uncovered.map_or(date, |d| d.max(date)));
+            }
+            YearStatus::Projected if !self.projected.contains(&date.year()) => self.projected.push(date.year()),
+            _ => {}
         }
         self.calendar.is_working_day(date)
     }
 
     fn finish<T>(self, value: T) -> Counted<T> {
         let mut warnings = Vec::new();
+        let name = &self.calendar.name;
         if let (Some(first), Some(last)) = (self.first_uncovered, self.last_uncovered) {
-            let name = self.calendar.name;
-            warnings.push(match self.calendar.years {
+            warnings.push(if self.calendar.has_holidays() {
+                let span = if first == last { format!("{first}") } else { format!("{first} to {last}") };
+                format!(
+                    "the {name} calendar covers {}-{} only: {span} was counted with weekends alone, so a public holiday then would move this date; check it against the official calendar",
+                    crate::calendar::FIRST_YEAR,
+                    crate::calendar::LAST_YEAR
+                )
+            } else {
                 // No data at all: the same words for every date, so that the
                 // warnings of several dates of one plan read as one.
-                None => format!(
+                format!(
                     "the {name} calendar has no public-holiday data: dates were counted with weekends alone, so a public holiday would move them; check them against the official calendar"
-                ),
-                Some((a, b)) => {
-                    let span = if first == last { format!("{first}") } else { format!("{first} to {last}") };
-                    let years = if a == b { format!("{a}") } else { format!("{a}-{b}") };
-                    format!(
-                        "the {name} calendar covers {years} only: {span} was counted with weekends alone, so a public holiday then would move this date; check it against the official calendar"
-                    )
-                }
+                )
             });
         }
-        Counted { value, warnings }
+        let notes = self
+            .projected
+            .iter()
+            .map(|year| {
+                format!(
+                    "projected: the official {name} calendar for {year} is not yet published, so {year} was counted on the holidays the law sets by rule"
+                )
+            })
+            .collect();
+        Counted { value, warnings, notes }
     }
 }
 
@@ -310,6 +257,19 @@ pub fn due_date_paused(event: Date, count: Count, paused_days: u32, calendar: &C
     coverage.finish(end)
 }
 
+/// The notes on projected years for a period from `from` to `to` on
+/// `calendar`, in the words [`Counted::notes`] uses: for modules that build an
+/// obligation from a date they did not count with [`due_date`].
+pub fn projected_notes(calendar: &Calendar, from: Date, to: Date) -> Vec<String> {
+    let mut coverage = Coverage::new(calendar);
+    for year in from.year()..=to.year() {
+        if let Ok(day) = Date::new(year, 1, 1) {
+            coverage.look(day);
+        }
+    }
+    coverage.finish(()).notes
+}
+
 /// Says how a rolled due date came about: "the period ends on Saturday
 /// 2026-02-28, a non-working day, so it ends on Monday 2026-03-02", or `None`
 /// when the period ended on a working day. Modules keep the exact end in
@@ -378,15 +338,37 @@ mod tests {
     use jiff::civil::date;
     use proptest::prelude::*;
 
-    static TEST_CALENDAR: Calendar = Calendar {
-        id: "test",
-        name: "test",
-        source: "test data",
-        years: Some((2025, 2026)),
-        weekend: SATURDAY_SUNDAY,
-        holidays: &[day(2026, 11, 20, "holiday"), day(2025, 12, 25, "Christmas")],
-        working_weekend_days: &[day(2025, 11, 1, "working Saturday")],
-    };
+    const TEST_TOML: &str = r#"
+format = 1
+id = "test"
+name = "test"
+jurisdiction = "DE"
+weekend = ["saturday", "sunday"]
+source = "test data"
+official_through = 2026
+
+[[day]]
+date = 2026-11-20
+name = "holiday"
+source = "test"
+
+[[day]]
+date = 2025-12-25
+name = "Christmas"
+source = "test"
+
+[[working_day]]
+date = 2025-11-01
+name = "working Saturday"
+source = "test"
+"#;
+
+    static TEST_CALENDAR: std::sync::LazyLock<Calendar> =
+        std::sync::LazyLock::new(|| Calendar::parse(TEST_TOML, &Default::default()).unwrap());
+
+    fn weekends_only() -> Calendar {
+        Calendar::weekends_only("x", "X", crate::jurisdiction::country("DE"))
+    }
 
     #[test]
     fn months_clamp_to_the_end_of_the_month() {
@@ -424,13 +406,15 @@ mod tests {
     }
 
     #[test]
-    fn outside_the_calendar_warns() {
+    fn projected_years_are_noted_and_uncovered_years_warn() {
         let due = due_date(date(2026, 12, 30), Count::exact(Period::WorkingDays(3)), &TEST_CALENDAR);
         assert_eq!(due.value, date(2027, 1, 4));
-        assert_eq!(due.warnings.len(), 1);
-        assert!(due.warnings[0].contains("covers 2025-2026 only"), "{}", due.warnings[0]);
-        let none = Calendar::weekends_only("x", "X");
-        let due = due_date(date(2026, 1, 30), Count::rolling(Period::Months(1)), &none);
+        assert!(due.warnings.is_empty(), "{:?}", due.warnings);
+        assert_eq!(due.notes.len(), 1);
+        assert!(due.notes[0].starts_with("projected: the official test calendar for 2027"), "{}", due.notes[0]);
+        let due = due_date(date(2100, 12, 30), Count::exact(Period::WorkingDays(3)), &TEST_CALENDAR);
+        assert!(due.warnings[0].contains("covers 2000-2100 only"), "{}", due.warnings[0]);
+        let due = due_date(date(2026, 1, 30), Count::rolling(Period::Months(1)), &weekends_only());
         assert!(due.warnings[0].contains("no public-holiday data"));
     }
 
@@ -448,8 +432,11 @@ mod tests {
 
     #[test]
     fn the_end_of_the_date_range_never_hangs() {
-        let friday_weekend =
-            Calendar { weekend: &[Weekday::Friday, Weekday::Saturday], ..Calendar::weekends_only("x", "X") };
+        let friday_weekend = Calendar::parse(
+            &TEST_TOML.replace(r#"weekend = ["saturday", "sunday"]"#, r#"weekend = ["friday", "saturday"]"#),
+            &Default::default(),
+        )
+        .unwrap();
         let due = due_date(Date::MAX, Count::rolling(Period::WorkingDays(3)), &friday_weekend);
         assert_eq!(due.value, Date::MAX);
         let due = due_date(date(9999, 12, 29), Count::rolling(Period::Months(1)), &friday_weekend);

@@ -178,6 +178,20 @@ impl Plugin {
         self.call_json("resolve", ctx)
     }
 
+    /// The holiday calendars the module ships (ABI 1.2).
+    pub fn calendars(&self) -> Result<Vec<juris_core::calendar::CalendarInfo>, CallError> {
+        self.call_json("calendars", &())
+    }
+
+    /// One year of a calendar (ABI 1.2); `None` when the module has none for
+    /// the place.
+    pub fn calendar(
+        &self,
+        request: &juris_core::calendar::CalendarRequest,
+    ) -> Result<Option<juris_core::calendar::CalendarYear>, CallError> {
+        self.call_json("calendar", request)
+    }
+
     /// Calls any method by name; for methods this host version does not know.
     pub fn call_method(&self, method: &str, input: &[u8]) -> Result<serde_json::Value, CallError> {
         self.call_raw(method, input)

@@ -19,7 +19,7 @@
 //! receipt is not counted, and the conservative reading does not move a last
 //! day that falls on a weekend or holiday. The later date a roll past
 //! non-working days would give (Code of Obligations Art. 78 and SR 173.110.3,
-//! on the [`calendars::CH_NATIONWIDE`] calendar) is stated in the note.
+//! on the [`calendars::nationwide`] calendar) is stated in the note.
 
 use juris_core::jiff::civil::Date;
 use juris_core::module::{Due, Event, EventContext, Plan};
@@ -77,8 +77,8 @@ fn request_plan(request: &RightsRequest) -> Plan {
 
 /// The access deadline for a request received on `received`.
 pub fn access(received: Date) -> Obligation {
-    let exact = due_date(received, Count::exact(Period::Days(30)), &calendars::CH_NATIONWIDE).value;
-    let rolled = due_date(received, Count::rolling(Period::Days(30)), &calendars::CH_NATIONWIDE);
+    let exact = due_date(received, Count::exact(Period::Days(30)), calendars::nationwide()).value;
+    let rolled = due_date(received, Count::rolling(Period::Days(30)), calendars::nationwide());
     let mut note = format!(
         "give the information of FADP Art. 25(2) (free of charge, unless DPO Art. 19 allows a contribution) within 30 days of receipt on {received}; if that is not possible, tell the person by {exact} by when it will be given (no statutory maximum); a refusal, restriction or deferral must also be communicated by {exact} (DPO Art. 18(2)-(3))"
     );

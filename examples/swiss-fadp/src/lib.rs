@@ -71,6 +71,10 @@ impl juris_core::Module for Switzerland {
         rules::ALL
     }
 
+    fn calendars(&self) -> Option<&juris_core::calendar::Calendars> {
+        Some(&calendars::CALENDARS)
+    }
+
     fn obligations(&self, ctx: &EventContext, _: &options::Options) -> Plan {
         deadlines::plan(ctx)
     }

@@ -22,7 +22,7 @@ use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
 use juris_core::time::{Count, Counted, Period, due_date};
 use juris_core::{Incident, Manifest, Obligation, RequestKind};
 
-use crate::calendars::BR_NATIONAL;
+use crate::calendars::national;
 use crate::options::{self, DayUnit, Options};
 
 /// The day Res. CD/ANPD 2/2022 (small processing agents) came into force.
@@ -32,10 +32,23 @@ pub const RES_15_2024_IN_FORCE: Date = date(2024, 4, 26);
 
 /// The duties an event triggers under Brazilian law.
 pub fn plan(ctx: &EventContext, opts: &Options) -> Plan {
-    match &ctx.event {
-        Event::Request(request) => request_plan(request, ctx.manifest.as_ref(), opts),
-        Event::Incident(incident) => incident_plan(incident, ctx.manifest.as_ref(), opts),
-    }
+    let (mut plan, from) = match &ctx.event {
+        Event::Request(request) => (request_plan(request, ctx.manifest.as_ref(), opts), request.received),
+        Event::Incident(incident) => {
+            (incident_plan(incident, ctx.manifest.as_ref(), opts), incident.discovered.local_date())
+        }
+    };
+    // A year whose Portaria is not yet published is counted on the holidays
+    // the laws set: each duty due then says so.
+    let calendar = national();
+    plan.obligations = std::mem::take(&mut plan.obligations)
+        .into_iter()
+        .map(|o| {
+            let notes = juris_core::time::projected_notes(&calendar, from, o.extended_due.unwrap_or(o.due).date());
+            o.counted(&Counted { value: (), warnings: Vec::new(), notes })
+        })
+        .collect();
+    plan
 }
 
 /// What the manifest says about the organisation, as deadlines need it.
@@ -176,10 +189,11 @@ fn access_plan(request: &RightsRequest, manifest: Option<&Manifest>, opts: &Opti
 
 /// The last day of an Art. 19 period: not moved off a weekend or holiday (the
 /// conservative reading), with a warning giving the date Código Civil Art. 132
-/// §1 would give, when it applies and differs (fact sheet BR-DSR-03, UNVERIFIED).
+/// §1 would give, when it applies and differs (whether Art. 132 §1 reaches
+/// LGPD Art. 19 is not settled).
 fn access_due(received: Date, period: Period) -> Counted<Date> {
-    let exact = due_date(received, Count::exact(period), &BR_NATIONAL);
-    let rolled = due_date(received, Count::rolling(period), &BR_NATIONAL);
+    let exact = due_date(received, Count::exact(period), &national());
+    let rolled = due_date(received, Count::rolling(period), &national());
     if rolled.value == exact.value {
         // A period in business days ends on a business day and warns itself
         // about years the calendar does not cover; one in calendar days does
@@ -192,7 +206,9 @@ fn access_due(received: Date, period: Period) -> Counted<Date> {
         exact.value, rolled.value
     ));
     merge(&mut warnings, rolled.warnings);
-    Counted { value: exact.value, warnings }
+    let mut notes = exact.notes;
+    merge(&mut notes, rolled.notes);
+    Counted { value: exact.value, warnings, notes }
 }
 
 fn no_deadline_note(kind: RequestKind) -> String {
@@ -235,7 +251,7 @@ fn merge(into: &mut Vec<String>, from: Vec<String>) {
 }
 
 fn business_days(from: Date, n: u32) -> Counted<Date> {
-    due_date(from, Count::rolling(Period::WorkingDays(n)), &BR_NATIONAL)
+    due_date(from, Count::rolling(Period::WorkingDays(n)), &national())
 }
 
 fn incident_plan(incident: &Incident, manifest: Option<&Manifest>, opts: &Options) -> Plan {

@@ -66,6 +66,10 @@ impl juris_core::Module for Brazil {
         rules::ALL
     }
 
+    fn calendars(&self) -> Option<&juris_core::calendar::Calendars> {
+        Some(&calendars::CALENDARS)
+    }
+
     fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
         deadlines::plan(ctx, options)
     }

@@ -15,6 +15,7 @@ fn request(place: &str, kind: RequestKind, received: Date, manifest: Option<&str
             received,
             relevant_time: None,
             paused_days: 0,
+            calendar: None,
         }),
         manifest: manifest.map(juris_core::testing::manifest),
     })
@@ -118,10 +119,13 @@ fn small_agents_get_30_days_and_15_for_the_simplified_format() {
 
 #[test]
 fn dates_outside_the_calendar_warn() {
-    // Business days in 2027 depend on holidays the calendar does not know.
+    // 2027 is counted on the national holidays the laws set; no warning.
     let plan = request("BR", RequestKind::Access, date(2027, 3, 1), Some(BUSINESS_DAYS));
     assert_eq!(due(&plan, "respond")[1], Due::Date(date(2027, 3, 22)));
-    assert!(plan.obligations[1].warnings[0].contains("covers 2025-2026 only"));
+    assert!(plan.obligations[1].warnings.is_empty(), "{:?}", plan.obligations[1].warnings);
+    // Beyond 2100 only weekends are known, and the date says so.
+    let plan = request("BR", RequestKind::Access, date(2101, 3, 1), Some(BUSINESS_DAYS));
+    assert!(plan.obligations[1].warnings[0].contains("covers 2000-2100 only"), "{:?}", plan.obligations[1].warnings);
     // Calendar days do not: Mon 1 Mar 2027 + 15 = Tue 16 Mar 2027, whatever the holidays.
     let plan = request("BR", RequestKind::Access, date(2027, 3, 1), None);
     assert_eq!(due(&plan, "respond")[1], Due::Date(date(2027, 3, 16)));
@@ -191,12 +195,11 @@ fn small_agents_double_incident_deadlines_with_a_warning() {
     assert_eq!(due(&plan, "notify-individuals"), vec![Due::Date(date(2026, 11, 27))]);
     let authority = plan.obligations.iter().find(|o| o.action == "notify-authority").unwrap();
     assert!(authority.warnings.iter().any(|w| w.contains("2026-11-24")), "{:?}", authority.warnings);
-    // Supplement: 40 business days from 18 Nov 2026, skipping 20 Nov and 25 Dec. The calendar
-    // ends with 2026, so 1 Jan 2027 counts as a business day (an earlier, safe date) and a
-    // warning says so: Dec 17 is the 20th, Dec 31 the 29th, Jan 1 the 30th, Jan 15 the 40th.
+    // Supplement: 40 business days from 18 Nov 2026, skipping 20 Nov, 25 Dec and 1 Jan 2027:
+    // Dec 17 is the 20th, Dec 31 the 29th, Jan 4 the 30th, Jan 18 the 40th.
     let supplement = plan.obligations.iter().find(|o| o.action == "supplement-authority-notice").unwrap();
-    assert_eq!(supplement.due, Due::Date(date(2027, 1, 15)));
-    assert!(supplement.warnings.iter().any(|w| w.contains("covers 2025-2026 only")));
+    assert_eq!(supplement.due, Due::Date(date(2027, 1, 18)));
+    assert!(supplement.warnings.iter().all(|w| !w.contains("covers")), "{:?}", supplement.warnings);
 }
 
 #[test]

@@ -63,7 +63,7 @@ fn merge(warnings: &mut Vec<String>, more: Vec<String>) {
 /// the calendar's coverage warning does not apply and is dropped.
 fn calendar_days(from: Date, days: u32, includes_event_day: bool) -> Date {
     let count = Count { period: Period::Days(days), includes_event_day, roll: Roll::None };
-    due_date(from, count, &calendars::CA_STATE_OFFICES).value
+    due_date(from, count, &calendars::business_days(crate::options::HolidayReading::StateOffices)).value
 }
 
 fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &Options) -> Plan {
@@ -117,7 +117,7 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
                 ));
                 return plan;
             }
-            know_delete_correct(&mut plan, request, calendar, options);
+            know_delete_correct(&mut plan, request, &calendar, options);
             if request.request == RequestKind::Access {
                 plan.notes.push(shine_the_light_note(received));
             }
@@ -129,7 +129,7 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
                 ));
                 return plan;
             }
-            plan.obligations.push(fifteen_business_days(request, calendar));
+            plan.obligations.push(fifteen_business_days(request, &calendar));
         }
         RequestKind::AutomatedDecisionReview => {
             if received < ADMT_FROM {
@@ -141,7 +141,7 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
                     "the CCPA has no right to a review of an automated decision as such; the request is planned as an opt-out of automated decision-making technology (11 CCR §7221); a request for information about it follows the request-to-know timeline (11 CCR §7222)"
                         .to_string(),
                 );
-                plan.obligations.push(fifteen_business_days(request, calendar));
+                plan.obligations.push(fifteen_business_days(request, &calendar));
             }
         }
         // Planned above: Shine the Light does not depend on the CCPA thresholds.
@@ -156,7 +156,7 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
     plan
 }
 
-fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &'static Calendar, options: &Options) {
+fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &Calendar, options: &Options) {
     let received = request.received;
     let ack = due_date(received, Count::exact(Period::WorkingDays(10)), calendar);
     let mut ack_obligation = obligation(
@@ -172,7 +172,8 @@ fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &'sta
     ack_obligation.warnings = ack.warnings;
 
     let (respond, extended, counting) = if options.counts_receipt_day() {
-        let count = |days| Counted { value: calendar_days(received, days, true), warnings: Vec::new() };
+        let count =
+            |days| Counted { value: calendar_days(received, days, true), warnings: Vec::new(), notes: Vec::new() };
         (
             count(45),
             count(90),
@@ -218,7 +219,7 @@ fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &'sta
     plan.obligations.push(respond_obligation);
 }
 
-fn fifteen_business_days(request: &RightsRequest, calendar: &'static Calendar) -> Obligation {
+fn fifteen_business_days(request: &RightsRequest, calendar: &Calendar) -> Obligation {
     let received = request.received;
     let due = due_date(received, Count::exact(Period::WorkingDays(15)), calendar);
     let (citation, what) = match request.request {

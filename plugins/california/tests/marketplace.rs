@@ -120,6 +120,7 @@ fn the_example_plans_an_opt_out() {
         received: date(2026, 9, 14),
         relevant_time: None,
         paused_days: 0,
+        calendar: None,
     });
     let plan = California.obligations(&EventContext { event, manifest: Some(manifest(MARKETPLACE)) });
     assert_eq!(plan.obligations[0].due, Due::Date(date(2026, 10, 5)));

@@ -10,21 +10,24 @@
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Plan, RequestKind, RightsRequest};
-use juris_core::time::{Count, Period, Roll, due_date_paused};
-use juris_core::{Incident, Jurisdiction, Obligation};
+use std::sync::Arc;
 
-use crate::calendars::{EEA_WEEKENDS_ONLY, uk_calendar};
+use juris_core::calendar::Calendar;
+use juris_core::time::{Count, Period, Roll, due_date_paused, rolled_note};
+use juris_core::{Incident, Jurisdiction, Manifest, Obligation};
+
+use crate::calendars::uk_calendar;
 use crate::data::Regime;
 use crate::options::Options;
 
-/// UK GDPR Art. 12A (DUAA 2025 ss.75-79) applies to requests received from
-/// this day (SI 2026/82; fact sheet U1.5, W2).
+/// UK GDPR Art. 12A (inserted by the Data (Use and Access) Act 2025 s.76)
+/// applies to requests received from this day (commenced by SI 2026/82).
 pub const UK_ART_12A_FROM: Date = date(2026, 2, 5);
 
 /// The duties an event triggers under EEA or UK law.
 pub fn plan(ctx: &EventContext, options: &Options) -> Plan {
     match &ctx.event {
-        Event::Request(request) => request_plan(request, options),
+        Event::Request(request) => request_plan(request, ctx.manifest.as_ref(), options),
         Event::Incident(incident) => incident_plan(incident),
     }
 }
@@ -34,7 +37,7 @@ fn is_uk(place: &Jurisdiction) -> bool {
 }
 
 /// UK GDPR Art. 15(1A) (reasonable and proportionate search) applies from
-/// Royal Assent of the DUAA 2025 (fact sheet U1.8).
+/// Royal Assent of the Data (Use and Access) Act 2025 (19 June 2025).
 pub const UK_ART_15_1A_FROM: Date = date(2025, 6, 19);
 
 /// UK GDPR Arts. 22A-22D replace Art. 22 from this day (DUAA 2025 s.80; fact
@@ -81,7 +84,53 @@ fn right(kind: RequestKind, uk: bool, received: Date) -> Option<(&'static str, &
     })
 }
 
-fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
+/// The calendar an EEA deadline is counted on, and why. Reg. 1182/71 Art.
+/// 2(1) takes the public holidays of the Member State "in which an action is
+/// to be taken": the action is the controller's answer, so the Member State
+/// of the controller the person contracts with when the manifest names one
+/// established in the EEA, else the person's own Member State.
+fn eea_calendar(place: &Jurisdiction, manifest: Option<&Manifest>, chosen: Option<&str>) -> (Arc<Calendar>, String) {
+    if let Some(id) = chosen
+        && let Some(calendar) = crate::calendars::by_id(id)
+    {
+        return (calendar, format!("the {} calendar (`{id}`), as asked", calendar_name(id)));
+    }
+    let controller =
+        manifest.and_then(|m| m.contracting_entity(place)).filter(|e| crate::regimes(&e.country) == [Regime::Eea]);
+    if let Some(entity) = controller
+        && let Some(calendar) = crate::calendars::for_place(&entity.country)
+    {
+        let id = calendar.id.clone();
+        return (
+            calendar,
+            format!(
+                "the public holidays of {} (`{id}`), where the controller `{}` is established and acts (Reg. 1182/71 Art. 2(1))",
+                entity.country, entity.id
+            ),
+        );
+    }
+    match crate::calendars::for_place(place) {
+        Some(calendar) => {
+            let id = calendar.id.clone();
+            (
+                calendar,
+                format!("the public holidays of {place} (`{id}`), the person's Member State (Reg. 1182/71 Art. 2(1))"),
+            )
+        }
+        None => (
+            Arc::new(Calendar::weekends_only("eea", "EEA (no Member State named)", juris_core::jurisdiction::EEA)),
+            format!(
+                "weekends only: {place} names no single Member State, so no public holidays could be applied; give the Member State's code"
+            ),
+        ),
+    }
+}
+
+fn calendar_name(id: &str) -> String {
+    crate::calendars::by_id(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
+}
+
+fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &Options) -> Plan {
     let mut plan = Plan::default();
     let place = &request.jurisdiction;
     if !crate::governs(place) {
@@ -107,6 +156,15 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         return plan;
     };
     let received = request.received;
+    if let Some(id) = request.calendar.as_deref()
+        && crate::calendars::by_id(id).is_none()
+    {
+        let known: Vec<&str> = crate::calendars::CALENDARS.iter().map(|c| c.id.as_str()).collect();
+        plan.notes.push(format!(
+            "there is no calendar `{id}` in this module ({}); the calendar of the place was used",
+            known.join(", ")
+        ));
+    }
     let (start, calendar, citation, counting, paused) = if uk {
         let start = request.relevant_time.map_or(received, |t| t.max(received));
         let art_12a = received >= UK_ART_12A_FROM;
@@ -117,14 +175,17 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
                 request.paused_days
             ));
         }
-        let calendar = uk_calendar(place);
-        if !matches!(place, Jurisdiction::Subdivision(..)) {
+        let calendar = match request.calendar.as_deref().and_then(crate::calendars::by_id) {
+            Some(chosen) if chosen.jurisdiction.country().is_some_and(|c| c.code() == "GB") => chosen,
+            _ => uk_calendar(place),
+        };
+        if !matches!(place, Jurisdiction::Subdivision(..)) && request.calendar.is_none() {
             plan.notes.push(
-                "the ICO says \"public holiday\" without naming a UK nation (fact sheet 1B, unverified): England and Wales bank holidays were used; give GB-SCT or GB-NIR for Scotland's or Northern Ireland's".to_string(),
+                "the ICO's right-of-access guidance says \"public holiday\" without naming a UK nation: the England and Wales bank holidays were used; give GB-SCT or GB-NIR for Scotland's or Northern Ireland's".to_string(),
             );
         }
         let citation = if art_12a {
-            "UK GDPR Art. 12(3) and Art. 12A (Data (Use and Access) Act 2025 ss.75-79); ICO right-of-access guidance"
+            "UK GDPR Art. 12(3) and Art. 12A (inserted by the Data (Use and Access) Act 2025 s.76); ICO right-of-access guidance"
         } else {
             "UK GDPR Art. 12(3); ICO right-of-access guidance"
         };
@@ -134,8 +195,9 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
             "the same date next month, or the month's last day"
         };
         let counting = format!(
-            "one month from the relevant time {start} (the later of receipt, identity information and fee), counted as the ICO counts: {end}, moved to the next working day past weekends and {}{}",
+            "one month from the relevant time {start} (the later of receipt, identity information and fee), counted as the ICO counts: {end}, moved to the next working day past weekends and {} ({}){}",
             calendar.name,
+            calendar.id,
             if paused > 0 { format!("; {paused} stop-the-clock day(s) added (Art. 12A)") } else { String::new() }
         );
         (start, calendar, citation, counting, paused)
@@ -152,21 +214,33 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
                 request.paused_days
             ));
         }
+        let (calendar, chosen) = eea_calendar(place, manifest, request.calendar.as_deref());
         let counting = format!(
-            "one month from receipt on {received} per Reg. 1182/71 Art. 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday (member-state holidays are not in the data: check them){}",
+            "one month from receipt on {received} per Reg. 1182/71 Art. 3: the day of receipt is not counted, the period ends on the same date next month or that month's last day, and moves to the next working day when that is a Saturday, Sunday or public holiday, counted on {chosen}{}",
             if paused > 0 { format!("; {paused} day(s) of identity verification added") } else { String::new() }
         );
-        (received, &EEA_WEEKENDS_ONLY, "GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Art. 3", counting, paused)
+        (received, calendar, "GDPR Art. 12(3); Reg. (EEC, Euratom) 1182/71 Arts. 2(1), 3", counting, paused)
     };
-    let count = |months| {
+    let count = |months, roll| {
         if uk && options.uk_month_beginning_with {
-            Count { period: Period::Months(months), includes_event_day: true, roll: Roll::NextWorkingDay }
+            Count { period: Period::Months(months), includes_event_day: true, roll }
         } else {
-            Count::rolling(Period::Months(months))
+            Count { period: Period::Months(months), includes_event_day: false, roll }
         }
     };
-    let due = due_date_paused(start, count(1), paused, calendar);
-    let extended = due_date_paused(start, count(3), paused, calendar);
+    let due = due_date_paused(start, count(1, Roll::NextWorkingDay), paused, &calendar);
+    let extended = due_date_paused(start, count(3, Roll::NextWorkingDay), paused, &calendar);
+    // The exact end of the month, before it moves off a non-working day: said
+    // in the note so that a reader can check the count.
+    let exact = due_date_paused(start, count(1, Roll::None), paused, &calendar).value;
+    let rolled = rolled_note(exact, due.value, &calendar).map(|n| format!("; {n}")).unwrap_or_default();
+    let mut notes: Vec<String> = due.notes.clone();
+    for n in extended.notes {
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
+    let projected = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) };
     let mut warnings = due.warnings;
     for w in extended.warnings {
         if !warnings.contains(&w) {
@@ -174,20 +248,21 @@ fn request_plan(request: &RightsRequest, options: &Options) -> Plan {
         }
     }
     if uk && options.uk_month_beginning_with {
-        warnings.push("counted by the conservative reading of \"one month beginning with\" (fact sheet W3); the ICO's counting gives a day later".to_string());
+        warnings.push("counted by the conservative reading of \"one month beginning with\" (UK GDPR Art. 12A); the ICO's counting gives a day later".to_string());
     }
-    plan.obligations.push(Obligation {
-        module: crate::ID.to_string(),
-        action: "respond".to_string(),
-        due: Due::Date(due.value),
-        extended_due: Some(Due::Date(extended.value)),
-        citation: format!("{citation}; {law} {article}"),
-        note: format!(
-            "{counting}. The extension to {} is allowed where necessary for complex or numerous requests and needs a notice with reasons to the person by {}; a refusal must also be explained by then, with the right to complain (Art. 12(4)).{extra}",
+    let obligation = Obligation::new(
+        crate::ID,
+        "respond",
+        Due::Date(due.value),
+        format!("{citation}; {law} {article}"),
+        format!(
+            "{counting}{rolled}{projected}. The extension to {} is allowed where necessary for complex or numerous requests and needs a notice with reasons to the person by {}; a refusal must also be explained by then, with the right to complain (Art. 12(4)).{extra}",
             extended.value, due.value
         ),
-        warnings,
-    });
+    )
+    .extended_to(Due::Date(extended.value))
+    .warn(warnings);
+    plan.obligations.push(obligation);
     plan
 }
 

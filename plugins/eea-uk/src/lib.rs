@@ -59,6 +59,10 @@ impl juris_core::Module for EeaUk {
         rules::ALL
     }
 
+    fn calendars(&self) -> Option<&juris_core::calendar::Calendars> {
+        Some(&calendars::CALENDARS)
+    }
+
     fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
         deadlines::plan(ctx, options)
     }

@@ -7,7 +7,14 @@ use juris_core::{Manifest, RegionalModule};
 use juris_eea_uk::EeaUk;
 
 fn request(place: &str, kind: RequestKind, received: Date) -> RightsRequest {
-    RightsRequest { jurisdiction: place.parse().unwrap(), request: kind, received, relevant_time: None, paused_days: 0 }
+    RightsRequest {
+        jurisdiction: place.parse().unwrap(),
+        request: kind,
+        received,
+        relevant_time: None,
+        paused_days: 0,
+        calendar: None,
+    }
 }
 
 fn plan_with(request: RightsRequest, manifest: Option<Manifest>) -> Plan {
@@ -36,13 +43,15 @@ fn eu_month_clamps_to_february_and_rolls_past_the_weekend() {
     let p = plan(request("DE", RequestKind::Access, date(2026, 1, 31)));
     assert_eq!(respond(&p), (on(date(2026, 3, 2)), Some(on(date(2026, 4, 30)))));
     assert!(p.obligations[0].citation.contains("GDPR Art. 12(3)"));
-    // EEA holidays are not shipped: the date says so.
-    assert!(p.obligations[0].warnings.iter().any(|w| w.contains("no public-holiday data")));
+    // Counted on Germany's public holidays, and the note says so.
+    assert!(p.obligations[0].warnings.is_empty(), "{:?}", p.obligations[0].warnings);
+    assert!(p.obligations[0].note.contains("public holidays of DE (`de`)"), "{}", p.obligations[0].note);
+    assert!(p.obligations[0].note.contains("Saturday 2026-02-28"), "{}", p.obligations[0].note);
 }
 
 #[test]
 fn eu_worked_examples_of_regulation_1182_71() {
-    // Calendars sheet §3: 15 Dec 2025 → 15 Jan 2026; 30 Jan 2026 → Sat 28 Feb → Mon 2 Mar.
+    // Reg. 1182/71 Art. 3(2)(c) and (4): 15 Dec 2025 → 15 Jan 2026; 30 Jan 2026 → Sat 28 Feb → Mon 2 Mar.
     assert_eq!(respond(&plan(request("FR", RequestKind::Erasure, date(2025, 12, 15)))).0, on(date(2026, 1, 15)));
     assert_eq!(respond(&plan(request("NO", RequestKind::Portability, date(2026, 1, 30)))).0, on(date(2026, 3, 2)));
 }
@@ -94,9 +103,9 @@ fn uk_rolls_past_england_and_wales_bank_holidays() {
     // 28 Nov 2026 + 1 month = Mon 28 Dec 2026, Boxing Day (substitute) → Tue 29 Dec.
     let p = plan(request("GB", RequestKind::Access, date(2026, 11, 28)));
     assert_eq!(respond(&p).0, on(date(2026, 12, 29)));
-    // The extension ends on Sun 28 Feb 2027 → Mon 1 Mar 2027, outside the calendar's years.
+    // The extension ends on Sun 28 Feb 2027 → Mon 1 Mar 2027, a year gov.uk lists.
     assert_eq!(respond(&p).1, Some(on(date(2027, 3, 1))));
-    assert!(p.obligations[0].warnings.iter().any(|w| w.contains("covers 2025-2026 only")));
+    assert!(p.obligations[0].warnings.is_empty(), "{:?}", p.obligations[0].warnings);
 }
 
 #[test]
@@ -158,7 +167,7 @@ fn uk_conservative_month_ends_a_day_earlier() {
     );
     let p = plan_with(request("GB", RequestKind::Access, date(2026, 3, 10)), Some(m));
     assert_eq!(respond(&p), (on(date(2026, 4, 9)), Some(on(date(2026, 6, 9)))));
-    assert!(p.obligations[0].warnings.iter().any(|w| w.contains("W3")));
+    assert!(p.obligations[0].warnings.iter().any(|w| w.contains("one month beginning with")));
     assert_eq!(respond(&plan(request("GB", RequestKind::Access, date(2026, 3, 10)))).0, on(date(2026, 4, 10)));
 }
 

@@ -11,27 +11,38 @@ use juris_core::module::{Due, Event, EventContext, Plan, RightsRequest};
 use juris_core::time::{Count, Counted, Period, Roll, due_date};
 use juris_core::{Incident, Obligation, RequestKind};
 
-use crate::calendars::RU_PRODUCTION;
+use crate::calendars::production;
 use crate::law::{FZ266_CROSS_BORDER, FZ266_MAIN, FZ420_FINES, in_russia, touches};
 
 /// The duties an event triggers under 152-FZ.
 pub fn plan(ctx: &EventContext) -> Plan {
-    match &ctx.event {
-        Event::Request(request) => request_plan(request),
-        Event::Incident(incident) => incident_plan(incident),
-    }
+    let (mut plan, from) = match &ctx.event {
+        Event::Request(request) => (request_plan(request), request.received),
+        Event::Incident(incident) => (incident_plan(incident), incident.discovered.local_date()),
+    };
+    // Years after the last decree on the transfer of days off are counted on
+    // the Labour Code's rules: each duty due then says so.
+    let calendar = production();
+    plan.obligations = std::mem::take(&mut plan.obligations)
+        .into_iter()
+        .map(|o| {
+            let notes = juris_core::time::projected_notes(&calendar, from, o.extended_due.unwrap_or(o.due).date());
+            o.counted(&Counted { value: (), warnings: Vec::new(), notes })
+        })
+        .collect();
+    plan
 }
 
 /// `n` working days on the production calendar from the day after `from`.
 fn working_days(from: Date, n: u32) -> Counted<Date> {
-    due_date(from, Count::exact(Period::WorkingDays(n)), &RU_PRODUCTION)
+    due_date(from, Count::exact(Period::WorkingDays(n)), &production())
 }
 
 /// `n` calendar days from the day after `from`, not moved off a non-working
 /// day (the conservative reading; see [`rolled_note`]). The calendar plays no
 /// part in where such a period ends, so its coverage warning is dropped.
 fn calendar_days(from: Date, n: u32) -> Date {
-    due_date(from, Count::exact(Period::Days(n)), &RU_PRODUCTION).value
+    due_date(from, Count::exact(Period::Days(n)), &production()).value
 }
 
 /// What Civil Code Art. 193 would make of a calendar-day deadline, if it
@@ -40,7 +51,7 @@ fn rolled_note(from: Date, n: u32) -> (String, Vec<String>) {
     let rolled = due_date(
         from,
         Count { period: Period::Days(n), includes_event_day: false, roll: Roll::NextWorkingDay },
-        &RU_PRODUCTION,
+        &production(),
     );
     let exact = calendar_days(from, n);
     if rolled.value == exact {
@@ -142,7 +153,7 @@ fn request_plan(request: &RightsRequest) -> Plan {
         RequestKind::Erasure => {
             let due = working_days(received, 7);
             let mut warnings = due.warnings;
-            warnings.push("the 7-working-day destruction deadline of Art. 20(3) is UNVERIFIED in the fact sheet (RU-DSR-04): the primary text was not retrieved".to_string());
+            warnings.push("the 7-working-day destruction deadline is read from 152-FZ Art. 20(3) (\"в срок, не превышающий семи рабочих дней\"); check it against the current text of the law".to_string());
             plan.obligations.push(Obligation {
                 warnings,
                 ..obligation(
@@ -248,7 +259,7 @@ fn incident_plan(incident: &Incident) -> Plan {
         plan.notes.push("inform GosSOPKA (the state system for detecting computer attacks) of computer incidents that led to an unlawful transfer of personal data, in the procedure of FSB Order No. 77 of 13.02.2023 (152-FZ Art. 19(12)); no numeric deadline is set by the law".to_string());
     }
     plan.notes.push(
-        "152-FZ sets no general duty to notify the people affected (fact sheet RU-INC-06, unverified)".to_string(),
+        "152-FZ sets no general duty to notify the people affected of an incident (Art. 21(3.1) requires notice to Roskomnadzor only)".to_string(),
     );
     plan
 }

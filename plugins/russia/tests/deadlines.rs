@@ -1,5 +1,5 @@
-//! Deadlines against the fact sheet (shared/legal/brazil-russia.md §§1b, 2b,
-//! 7a) and issue 6's "Done when" examples.
+//! Deadlines under 152-FZ counted on the Russian production calendar, and
+//! the examples of the Russia module's original issue.
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Plan, RegionalModule, RightsRequest};
@@ -14,6 +14,7 @@ fn request(place: &str, kind: RequestKind, received: Date) -> Plan {
             received,
             relevant_time: None,
             paused_days: 0,
+            calendar: None,
         }),
         manifest: None,
     })
@@ -65,16 +66,17 @@ fn new_year_holidays_and_transfers() {
 }
 
 #[test]
-fn a_date_beyond_the_calendars_warns() {
+fn december_2026_counts_the_2027_decree() {
     let plan = request("RU", RequestKind::Access, date(2026, 12, 25));
     let o = &plan.obligations[0];
-    // 28, 29, 30 Dec (3); 31 Dec off; then 2027 counted on weekends alone:
-    // Fri 1 Jan (4), 4-8 Jan (9), Mon 11 Jan (10). The real 2027 calendar will
-    // have New Year holidays, hence the warning.
-    assert_eq!(o.due, Due::Date(date(2027, 1, 11)));
-    // One warning for the due date, one for the extended date.
-    assert_eq!(o.warnings.len(), 2, "{:?}", o.warnings);
-    assert!(o.warnings.iter().all(|w| w.contains("covers 2025-2026 only")), "{:?}", o.warnings);
+    // 28, 29, 30 Dec (3); 31 Dec off (Decree No. 1466); 1-8 Jan 2027 off (Art. 112);
+    // 11-15 Jan (8), 18, 19 Jan (10). 2027 is fixed by Decree No. 1187 of 17.09.2026.
+    assert_eq!(o.due, Due::Date(date(2027, 1, 19)));
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    assert!(!o.note.contains("projected"), "{}", o.note);
+    // 2028 has no decree yet: counted by rule, and the note says so.
+    let plan = request("RU", RequestKind::Access, date(2027, 12, 24));
+    assert!(plan.obligations[0].note.contains("projected: the official"), "{}", plan.obligations[0].note);
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn requests_received_before_2022_09_01_get_thirty_calendar_days() {
     let plan = request("RU", RequestKind::Access, date(2022, 9, 1));
     assert_eq!(plan.obligations[0].due, Due::Date(date(2022, 9, 15)));
     assert_eq!(plan.obligations[0].extended_due, Some(Due::Date(date(2022, 9, 22))));
-    assert!(!plan.obligations[0].warnings.is_empty(), "2022 is outside the calendar");
+    assert!(plan.obligations[0].warnings.is_empty(), "2022 is in the calendar: {:?}", plan.obligations[0].warnings);
 }
 
 #[test]
@@ -113,11 +115,11 @@ fn rectification_is_seven_working_days() {
 }
 
 #[test]
-fn erasure_is_seven_working_days_and_flagged_unverified() {
+fn erasure_is_seven_working_days_and_flagged_for_checking() {
     let plan = request("RU", RequestKind::Erasure, date(2026, 4, 29));
     assert_eq!(plan.obligations[0].action, "destroy");
     assert_eq!(plan.obligations[0].due, Due::Date(date(2026, 5, 12)));
-    assert!(plan.obligations[0].warnings.iter().any(|w| w.contains("UNVERIFIED")));
+    assert!(plan.obligations[0].warnings.iter().any(|w| w.contains("Art. 20(3)")));
 }
 
 #[test]

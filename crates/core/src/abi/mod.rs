@@ -36,8 +36,9 @@ pub use host::{Checked, HandshakeError, MIN_DESCRIPTOR_SIZE, check_descriptor};
 /// The ABI major version. A host refuses a plugin whose major differs.
 pub const ABI_MAJOR: u16 = 1;
 /// The ABI minor version: methods and fields added compatibly. 1.1 added the
-/// `resolve` method; a 1.0 plugin answers it with [`STATUS_UNSUPPORTED`].
-pub const ABI_MINOR: u16 = 1;
+/// `resolve` method, 1.2 `calendars` and `calendar`; an older plugin answers
+/// a newer method with [`STATUS_UNSUPPORTED`].
+pub const ABI_MINOR: u16 = 2;
 /// The exported entry symbol, NUL-terminated.
 pub const ENTRY_SYMBOL: &[u8] = b"juris_module_v1\0";
 /// The first bytes of every descriptor.
@@ -171,6 +172,8 @@ pub fn dispatch<M: RegionalModule>(module: &M, method: &[u8], input: &[u8]) -> (
         b"check" => run(input, |ctx: CheckContext| module.check(&ctx)),
         b"obligations" => run(input, |ctx: EventContext| module.obligations(&ctx)),
         b"resolve" => run(input, |ctx: ResolveContext| module.resolve(&ctx)),
+        b"calendars" => run(input, |()| module.calendars()),
+        b"calendar" => run(input, |request: crate::calendar::CalendarRequest| module.calendar(&request)),
         other => error(STATUS_UNSUPPORTED, format!("unsupported method `{}`", String::from_utf8_lossy(other))),
     }
 }
