@@ -140,3 +140,55 @@ fn no_module_for_the_jurisdiction_is_an_input_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no loaded module"));
 }
+
+/// Requests and incidents of December 2026 count the 2027 holidays, in every
+/// module: the cases a month before the old calendars ran out.
+#[test]
+fn december_2026_counts_the_holidays_of_2027() {
+    let dsr = |place: &str, kind: &str, received: &str| {
+        obligations(&["dsr", "plan", "--jurisdiction", place, "--request", kind, "--received", received])
+    };
+    // DE: one month from 1 Dec 2026 is Fri 1 Jan 2027, New Year's Day.
+    let list = dsr("DE", "access", "2026-12-01");
+    let respond = find(&list, "eea-uk", "respond");
+    assert_eq!(respond["due"], "2027-01-04");
+    assert!(respond.get("warnings").is_none(), "{respond}");
+    // FR: one month from 14 Apr 2026 is Ascension Day.
+    assert_eq!(find(&dsr("FR", "access", "2026-04-14"), "eea-uk", "respond")["due"], "2026-05-15");
+    // GB: one month from 1 Dec 2026 is Fri 1 Jan 2027, a bank holiday.
+    assert_eq!(find(&dsr("GB", "access", "2026-12-01"), "eea-uk", "respond")["due"], "2027-01-04");
+    // RU: 10 working days from 20 Dec 2026 skip 31 Dec and 1-8 January 2027.
+    let ru = find(&dsr("RU", "access", "2026-12-20"), "russia", "respond").clone();
+    assert_eq!(ru["due"], "2027-01-12");
+    assert!(ru.get("warnings").is_none(), "{ru}");
+    // US-CA: 15 business days from 21 Dec 2026 skip 25 Dec and 1 Jan 2027.
+    assert_eq!(find(&dsr("US-CA", "opt-out-of-sale", "2026-12-21"), "california", "respond")["due"], "2027-01-13");
+    // BR: 3 business days from 29 Dec 2026 skip 1 Jan 2027.
+    let list = obligations(&["incident", "plan", "--jurisdiction", "BR", "--discovered", "2026-12-29T10:00:00-03:00"]);
+    assert_eq!(find(&list, "brazil", "notify-authority")["due"], "2027-01-04");
+}
+
+#[test]
+fn the_calendar_command_shows_a_year_with_its_sources_and_status() {
+    let output = run(&["calendar", "--jurisdiction", "RU", "--year", "2027", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let year = json(&output);
+    assert_eq!(year["calendar"], "ru");
+    assert_eq!(year["status"], "official");
+    assert!(year["source"].as_str().unwrap().contains("1187"), "{year}");
+    let dates: Vec<&str> = year["holidays"].as_array().unwrap().iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert!(dates.contains(&"2027-01-08") && dates.contains(&"2027-12-31"), "{dates:?}");
+    assert!(year["holidays"].as_array().unwrap().iter().all(|h| !h["source"].as_str().unwrap().is_empty()));
+    let projected = json(&run(&["calendar", "--jurisdiction", "RU", "--year", "2028", "--format", "json"]));
+    assert_eq!(projected["status"], "projected");
+    let bavaria = json(&run(&["calendar", "--jurisdiction", "DE-BY", "--year", "2026", "--format", "json"]));
+    assert_eq!(bavaria["calendar"], "de-by");
+    let list = json(&run(&["calendar", "--list", "--format", "json"]));
+    let ids: Vec<&str> = list["calendars"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for id in ["fr", "de", "de-by", "es-md", "gb-eaw", "gb-sct", "gb-nir", "us-ca", "us-ca-govcode", "br", "ru", "is", "li", "no"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert!(ids.len() >= 30 + 3 + 2 + 1 + 1 + 16 + 19);
+    let unknown = run(&["calendar", "--jurisdiction", "JP", "--year", "2027"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
