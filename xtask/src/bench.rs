@@ -52,6 +52,10 @@ fn run_bench(quick: bool) -> Result<(), String> {
         let ratio = pair[1].1.as_secs_f64() / pair[0].1.as_secs_f64();
         println!("{} -> {} activities: {ratio:.1}x the time for 10x the input", pair[0].0, pair[1].0);
     }
+    // One deadline computed from nothing, calendar files parsed included.
+    let mut deadline = cargo();
+    deadline.args(["run", "--release", "--quiet", "-p", "juris-core", "--example", "deadline_timing"]);
+    crate::run(deadline)?;
     Ok(())
 }
 
