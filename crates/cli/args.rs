@@ -54,12 +54,23 @@ pub struct GlobalArgs {
     /// and logs show errors only (-qq: no logs).
     #[arg(short, long, action = ArgAction::Count, global = true)]
     pub quiet: u8,
-    /// Run each plugin in a child process, so that one that crashes, hangs or
-    /// misbehaves cannot take juris down (also `isolate = true` in juris.toml).
-    #[arg(long, global = true)]
+    /// Run every plugin in a child process, the built-in modules too (also
+    /// `isolate = true` in juris.toml). By default only plugins you added
+    /// (XDG_DATA_HOME, JURIS_PLUGIN_PATH, --plugin-dir) are isolated.
+    #[arg(long, global = true, conflicts_with = "no_isolate")]
     pub isolate: bool,
-    /// With --isolate: the longest a plugin may take to answer one call, in
-    /// seconds (default 30, or `plugin_timeout_seconds` in juris.toml).
+    /// Run every plugin in juris's own process, added ones too (also
+    /// `isolate = false` in juris.toml): faster, but a plugin that crashes or
+    /// hangs takes juris with it.
+    #[arg(long, global = true)]
+    pub no_isolate: bool,
+    /// Load plugins that fail the file-permission checks (a file or directory
+    /// others may write to, or owned by another user), with a warning. Only for
+    /// a machine whose only user is you.
+    #[arg(long, global = true)]
+    pub allow_insecure_plugins: bool,
+    /// The longest an isolated plugin may take to answer one call, in seconds
+    /// (1 to 86400; default 30, or `plugin_timeout_seconds` in juris.toml).
     #[arg(long, value_name = "SECONDS", global = true, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub plugin_timeout: Option<u64>,
 }
@@ -287,8 +298,8 @@ pub struct IncidentPlanArgs {
     /// e.g. 2026-11-18T15:00:00-03:00.
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub discovered: Instant,
-    /// How many people are affected, when known.
-    #[arg(long, value_name = "N")]
+    /// How many people are affected, when known (0 to 10000000000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=10_000_000_000))]
     pub affected: Option<u64>,
     /// A manifest whose facts change deadlines (e.g. small-agent status in Brazil).
     #[arg(long, value_name = "FILE")]
@@ -329,14 +340,10 @@ pub enum ListFormat {
 
 /// Dates juris computes with: wide enough for any real request or incident,
 /// far enough from the ends of the calendar that every deadline fits.
-const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
+use juris_core::manifest::YEARS;
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    let date = juris_core::manifest::parse_date(text)?;
-    if !YEARS.contains(&date.year()) {
-        return Err(format!("{date} is outside the years juris computes with ({}-{})", YEARS.start(), YEARS.end()));
-    }
-    Ok(date)
+    juris_core::manifest::parse_date(text)
 }
 
 fn parse_instant(text: &str) -> Result<Instant, String> {

@@ -33,7 +33,11 @@ pub struct Config {
     #[serde(default)]
     pub isolate: Option<bool>,
     /// The per-call timeout of an isolated plugin, in seconds.
+    #[serde(default, deserialize_with = "plugin_timeout")]
     pub plugin_timeout_seconds: Option<u64>,
+    /// The largest manifest juris reads, in bytes.
+    #[serde(default, deserialize_with = "max_manifest_bytes")]
+    pub max_manifest_bytes: Option<u64>,
     /// More plugin directories, searched after `JURIS_PLUGIN_PATH`.
     #[serde(default)]
     pub plugin_dirs: Vec<PathBuf>,
@@ -45,8 +49,10 @@ pub struct Config {
     pub unchecked_markets: Vec<Jurisdiction>,
     /// A module's law older than this many days before the as-of date is
     /// warned about (`juris/law-not-current`).
+    #[serde(default, deserialize_with = "days")]
     pub law_current_within_days: Option<u32>,
     /// The longest a waiver may run from the as-of date, in days.
+    #[serde(default, deserialize_with = "days")]
     pub max_waiver_days: Option<u32>,
     /// Severity per rule: `"<module>/<rule>"`, `"<module>/*"` or `"*"` to
     /// `off`, `note`, `warning` or `error`. The most specific entry wins.
@@ -120,6 +126,43 @@ impl Loaded {
     }
 }
 
+/// The ranges of juris.toml's numbers, checked as the file is read so that a
+/// value out of range is an error at its line, never a wrapped or clamped
+/// number later.
+pub const PLUGIN_TIMEOUT_SECONDS: std::ops::RangeInclusive<u64> = 1..=86_400;
+/// 1 KiB to 4 GiB.
+pub const MAX_MANIFEST_BYTES: std::ops::RangeInclusive<u64> = 1024..=4 * 1024 * 1024 * 1024;
+/// Up to 100 years of days.
+pub const DAYS: std::ops::RangeInclusive<u64> = 0..=36_525;
+
+fn bounded<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Option<u64>, D::Error> {
+    let value = i64::deserialize(deserializer)?;
+    match u64::try_from(value) {
+        Ok(v) if range.contains(&v) => Ok(Some(v)),
+        _ => Err(serde::de::Error::custom(format!(
+            "{value} is out of range: expected {} to {}",
+            range.start(),
+            range.end()
+        ))),
+    }
+}
+
+fn plugin_timeout<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    bounded(deserializer, PLUGIN_TIMEOUT_SECONDS)
+}
+
+fn max_manifest_bytes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    bounded(deserializer, MAX_MANIFEST_BYTES)
+}
+
+fn days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    // DAYS ends far below u32::MAX, so the conversion cannot fail.
+    bounded(deserializer, DAYS).map(|v| v.map(|v| v as u32))
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -138,7 +181,10 @@ pub fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {
     let home = std::env::var_os("HOME").map(PathBuf::from);
     for dir in start.ancestors() {
         let candidate = dir.join(name);
-        if candidate.is_file() {
+        // Anything by that name counts, a dangling symlink or a device
+        // included: reading it then fails loudly, rather than juris running
+        // on without the settings the project meant to have.
+        if juris_host::trust::exists_at_all(&candidate) {
             return Some(candidate);
         }
         if dir.join(".git").exists() || home.as_deref() == Some(dir) {
@@ -157,11 +203,10 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
         None => std::env::current_dir().ok().and_then(|dir| find_upwards(&dir, CONFIG_FILE)),
     };
     let Some(path) = path else { return Ok(Loaded::default()) };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        // An unreadable settings file must not silently drop `isolate = true`.
-        Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
-    };
+    // An unreadable settings file must not silently drop `isolate = true`;
+    // one that others may write to could name their plugin directory.
+    juris_host::trust::check_config(&path, "settings file")?;
+    let text = juris_host::input::read_text(&path, "settings file", juris_host::input::DEFAULT_MAX_BYTES).map_err(|e| e.message)?;
     tracing::info!(path = %path.display(), "using settings");
     let config: Config = toml::from_str(&text).map_err(|e| {
         let at = e.span().map(|span| line_column(&text, span.start));
@@ -181,6 +226,11 @@ mod tests {
         assert_eq!(*config.rules["a/b"].get_ref(), Level::Off);
         assert!(toml::from_str::<Config>("isolat = true\n").is_err());
         assert!(toml::from_str::<Config>("[rules]\n\"a/b\" = \"loud\"\n").is_err());
+        assert_eq!(toml::from_str::<Config>("plugin_timeout_seconds = 5\n").unwrap().plugin_timeout_seconds, Some(5));
+        for bad in ["plugin_timeout_seconds = 0", "plugin_timeout_seconds = -1", "max_manifest_bytes = 10", "max_waiver_days = 4294967296"] {
+            let err = toml::from_str::<Config>(bad).unwrap_err();
+            assert!(err.message().contains("out of range"), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -32,19 +32,21 @@ pub enum ErrorFormat {
 /// How many input errors text output shows before "and N more".
 pub const SHOWN_ERRORS: usize = 50;
 
-/// Reads a manifest file; an unreadable file is an input error (exit 2).
-pub fn read_file(path: &Path, format: ErrorFormat) -> Result<ManifestFile, Outcome> {
+/// Reads a manifest file of at most `max_bytes`: something unreadable, not a
+/// regular file, too large or not UTF-8 is an input error (exit 2), located
+/// at the first bad byte when there is one.
+pub fn read_file(path: &Path, max_bytes: u64, format: ErrorFormat) -> Result<ManifestFile, Outcome> {
     let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match juris_host::input::read_text(path, "manifest", max_bytes) {
         Ok(text) => Ok(ManifestFile { path: shown, text }),
         Err(error) => {
-            let message = format!("cannot read manifest `{shown}`: {error}");
-            report(
-                &shown,
-                "",
-                &[InputError { message, location: Location { line: 1, column: 1, span: 0..0 } }],
-                format,
-            );
+            let (line, column) = error.at.unwrap_or((1, 1));
+            let offset = error.offset.unwrap_or(0);
+            let location = Location { line, column, span: offset..offset + 1 };
+            // A snippet only for an encoding error, where the text up to the bad
+            // byte is there to show; otherwise there is no text to point into.
+            let text = error.lossy_text.unwrap_or_default();
+            report(&shown, &text, &[InputError { message: error.message, location }], format);
             Err(Outcome::InputError)
         }
     }
@@ -62,8 +64,8 @@ impl ManifestFile {
 }
 
 /// Reads and parses a manifest whose text is not needed afterwards.
-pub fn read_manifest(path: &Path) -> Result<Manifest, Outcome> {
-    let file = read_file(path, ErrorFormat::Text)?;
+pub fn read_manifest(path: &Path, max_bytes: u64) -> Result<Manifest, Outcome> {
+    let file = read_file(path, max_bytes, ErrorFormat::Text)?;
     file.parse(ErrorFormat::Text).map(|parsed| parsed.manifest)
 }
 
@@ -139,6 +141,12 @@ fn json(path: &str, errors: &[InputError]) -> serde_json::Value {
 /// rendering many errors costs no more than their lines.
 pub fn render_input_error(path: &str, text: &str, error: &InputError, color: bool) -> String {
     let message = sanitize::line(&error.message);
+    if text.is_empty() {
+        // Nothing was read (a missing file, a device): no line to show.
+        return renderer(color).render(&[Level::ERROR.primary_title(message.as_ref()).element(
+            annotate_snippets::Origin::path(sanitize::line(path).as_ref()),
+        )]);
+    }
     let (source, line_start, span) = excerpt(text, error.location.span.clone());
     let path = sanitize::line(path);
     let report = &[Level::ERROR.primary_title(message.as_ref()).element(

@@ -13,7 +13,7 @@ mod input;
 mod output;
 mod render;
 mod report;
-mod sanitize;
+use juris_host::sanitize;
 mod session;
 
 use std::io::Write;
@@ -72,12 +72,31 @@ fn main() -> ExitCode {
         }
     };
     init_logging(cli.global.verbose, cli.global.quiet);
+    // The child side of isolation speaks frames on its own standard output,
+    // so it must not claim it for a report.
+    if let Command::PluginHost { file, shown } = &cli.command {
+        return match juris_host::isolate::serve(file, shown.as_deref().unwrap_or(file)) {
+            0 => ExitCode::SUCCESS,
+            _ => ExitCode::from(Outcome::PluginFailed as u8),
+        };
+    }
     QUIET.store(cli.global.quiet > 0, std::sync::atomic::Ordering::Relaxed);
     if let Err(message) = output::init(cli.global.output.as_deref(), cli.global.color) {
         eprintln!("error: {}", sanitize::line(&message));
         return ExitCode::from(Outcome::InputError as u8);
     }
-    let outcome = run(cli);
+    let mut outcome = run(cli);
+    // `check` reports this with its other plugin failures; for every other
+    // command, output a plugin printed is caught here.
+    let stray = juris_host::stdio::stray_output();
+    if !stray.is_empty() {
+        eprintln!(
+            "error: plugin code running in juris's process wrote {} byte(s) to standard output, which belongs to juris; it was kept out of the output: \"{}\" (run with --isolate to see which plugin)",
+            stray.len(),
+            juris_host::stdio::excerpt(&stray)
+        );
+        outcome = outcome.and(Outcome::PluginFailed);
+    }
     // A closed pipe (juris … | head) is not an error worth reporting, as in
     // ripgrep: `output` exits 0 on it.
     output::flush();
@@ -88,12 +107,6 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Outcome {
     // Commands that need neither settings nor plugins.
     match &cli.command {
-        Command::PluginHost { file, shown } => {
-            return match juris_host::isolate::serve(file, shown.as_deref().unwrap_or(file)) {
-                0 => Outcome::Clean,
-                _ => Outcome::PluginFailed,
-            };
-        }
         Command::Init(args) => return commands::init::run(args),
         Command::Schema => return commands::meta::schema(),
         Command::Completions { shell } => return commands::meta::completions(*shell),
@@ -143,8 +156,31 @@ fn init_logging(verbose: u8, quiet: u8) {
     });
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(|| SafeStderr)
+        // Colour codes would be escaped like any other control sequence.
+        .with_ansi(false)
         .without_time()
         .try_init();
+}
+
+/// Log lines on stderr with every control character shown, not sent: log
+/// fields carry plugin paths, module ids and messages juris did not write.
+struct SafeStderr;
+
+impl std::io::Write for SafeStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // tracing writes one event per call, ending in a newline.
+        let text = String::from_utf8_lossy(buf);
+        let (body, newline) = match text.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (&*text, ""),
+        };
+        let safe = sanitize::block(body, "    ");
+        std::io::stderr().lock().write_all(format!("{safe}{newline}").as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
+    }
 }

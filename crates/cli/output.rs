@@ -16,7 +16,9 @@ use std::sync::{Mutex, OnceLock};
 use crate::args::ColorChoice;
 
 enum Sink {
-    Stdout(std::io::Stdout),
+    /// The original standard output (a duplicate of it: descriptor 1 itself
+    /// points at stderr while plugins may run, see `juris_host::stdio`).
+    Stdout(Box<dyn Write + Send>),
     File(BufWriter<File>),
 }
 
@@ -32,14 +34,30 @@ static OUTPUT: OnceLock<Output> = OnceLock::new();
 /// Where output goes and how it looks, decided once at start-up. Without a
 /// call, output goes to stdout without colour.
 pub fn init(file: Option<&Path>, choice: ColorChoice) -> Result<(), String> {
-    let (sink, is_terminal) = match file {
+    let (sink, is_terminal, terminal_width) = match file {
         Some(path) => {
             let file = File::create(path).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-            (Sink::File(BufWriter::new(file)), false)
+            (Sink::File(BufWriter::new(file)), false, None)
         }
-        None => (Sink::Stdout(std::io::stdout()), std::io::stdout().is_terminal()),
+        None => match juris_host::stdio::claim_stdout() {
+            Ok(stdout) => {
+                let is_terminal = stdout.is_terminal();
+                let width = terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0));
+                // A terminal sees each line as it is written; a pipe gets blocks.
+                let sink: Box<dyn Write + Send> = if is_terminal {
+                    Box::new(std::io::LineWriter::new(stdout))
+                } else {
+                    Box::new(BufWriter::with_capacity(64 * 1024, stdout))
+                };
+                (Sink::Stdout(sink), is_terminal, width)
+            }
+            Err(_) => {
+                let is_terminal = std::io::stdout().is_terminal();
+                (Sink::Stdout(Box::new(std::io::stdout())), is_terminal, terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+            }
+        },
     };
-    let width = if is_terminal { terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)) } else { None }
+    let width = if is_terminal { terminal_width } else { None }
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
         .filter(|w| *w >= 40);
     let output = Output {
@@ -83,7 +101,7 @@ pub fn width() -> Option<usize> {
 pub fn write(args: fmt::Arguments<'_>) {
     let result = match OUTPUT.get() {
         Some(output) => match &mut *output.sink.lock().unwrap_or_else(|e| e.into_inner()) {
-            Sink::Stdout(out) => out.lock().write_fmt(args),
+            Sink::Stdout(out) => out.write_fmt(args),
             Sink::File(out) => out.write_fmt(args),
         },
         None => std::io::stdout().lock().write_fmt(args),
@@ -97,7 +115,7 @@ pub fn write(args: fmt::Arguments<'_>) {
 pub fn write_bytes(bytes: &[u8]) {
     let result = match OUTPUT.get() {
         Some(output) => match &mut *output.sink.lock().unwrap_or_else(|e| e.into_inner()) {
-            Sink::Stdout(out) => out.lock().write_all(bytes),
+            Sink::Stdout(out) => out.write_all(bytes),
             Sink::File(out) => out.write_all(bytes),
         },
         None => std::io::stdout().lock().write_all(bytes),

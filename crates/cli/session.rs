@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use juris_host::{LoadOptions, Lockfile, PluginSet, SearchPath};
+use juris_host::{Isolation, LoadOptions, Lockfile, PluginSet, SearchPath};
 
 use crate::Outcome;
 use crate::args::GlobalArgs;
@@ -33,7 +33,9 @@ impl Session {
             Outcome::InputError
         })?;
         let lock_path = config.dir().join(juris_host::lock::LOCK_FILE);
-        let lock = if use_lock && lock_path.exists() {
+        // A lock that is there in any form (a dangling symlink included) is read,
+        // and fails the run if it cannot be: a lock must fail closed.
+        let lock = if use_lock && juris_host::trust::exists_at_all(&lock_path) {
             tracing::info!(path = %lock_path.display(), "using lock");
             Some(Lockfile::read(&lock_path).map_err(|message| {
                 eprintln!("error: {}", sanitize::line(&message));
@@ -46,13 +48,29 @@ impl Session {
         let mut dirs = global.plugin_dirs.clone();
         dirs.extend(settings.plugin_dirs.iter().map(|d| config.resolve(d)));
         let search = SearchPath::standard(&dirs);
-        let seconds = global.plugin_timeout.or(settings.plugin_timeout_seconds).unwrap_or(30).clamp(1, 86_400);
+        let seconds = global.plugin_timeout.or(settings.plugin_timeout_seconds).unwrap_or(30);
         let options = LoadOptions {
-            isolate: global.isolate || settings.isolate.unwrap_or(false),
+            isolation: if global.isolate {
+                Isolation::All
+            } else if global.no_isolate {
+                Isolation::None
+            } else {
+                match settings.isolate {
+                    Some(true) => Isolation::All,
+                    Some(false) => Isolation::None,
+                    None => Isolation::Added,
+                }
+            },
             timeout: Duration::from_secs(seconds),
             lock,
+            allow_insecure: global.allow_insecure_plugins,
         };
         Ok(Session { search, options, config, lock_path })
+    }
+
+    /// The largest manifest juris reads (`max_manifest_bytes`, default 64 MiB).
+    pub fn max_manifest_bytes(&self) -> u64 {
+        self.config.config.max_manifest_bytes.unwrap_or(juris_host::input::DEFAULT_MAX_BYTES)
     }
 
     /// The manifest a command reads: the one given, else `manifest` in

@@ -92,7 +92,7 @@ fn clean_manifest_exits_0_and_module_filter_applies() {
         b"manifest = 1\n[organization]\nname = \"Local shop\"\nestablished = [\"SG\"]\nmarkets = [\"SG\"]\n",
     );
     // No module encodes Singapore's law: the project says so in juris.toml.
-    dir.write("juris.toml", b"unchecked_markets = [\"SG\"]\nlaw_current_within_days = 100000\n");
+    dir.write("juris.toml", b"unchecked_markets = [\"SG\"]\nlaw_current_within_days = 36525\n");
     let output = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let report = json(&output);

@@ -60,7 +60,7 @@ last_updated = 2026-10-01
 fn project(name: &str, config: &str) -> TempDir {
     let dir = TempDir::new(name);
     dir.write("privacy.toml", GATE_MANIFEST.as_bytes());
-    dir.write("juris.toml", format!("law_current_within_days = 100000\n{config}").as_bytes());
+    dir.write("juris.toml", format!("law_current_within_days = 36525\n{config}").as_bytes());
     dir
 }
 
@@ -126,7 +126,7 @@ fn a_market_no_module_covers_is_an_error_at_the_market_unless_accepted() {
     let dir = TempDir::new("uncovered");
     let manifest = GATE_MANIFEST.replace("markets = [\"DE\"]", "markets = [\"DE\", \"JP\", \"US\"]");
     dir.write("privacy.toml", manifest.as_bytes());
-    dir.write("juris.toml", b"law_current_within_days = 100000\n");
+    dir.write("juris.toml", b"law_current_within_days = 36525\n");
     let output = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
     let list = findings(&output);
@@ -139,7 +139,7 @@ fn a_market_no_module_covers_is_an_error_at_the_market_unless_accepted() {
     // US is covered only in part, by California.
     assert!(uncovered[1]["message"].as_str().unwrap().contains("california covers US-CA"), "{}", uncovered[1]);
 
-    dir.write("juris.toml", b"law_current_within_days = 100000\nunchecked_markets = [\"JP\", \"US\"]\n");
+    dir.write("juris.toml", b"law_current_within_days = 36525\nunchecked_markets = [\"JP\", \"US\"]\n");
     let list = findings(&run_in(dir.path(), &["check", "--format", "json"]));
     assert!(!rules_of(&list).contains(&"juris/market-not-covered".to_string()), "{list:#?}");
 }
@@ -276,7 +276,7 @@ fn expired_unused_and_too_long_waivers_are_findings_at_the_waiver() {
     assert!(basis.get("waived").is_none(), "{basis}");
 
     // `max_waiver_days` allows the long one.
-    std::fs::write(dir.path().join("juris.toml"), "law_current_within_days = 100000\nmax_waiver_days = 2000\n")
+    std::fs::write(dir.path().join("juris.toml"), "law_current_within_days = 36525\nmax_waiver_days = 2000\n")
         .unwrap();
     let list = findings(&run_in(dir.path(), &["check", "--format", "json", "--as-of", "2026-12-01"]));
     assert!(!rules_of(&list).contains(&"juris/waiver-too-long".to_string()));
@@ -332,7 +332,7 @@ fn settings_and_manifest_are_found_from_a_subdirectory_up_to_the_repository_top(
     std::fs::create_dir_all(&settings).unwrap();
     std::fs::write(
         settings.join("juris.toml"),
-        "manifest = \"../repo/privacy.toml\"\nlaw_current_within_days = 100000\n",
+        "manifest = \"../repo/privacy.toml\"\nlaw_current_within_days = 36525\n",
     )
     .unwrap();
     let output = run_in(

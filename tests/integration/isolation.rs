@@ -55,9 +55,36 @@ fn a_plugin_that_never_answers_is_stopped_at_the_timeout() {
 }
 
 #[test]
-fn garbage_on_stdout_is_detected() {
-    let output = misbehaving("garbage", &["--isolate"], None);
-    assert!(stderr(&output).contains("not a juris answer"), "{}", stderr(&output));
+fn a_plugin_printing_to_stdout_cannot_corrupt_the_report_isolated_or_not() {
+    // Isolated by default (it comes from --plugin-dir), and in process.
+    for extra in [&[][..], &["--no-isolate"][..]] {
+        let output = misbehaving("garbage", extra, None);
+        let err = stderr(&output);
+        assert!(err.contains("byte(s) to standard output"), "{extra:?}: {err}");
+        assert!(err.contains("Hello from a plugin"), "{extra:?}: what it printed is shown: {err}");
+        // The report is valid JSON (checked by `misbehaving`), and the text
+        // appears in it only inside the error message that quotes it.
+        assert!(!stdout(&output).lines().any(|l| l.starts_with("Hello")), "{extra:?}: it reached the report");
+    }
+}
+
+#[test]
+fn a_plugin_calling_exit_0_fails_the_run_isolated_or_not() {
+    for extra in [&[][..], &["--no-isolate"][..]] {
+        let dir = TempDir::new("isolate-exit");
+        let plugin = dir.copy(&built_library("fixture_misbehaving"));
+        let manifest = dir.write("privacy.toml", ONE_FINDING.as_bytes());
+        let output = juris()
+            .env("JURIS_FIXTURE_BEHAVIOUR", "exit")
+            .args(["check", manifest.to_str().unwrap(), "--format", "json"])
+            .args(["--plugin-dir", dir.path().to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap();
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(3), "{extra:?}: {err}");
+        assert!(err.contains(plugin.to_str().unwrap()), "{extra:?}: the plugin is named: {err}");
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod check;
 mod docs;
 mod fuzz_regressions;
 mod gate;
+mod hardening;
 mod input_errors;
 mod integrity;
 mod isolation;

@@ -86,6 +86,15 @@ pub fn assert_valid_sarif(sarif: &serde_json::Value) {
     }
 }
 
+/// Sets a file's or directory's permission bits.
+pub fn set_mode(path: &Path, mode: u32) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("set permissions");
+    }
+}
+
 /// A temporary directory removed on drop.
 pub struct TempDir(pub PathBuf);
 
@@ -94,6 +103,9 @@ impl TempDir {
         let path = std::env::temp_dir().join(format!("juris-test-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("create temp dir");
+        // Whatever the umask: juris refuses plugins and settings in a
+        // directory others may write to.
+        set_mode(&path, 0o755);
         TempDir(path)
     }
 
@@ -105,6 +117,7 @@ impl TempDir {
     pub fn write(&self, name: &str, contents: &[u8]) -> PathBuf {
         let path = self.0.join(name);
         std::fs::write(&path, contents).expect("write temp file");
+        set_mode(&path, 0o644);
         path
     }
 

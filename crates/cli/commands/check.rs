@@ -43,7 +43,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         Ok(path) => path,
         Err(outcome) => return outcome,
     };
-    let file = match read_file(&path, error_format(args.format)) {
+    let file = match read_file(&path, session.max_manifest_bytes(), error_format(args.format)) {
         Ok(file) => file,
         Err(outcome) => return outcome,
     };
@@ -80,13 +80,19 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         result
     });
     drop(input);
+    if let Some(failure) = stray_output_failure(&modules) {
+        failures.push(failure);
+    }
     let mut findings: Vec<Located> = Vec::new();
     let mut reported: Vec<&ModuleInfo> = Vec::new();
     for (plugin, result) in modules.iter().zip(results) {
         match result {
-            Ok(found) => {
+            Ok(checked) => {
+                if let Some(message) = checked.refused {
+                    failures.push(Failure { plugin: plugin.path.display().to_string(), message });
+                }
                 reported.push(&plugin.info);
-                findings.extend(found.into_iter().map(|f| report::locate(&index, &plugin.info, f)));
+                findings.extend(checked.findings.into_iter().map(|f| report::locate(&index, &plugin.info, f)));
             }
             Err(error) => {
                 failures.push(Failure { plugin: plugin.path.display().to_string(), message: error.to_string() })
@@ -148,6 +154,27 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         outcome = outcome.and(Outcome::PluginFailed);
     }
     outcome
+}
+
+/// A failure when something wrote to standard output while in-process
+/// plugins ran (see `juris_host::stdio`): their output was kept out of the
+/// report, and the run must not pass as if nothing happened.
+fn stray_output_failure(modules: &[&juris_host::Plugin]) -> Option<Failure> {
+    let stray = juris_host::stdio::stray_output();
+    if stray.is_empty() {
+        return None;
+    }
+    let in_process: Vec<String> =
+        modules.iter().filter(|p| !p.is_isolated()).map(|p| format!("`{}`", p.path.display())).collect();
+    Some(Failure {
+        plugin: in_process.join(", "),
+        message: format!(
+            "plugin code running in juris's process ({}) wrote {} byte(s) to standard output, which belongs to the report; it was kept out of it: \"{}\" (run with --isolate to see which plugin)",
+            in_process.join(", "),
+            stray.len(),
+            juris_host::stdio::excerpt(&stray)
+        ),
+    })
 }
 
 /// The host's findings about the check itself: no market at all, markets no

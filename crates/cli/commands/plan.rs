@@ -64,7 +64,7 @@ fn plan(
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
-    let manifest = match manifest.map(read_manifest).transpose() {
+    let manifest = match manifest.map(|path| read_manifest(path, session.max_manifest_bytes())).transpose() {
         Ok(manifest) => manifest,
         Err(outcome) => return outcome,
     };

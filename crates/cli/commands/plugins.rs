@@ -99,7 +99,7 @@ pub fn lock(session: &Session) -> Outcome {
         return outcome;
     }
     let mut entries = Vec::new();
-    for plugin in set.plugins.iter().chain(&set.shadowed) {
+    for plugin in &set.plugins {
         match juris_host::Lockfile::entry(plugin.id(), &plugin.info.version, plugin.abi.0, &plugin.path) {
             Ok(entry) => entries.push(entry),
             Err(message) => {

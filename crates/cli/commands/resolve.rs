@@ -21,7 +21,7 @@ pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
         Ok(path) => path,
         Err(outcome) => return outcome,
     };
-    let manifest = match read_manifest(&path) {
+    let manifest = match read_manifest(&path, session.max_manifest_bytes()) {
         Ok(manifest) => manifest,
         Err(outcome) => return outcome,
     };

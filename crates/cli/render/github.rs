@@ -7,15 +7,16 @@ use juris_core::Severity;
 
 use crate::report::Report;
 
-/// A property value: `%`, CR, LF, `:` and `,` are percent-encoded.
+/// A property value: control characters shown as escapes (GitHub's log
+/// viewer obeys ANSI sequences), then `%`, CR, LF, `:` and `,` percent-encoded.
 fn property(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
+    crate::sanitize::line(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
 }
 
-/// A message: `%`, CR and LF are percent-encoded, so no value can start a
-/// workflow command of its own.
+/// A message: control characters shown as escapes, then `%`, CR and LF
+/// percent-encoded, so no value can start a workflow command of its own.
 fn message(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::sanitize::block(text, "").replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// One workflow command.

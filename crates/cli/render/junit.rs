@@ -14,7 +14,9 @@ use crate::report::{Located, Report};
 
 fn emit(report: &JunitReport) {
     match report.to_string() {
-        Ok(xml) => crate::output::write(format_args!("{xml}\n")),
+        // Control characters are not allowed in XML 1.0 and CI viewers
+        // would obey them: shown as escapes, like in every text output.
+        Ok(xml) => crate::output::write(format_args!("{}\n", crate::sanitize::block(&xml, ""))),
         Err(error) => {
             eprintln!("error: cannot write the JUnit report: {error}");
             std::process::exit(2);

@@ -562,12 +562,24 @@ impl JsonSchema for IsoDate {
     }
 }
 
-/// Parses `YYYY-MM-DD`, refusing times and offsets.
+/// The years juris reads dates in: wide enough for any record and any
+/// deadline, narrow enough that no date arithmetic on them can overflow.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
+
+/// The longest duration juris reads, in years (a retention period of a
+/// millennium is a typo, and longer ones could overflow date arithmetic).
+pub const MAX_DURATION_YEARS: u32 = 1000;
+
+/// Parses `YYYY-MM-DD` in [`YEARS`], refusing times and offsets.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     if text.len() != 10 {
         return Err(format!("`{text}` is not a date: expected YYYY-MM-DD"));
     }
-    text.parse::<jiff::civil::Date>().map_err(|e| format!("`{text}` is not a valid date: {e}"))
+    let date = text.parse::<jiff::civil::Date>().map_err(|e| format!("`{text}` is not a valid date: {e}"))?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!("{date} is outside the years juris computes with ({}-{})", YEARS.start(), YEARS.end()));
+    }
+    Ok(date)
 }
 
 /// An ISO 8601 duration such as `P6Y`, `P13M` or `P30D`.
@@ -617,6 +629,10 @@ impl IsoDuration {
         }
         if !number.is_empty() {
             return Err(bad());
+        }
+        let duration = IsoDuration { text: text.to_string(), years, months, days };
+        if duration.max_days() > u64::from(MAX_DURATION_YEARS) * 366 {
+            return Err(format!("`{text}` is longer than {MAX_DURATION_YEARS} years, the longest duration juris reads"));
         }
         Ok(IsoDuration { text: text.to_string(), years, months, days })
     }

@@ -291,11 +291,14 @@ fn write_response(out: &mut impl Write, status: i32, bytes: &[u8]) -> std::io::R
 pub fn serve(file: &Path, shown: &Path) -> i32 {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    // Keep the real stdout for frames; the plugin's own prints cannot be
-    // redirected without unsafe fd juggling, so they are detected instead: the
-    // host refuses anything that is not a frame.
-    let stdout = std::io::stdout();
-    let mut output = stdout.lock();
+    // Frames go to a duplicate of the pipe; descriptor 1 is pointed at a
+    // capture pipe (see `stdio`), so the plugin's own prints are caught and
+    // turned into a failed call, never read as frames. Should that fail, the
+    // host still refuses anything that is not a frame.
+    let mut output: Box<dyn Write> = match crate::stdio::claim_stdout() {
+        Ok(file) => Box::new(std::io::BufWriter::new(file)),
+        Err(_) => Box::new(std::io::stdout().lock()),
+    };
     let handle = match crate::plugin::open_library(shown, file) {
         Ok(handle) => handle,
         Err(message) => {
@@ -336,9 +339,24 @@ pub fn serve(file: &Path, shown: &Path) -> i32 {
             Ok((String::from_utf8_lossy(&method).into_owned(), body))
         })();
         let Ok((method, body)) = request else { return 2 };
-        let (status, bytes) = handle.call(&method, &body);
+        let (mut status, mut bytes) = handle.call(&method, &body);
+        let stray = crate::stdio::stray_output();
+        if !stray.is_empty() {
+            status = juris_core::abi::STATUS_ERROR;
+            bytes = serde_json::to_vec(&juris_core::abi::ErrorPayload { message: stray_message(&stray) })
+                .unwrap_or_default();
+        }
         if write_response(&mut output, status, &bytes).is_err() {
             return 0;
         }
     }
+}
+
+/// The error for a plugin that wrote to standard output during a call.
+pub(crate) fn stray_message(stray: &[u8]) -> String {
+    format!(
+        "it wrote {} byte(s) to standard output, which belongs to juris's report: \"{}\"",
+        stray.len(),
+        crate::stdio::excerpt(stray)
+    )
 }

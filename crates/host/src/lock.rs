@@ -61,7 +61,9 @@ impl Lockfile {
     /// Reads a lock file. A malformed lock is an error (exit 2 for the CLI):
     /// silently ignoring it would load unpinned plugins.
     pub fn read(path: &Path) -> Result<Lockfile, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        crate::trust::check_config(path, "lock file")?;
+        let text =
+            crate::input::read_text(path, "lock file", crate::input::DEFAULT_MAX_BYTES).map_err(|e| e.message)?;
         let mut lock: Lockfile =
             toml::from_str(&text).map_err(|e| format!("`{}` is not a valid juris lock: {e}", path.display()))?;
         if lock.version != 1 {
@@ -114,7 +116,6 @@ impl Lockfile {
         // loaded (from the private copy) all come from the same file handle.
         let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
         let meta = file.metadata().map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
-        refuse_mode(path, &meta)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| format!("cannot read plugin `{shown}`: {e}"))?;
         let actual = sha256(&bytes);
@@ -176,35 +177,6 @@ impl Drop for PrivateCopy {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
-}
-
-/// Refuses a plugin file that users other than its owner may write: everyone,
-/// or a shared group. A group-writable file whose group is its owner's private
-/// group (gid equal to uid, the usual layout where the default umask is 002)
-/// is accepted: no one else is in that group.
-pub fn refuse_writable_by_others(path: &Path) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read plugin `{}`: {e}", path.display()))?;
-    refuse_mode(path, &meta)
-}
-
-fn refuse_mode(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        let mode = meta.permissions().mode();
-        let shared_group = mode & 0o020 != 0 && meta.gid() != meta.uid();
-        if mode & 0o002 != 0 || shared_group {
-            let who = if mode & 0o002 != 0 { "every user" } else { "its group" };
-            return Err(format!(
-                "plugin `{}` is writable by {who} (mode {:o}), so others could change the code juris runs; remove that permission (chmod go-w) and try again",
-                path.display(),
-                mode & 0o7777
-            ));
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (path, meta);
-    Ok(())
 }
 
 /// A lock built from the loaded plugins, one entry per file name (sorted),

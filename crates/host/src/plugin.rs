@@ -2,7 +2,7 @@
 //!
 //! This file holds the host's only `unsafe` code: opening a library and
 //! reading its entry symbol ([`open_library`], which [`crate::isolate`]'s
-//! child side calls too).
+//! child side calls too), and the exit guard ([`exit_guard`]).
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,16 @@ enum Transport {
     InProcess(Checked),
     /// Over pipes to a child process that loaded the library.
     Isolated(Child),
+}
+
+/// What a module's `check` returned, once the host has kept only the
+/// findings it may make.
+#[derive(Debug)]
+pub struct CheckResult {
+    /// The findings for the module's own rules.
+    pub findings: Vec<Finding>,
+    /// Why some findings were dropped, naming the module and plugin.
+    pub refused: Option<String>,
 }
 
 /// A plugin that could not be loaded.
@@ -71,34 +81,76 @@ pub struct PluginSet {
     pub plugins: Vec<Plugin>,
     /// Files that could not be loaded.
     pub errors: Vec<LoadError>,
-    /// Plugins that loaded but declare a module id found earlier on the search
-    /// path, so they are not used (`juris plugins lock` still pins them).
-    pub shadowed: Vec<Plugin>,
+}
+
+/// Whether a module id has the form juris allows: a lowercase letter, then up
+/// to 31 lowercase letters, digits or `-`.
+pub fn valid_module_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 32
+        && b[0].is_ascii_lowercase()
+        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
 /// Finds and loads every plugin on the search path. A `--plugin-dir` that does
-/// not exist is an `Err`; a file that fails to load is a [`LoadError`] in the set.
+/// not exist is an `Err`; a file that fails to load, or fails the trust
+/// checks, is a [`LoadError`] in the set. Two plugins that claim the same
+/// module id are both refused: neither can be told to be the real one.
 pub fn load(search: &SearchPath, options: &LoadOptions) -> Result<PluginSet, String> {
     let mut set = PluginSet::default();
+    let mut loaded: Vec<Plugin> = Vec::new();
     for candidate in candidates(search)? {
         let path = candidate.path;
-        match Plugin::load(&path, options).map(|plugin| Plugin { origin: candidate.origin, ..plugin }) {
+        if let Err(refusal) = crate::trust::check_plugin(&path) {
+            if options.allow_insecure {
+                tracing::warn!("{refusal}; loading it anyway (--allow-insecure-plugins)");
+            } else {
+                set.errors.push(LoadError {
+                    message: format!("{refusal} (override at your own risk with --allow-insecure-plugins)"),
+                    path,
+                });
+                continue;
+            }
+        }
+        let isolate = match options.isolation {
+            crate::Isolation::All => true,
+            crate::Isolation::Added => candidate.origin == Origin::Added,
+            crate::Isolation::None => false,
+        };
+        match Plugin::load(&path, options, isolate).map(|plugin| Plugin { origin: candidate.origin, ..plugin }) {
             Ok(plugin) => {
-                if let Some(first) = set.plugins.iter().find(|p| p.info.id == plugin.info.id) {
-                    tracing::warn!(
-                        module = %plugin.info.id,
-                        kept = %first.path.display(),
-                        ignored = %path.display(),
-                        "module found twice; keeping the first found"
-                    );
-                    set.shadowed.push(plugin);
-                    continue;
-                }
-                tracing::info!(module = %plugin.info.id, path = %path.display(), isolated = options.isolate, "loaded plugin");
-                set.plugins.push(plugin);
+                tracing::info!(module = %plugin.info.id, path = %path.display(), isolated = isolate, "loaded plugin");
+                loaded.push(plugin);
             }
             Err(message) => set.errors.push(LoadError { path, message }),
         }
+    }
+    set.plugins = loaded;
+    // Refuse every module id claimed twice, naming all the files.
+    let mut by_id: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, p) in set.plugins.iter().enumerate() {
+        by_id.entry(p.info.id.clone()).or_default().push(i);
+    }
+    let duplicated: Vec<(String, Vec<usize>)> = by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    if !duplicated.is_empty() {
+        let mut refused = vec![false; set.plugins.len()];
+        for (id, indices) in &duplicated {
+            let files: Vec<String> = indices.iter().map(|&i| format!("`{}`", set.plugins[i].path.display())).collect();
+            for &i in indices {
+                refused[i] = true;
+                set.errors.push(LoadError {
+                    path: set.plugins[i].path.clone(),
+                    message: format!(
+                        "plugin `{}` is refused: module `{id}` is claimed by {}; juris cannot tell which one is genuine, so it loads neither (remove the one you did not install)",
+                        set.plugins[i].path.display(),
+                        files.join(" and ")
+                    ),
+                });
+            }
+        }
+        let mut keep = refused.iter().map(|r| !r);
+        set.plugins.retain(|_| keep.next().unwrap_or(true));
     }
     Ok(set)
 }
@@ -107,14 +159,13 @@ impl Plugin {
     /// Loads one plugin file as `options` say: verified against the lock (and
     /// loaded from a private copy of the verified bytes), in this process or
     /// in a child process.
-    pub fn load(path: &Path, options: &LoadOptions) -> Result<Plugin, String> {
-        crate::lock::refuse_writable_by_others(path)?;
+    pub fn load(path: &Path, options: &LoadOptions, isolate: bool) -> Result<Plugin, String> {
         let private_copy = match &options.lock {
             Some(lock) => Some(lock.verified_copy(path)?),
             None => None,
         };
         let load_from = private_copy.as_ref().map_or(path, |c| c.path());
-        let (transport, declared, abi) = if options.isolate {
+        let (transport, declared, abi) = if isolate {
             let child = Child::spawn(path, load_from, options.timeout)?;
             let (declared, abi) = (child.module_id().to_string(), child.abi());
             (Transport::Isolated(child), declared, abi)
@@ -139,6 +190,12 @@ impl Plugin {
             transport,
         };
         let name = path.display();
+        if !valid_module_id(&declared) {
+            return Err(format!(
+                "plugin `{name}` is refused: its module id `{}` is not a lowercase letter followed by at most 31 lowercase letters, digits or `-`",
+                declared.escape_debug()
+            ));
+        }
         plugin.info = plugin.call_json("describe", &()).map_err(|e| match e {
             CallError::Unsupported => format!("plugin `{name}` does not answer `describe`"),
             CallError::Failed(message) => format!("plugin `{name}`: {message}"),
@@ -147,6 +204,19 @@ impl Plugin {
             return Err(format!(
                 "plugin `{name}` declares module `{declared}` in its descriptor but describes itself as `{}`",
                 plugin.info.id
+            ));
+        }
+        // Rule ids appear in reports, `[rules]` keys and waivers: a module
+        // describes only `<module>/<kebab-name>` rules.
+        let prefix = format!("{declared}/");
+        if let Some(bad) = plugin.info.rules.iter().find(|r| {
+            r.id.strip_prefix(&prefix).is_none_or(|name| {
+                name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+        }) {
+            return Err(format!(
+                "plugin `{name}` is refused: it describes rule `{}`, which is not `{declared}/<kebab-name>`",
+                bad.id.escape_debug()
             ));
         }
         Ok(plugin)
@@ -159,8 +229,42 @@ impl Plugin {
 
     /// Runs the module's checks. `input` is a JSON-encoded [`CheckContext`],
     /// encoded once by the caller and shared by every plugin.
-    pub fn check_encoded(&self, input: &[u8]) -> Result<Vec<Finding>, CallError> {
-        self.call_raw("check", input)
+    ///
+    /// A module speaks only for its own rules: findings whose rule is outside
+    /// its namespace (`<module>/…`) or not among the rules it described are
+    /// dropped, and named in [`Checked::refused`], so that no plugin can
+    /// report in another module's name.
+    pub fn check_encoded(&self, input: &[u8]) -> Result<CheckResult, CallError> {
+        let mut findings: Vec<Finding> = self.call_raw("check", input)?;
+        let prefix = format!("{}/", self.info.id);
+        let described: std::collections::HashSet<&str> = self.info.rules.iter().map(|r| r.id.as_str()).collect();
+        let mut refused = std::collections::BTreeSet::new();
+        findings.retain(|f| {
+            let owned = f.rule.starts_with(&prefix) && described.contains(f.rule.as_str());
+            if !owned {
+                refused.insert(f.rule.clone());
+            }
+            owned
+        });
+        let refused = (!refused.is_empty()).then(|| {
+            let shown: Vec<String> =
+                refused.iter().take(10).map(|r| format!("`{}`", crate::sanitize::line(r))).collect();
+            let more = refused.len().saturating_sub(10);
+            format!(
+                "module `{}` (plugin `{}`) reported findings for rules that are not its own described rules ({}{}); they were dropped, since a module may only report `{}<rule>` rules it describes",
+                self.info.id,
+                self.path.display(),
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() },
+                prefix
+            )
+        });
+        Ok(CheckResult { findings, refused })
+    }
+
+    /// Whether calls run in a child process.
+    pub fn is_isolated(&self) -> bool {
+        matches!(self.transport, Transport::Isolated(_))
     }
 
     /// Runs the module's checks.
@@ -207,7 +311,10 @@ impl Plugin {
     fn call_raw<O: DeserializeOwned>(&self, method: &str, input: &[u8]) -> Result<O, CallError> {
         let module = &self.info.id;
         let (status, output) = match &self.transport {
-            Transport::InProcess(handle) => handle.call(method, input),
+            Transport::InProcess(handle) => {
+                let _in_plugin = exit_guard::enter(&self.path);
+                handle.call(method, input)
+            }
             Transport::Isolated(child) => child.call(method, input).map_err(CallError::Failed)?,
         };
         let wire_message = || {
@@ -243,6 +350,8 @@ pub(crate) fn open_library(shown: &Path, file: &Path) -> Result<Checked, String>
     // Loading a library runs its initialisers. juris loads only files the user
     // placed on the plugin search path (and, with a lock, only the bytes the
     // lock pins): the trust decision of any plugin system.
+    // A library's initialisers are plugin code too.
+    let _in_plugin = exit_guard::enter(shown);
     // SAFETY: the library stays loaded for the life of the process (leaked below), so no symbol outlives it.
     let library = unsafe { libloading::Library::new(file) }.map_err(|e| {
         let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
@@ -266,4 +375,73 @@ pub(crate) fn open_library(shown: &Path, file: &Path) -> Result<Checked, String>
     // library, and the library is never unloaded.
     // SAFETY: so the pointer meets `check_descriptor`'s contract.
     unsafe { abi::check_descriptor(descriptor) }.map_err(|e| format!("plugin `{name}` was refused: {e}"))
+}
+
+/// Turns a plugin's `exit()` during a call into exit code 3.
+///
+/// A module running in juris's process could end it with `exit(0)` before
+/// any finding is printed, and an empty report with exit 0 would pass CI.
+/// `exit` runs the handlers registered with `atexit` before the process ends;
+/// the one registered here ends the process with code 3 and a message when a
+/// plugin call is under way (in any thread).
+///
+/// Not covered, in process: `_exit`/`_Exit`, raw `exit_group` system calls,
+/// signals a plugin raises or sends, and `execve`, none of which run atexit
+/// handlers. Isolation covers all of them (the child's end is a failed call,
+/// exit 3): third-party plugins are isolated by default, and `--isolate`
+/// isolates the built-in modules too.
+pub(crate) mod exit_guard {
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Mutex, Once};
+
+    static CALLS_IN_PROGRESS: AtomicUsize = AtomicUsize::new(0);
+    static CURRENT_PLUGIN: Mutex<String> = Mutex::new(String::new());
+    static INSTALL: Once = Once::new();
+
+    /// A call under way; dropping it ends the call.
+    pub struct InPlugin(());
+
+    impl Drop for InPlugin {
+        fn drop(&mut self) {
+            CALLS_IN_PROGRESS.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Marks a plugin call (or a library's loading) as under way.
+    pub fn enter(plugin: &Path) -> InPlugin {
+        INSTALL.call_once(|| {
+            // SAFETY: `atexit` only records a function pointer; `on_exit` is an
+            // `extern "C" fn()` with no captured state, valid for the whole
+            // life of the process (it is in the juris binary, never unloaded).
+            // A failed registration (non-zero return) leaves juris unguarded,
+            // not unsound.
+            let _ = unsafe { libc::atexit(on_exit) };
+        });
+        if let Ok(mut current) = CURRENT_PLUGIN.lock() {
+            current.clear();
+            current.push_str(&crate::sanitize::line(&plugin.display().to_string()));
+        }
+        CALLS_IN_PROGRESS.fetch_add(1, Ordering::SeqCst);
+        InPlugin(())
+    }
+
+    extern "C" fn on_exit() {
+        if CALLS_IN_PROGRESS.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        // `try_lock`: the exiting thread may hold the lock (it never does
+        // while plugin code runs, but a failed lock must not hang the exit).
+        let named = CURRENT_PLUGIN.try_lock().map(|name| name.clone()).unwrap_or_default();
+        let message = format!(
+            "error: plugin `{named}` ended the process (exit) during a call; its results and every other module's are lost, so juris exits 3. Run it with --isolate to contain it.\n"
+        );
+        // SAFETY: writing a buffer we own to descriptor 2, and `_exit`, which
+        // ends the process at once without running the remaining handlers
+        // (that would re-enter exit) or unwinding through plugin frames.
+        unsafe {
+            libc::write(2, message.as_ptr().cast(), message.len());
+            libc::_exit(3);
+        }
+    }
 }

@@ -82,9 +82,55 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
 
 fn toml_error(text: &str, error: &toml::de::Error) -> InputError {
     let index = LineIndex::new(text);
-    let span = narrow(text, error.span().unwrap_or(0..0), error.message());
+    let (span, message) = match error.span() {
+        Some(span) => (narrow(text, span, error.message()), error.message().trim().to_string()),
+        // toml reports a dotted key deeper than its limit without a place.
+        None if error.message().contains("recursion limit") => match too_deep_key(text) {
+            Some(span) => (
+                span,
+                format!("this key has more than {} dotted parts, deeper than TOML is read", KEY_DEPTH_LIMIT - 1),
+            ),
+            None => (0..0, error.message().trim().to_string()),
+        },
+        None => (0..0, error.message().trim().to_string()),
+    };
     let (line, column) = index.line_column(text, span.start);
-    InputError { message: error.message().trim().to_string(), location: Location { line, column, span } }
+    InputError { message, location: Location { line, column, span } }
+}
+
+/// The number of parts at which toml refuses a dotted key (its limit of 80
+/// applies to the parts before the last).
+const KEY_DEPTH_LIMIT: usize = 81;
+
+/// The first dotted key (in a table header or before `=`) with at least
+/// [`KEY_DEPTH_LIMIT`] parts, found in one pass over the tokens.
+fn too_deep_key(text: &str) -> Option<Range<usize>> {
+    use toml_parser::lexer::TokenKind;
+    let mut start: Option<usize> = None;
+    let mut parts = 0usize;
+    for token in toml_parser::Source::new(text).lex() {
+        let span = token.span();
+        match token.kind() {
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString => {
+                start.get_or_insert(span.start());
+                if parts == 0 {
+                    parts = 1;
+                }
+            }
+            TokenKind::Dot if start.is_some() => {
+                parts += 1;
+                if parts >= KEY_DEPTH_LIMIT {
+                    return start.map(|s| s..span.end());
+                }
+            }
+            TokenKind::Whitespace => {}
+            _ => {
+                start = None;
+                parts = 0;
+            }
+        }
+    }
+    None
 }
 
 /// serde reports an invalid element of an array at the whole array. Our value
