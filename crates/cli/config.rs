@@ -206,14 +206,21 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
     // An unreadable settings file must not silently drop `isolate = true`;
     // one that others may write to could name their plugin directory.
     juris_host::trust::check_config(&path, "settings file")?;
-    let text = juris_host::input::read_text(&path, "settings file", juris_host::input::DEFAULT_MAX_BYTES).map_err(|e| e.message)?;
+    let text = juris_host::input::read_text(&path, "settings file", juris_host::input::DEFAULT_MAX_BYTES)
+        .map_err(|e| e.message)?;
     tracing::info!(path = %path.display(), "using settings");
-    let config: Config = toml::from_str(&text).map_err(|e| {
-        let at = e.span().map(|span| line_column(&text, span.start));
+    let config = parse(&text, &path)?;
+    Ok(Loaded { path: Some(path), text, config })
+}
+
+/// Parses settings text; `path` names the file in the message, with the
+/// line and column of the problem.
+pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+    toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|span| line_column(text, span.start));
         let location = at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
         format!("{}{location}: {}", path.display(), e.message().trim())
-    })?;
-    Ok(Loaded { path: Some(path), text, config })
+    })
 }
 
 #[cfg(test)]
@@ -227,7 +234,12 @@ mod tests {
         assert!(toml::from_str::<Config>("isolat = true\n").is_err());
         assert!(toml::from_str::<Config>("[rules]\n\"a/b\" = \"loud\"\n").is_err());
         assert_eq!(toml::from_str::<Config>("plugin_timeout_seconds = 5\n").unwrap().plugin_timeout_seconds, Some(5));
-        for bad in ["plugin_timeout_seconds = 0", "plugin_timeout_seconds = -1", "max_manifest_bytes = 10", "max_waiver_days = 4294967296"] {
+        for bad in [
+            "plugin_timeout_seconds = 0",
+            "plugin_timeout_seconds = -1",
+            "max_manifest_bytes = 10",
+            "max_waiver_days = 4294967296",
+        ] {
             let err = toml::from_str::<Config>(bad).unwrap_err();
             assert!(err.message().contains("out of range"), "{bad}: {err}");
         }

@@ -143,11 +143,11 @@ pub fn render_input_error(path: &str, text: &str, error: &InputError, color: boo
     let message = sanitize::line(&error.message);
     if text.is_empty() {
         // Nothing was read (a missing file, a device): no line to show.
-        return renderer(color).render(&[Level::ERROR.primary_title(message.as_ref()).element(
-            annotate_snippets::Origin::path(sanitize::line(path).as_ref()),
-        )]);
+        return renderer(color).render(&[Level::ERROR
+            .primary_title(message.as_ref())
+            .element(annotate_snippets::Origin::path(sanitize::line(path).as_ref()))]);
     }
-    let (source, line_start, span) = excerpt(text, error.location.span.clone());
+    let (source, line_start, span) = excerpt(text, error.location.span.clone(), error.location.line);
     let path = sanitize::line(path);
     let report = &[Level::ERROR.primary_title(message.as_ref()).element(
         Snippet::source(source.as_str())
@@ -158,14 +158,16 @@ pub fn render_input_error(path: &str, text: &str, error: &InputError, color: boo
     renderer(color).render(report)
 }
 
-/// The lines of `text` that `span` touches (at most a few), made safe for a
-/// terminal, with the first line's number and the span within them.
-pub fn excerpt(text: &str, span: std::ops::Range<usize>) -> (String, usize, std::ops::Range<usize>) {
+/// The line of `text` that `span` starts on, made safe for a terminal, with
+/// its number and the span within it. `line` is the span's line, already
+/// known to the caller: counting it here would make rendering N findings
+/// quadratic in the manifest's size.
+pub fn excerpt(text: &str, span: std::ops::Range<usize>, line: usize) -> (String, usize, std::ops::Range<usize>) {
     let span = clamp_span(text, span);
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     // Point at one line: a table's span covers all of it.
     let end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
-    let line_start = text[..start].bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = line.max(1);
     let raw = &text[start..end];
     let within = (span.start - start)..(span.end.min(end).max(span.start) - start);
     // Escaping control characters moves byte offsets: map the span through.

@@ -53,7 +53,11 @@ pub fn init(file: Option<&Path>, choice: ColorChoice) -> Result<(), String> {
             }
             Err(_) => {
                 let is_terminal = std::io::stdout().is_terminal();
-                (Sink::Stdout(Box::new(std::io::stdout())), is_terminal, terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+                (
+                    Sink::Stdout(Box::new(std::io::stdout())),
+                    is_terminal,
+                    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)),
+                )
             }
         },
     };

@@ -61,3 +61,37 @@ fn dsr_plan_over_check_regressions_never_crashes_juris() {
     }
     assert!(failures.is_empty(), "{} run(s) of juris dsr plan failed:\n{}", failures.len(), failures.join("\n\n"));
 }
+
+/// The inputs kept for one of the library-level targets.
+fn regressions_of(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = root().join("fuzz/regressions").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} holds no regression inputs", dir.display());
+    files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
+}
+
+/// Replays the text, settings, lock and frames regressions through the same
+/// property code the fuzz targets run (a panic fails the test, naming the file).
+#[test]
+fn library_target_regressions_hold_their_properties() {
+    type Property = fn(&[u8]);
+    let targets: [(&str, Property); 4] = [
+        ("text", juris_cli::fuzzing::text),
+        ("settings", juris_cli::fuzzing::settings),
+        ("lock", juris_host::fuzzing::lock),
+        ("frames", juris_host::fuzzing::frames),
+    ];
+    for (target, property) in targets {
+        for (path, bytes) in regressions_of(target) {
+            if let Err(panic) = std::panic::catch_unwind(|| property(&bytes)) {
+                let why = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+                panic!("{target}: {} fails: {why}", path.display());
+            }
+        }
+    }
+}

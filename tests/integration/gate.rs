@@ -276,8 +276,7 @@ fn expired_unused_and_too_long_waivers_are_findings_at_the_waiver() {
     assert!(basis.get("waived").is_none(), "{basis}");
 
     // `max_waiver_days` allows the long one.
-    std::fs::write(dir.path().join("juris.toml"), "law_current_within_days = 36525\nmax_waiver_days = 2000\n")
-        .unwrap();
+    std::fs::write(dir.path().join("juris.toml"), "law_current_within_days = 36525\nmax_waiver_days = 2000\n").unwrap();
     let list = findings(&run_in(dir.path(), &["check", "--format", "json", "--as-of", "2026-12-01"]));
     assert!(!rules_of(&list).contains(&"juris/waiver-too-long".to_string()));
 }

@@ -84,7 +84,8 @@ fn two_plugins_claiming_one_module_id_are_both_refused_naming_both_files() {
     let dir = TempDir::new("duplicate-ids");
     let impostor = dir.copy(&built_library("juris_eea_uk"));
     let manifest = dir.write("privacy.toml", ONE_FINDING.as_bytes());
-    let output = run(&["check", manifest.to_str().unwrap(), "--format", "json", "--plugin-dir", dir.path().to_str().unwrap()]);
+    let output =
+        run(&["check", manifest.to_str().unwrap(), "--format", "json", "--plugin-dir", dir.path().to_str().unwrap()]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(3), "{err}");
     let genuine = built_library("juris_eea_uk");
@@ -231,7 +232,11 @@ fn inputs_that_are_not_regular_files_or_too_large_are_refused_without_reading_th
     // Each of these read without limit before.
     let output = run(&["check", "/dev/zero"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("`/dev/zero`: it is a character device, not a regular file"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`/dev/zero`: it is a character device, not a regular file"),
+        "{}",
+        stderr(&output)
+    );
 
     let dir = TempDir::new("bounded");
     dir.write("privacy.toml", ONE_FINDING.as_bytes());
@@ -291,7 +296,16 @@ fn numbers_out_of_their_documented_range_are_usage_errors() {
         assert!(stderr(&output).contains(expected), "{extra:?}: {}", stderr(&output));
         assert!(!stderr(&output).contains("panicked"));
     }
-    let output = run(&["incident", "plan", "--jurisdiction", "DE", "--discovered", "2026-12-01T10:00:00Z", "--affected", "99999999999"]);
+    let output = run(&[
+        "incident",
+        "plan",
+        "--jurisdiction",
+        "DE",
+        "--discovered",
+        "2026-12-01T10:00:00Z",
+        "--affected",
+        "99999999999",
+    ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     let output = run(&["plugins", "--plugin-timeout", "0"]);
     assert_eq!(output.status.code(), Some(2));
@@ -300,9 +314,14 @@ fn numbers_out_of_their_documented_range_are_usage_errors() {
     dir.write("juris.toml", b"# settings\nplugin_timeout_seconds = 86401\n");
     let output = run_in(dir.path(), &["plugins"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("juris.toml:2:26") && stderr(&output).contains("1 to 86400"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("juris.toml:2:26") && stderr(&output).contains("1 to 86400"),
+        "{}",
+        stderr(&output)
+    );
 
-    let long = ONE_FINDING.replace("[[activities]]", "[[activities]]\nretention = { period = \"P5000Y\", from = \"collection\" }");
+    let long = ONE_FINDING
+        .replace("[[activities]]", "[[activities]]\nretention = { period = \"P5000Y\", from = \"collection\" }");
     let manifest = dir.write("privacy.toml", long.as_bytes());
     let output = run(&["check", manifest.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));

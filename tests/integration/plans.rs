@@ -185,7 +185,22 @@ fn the_calendar_command_shows_a_year_with_its_sources_and_status() {
     assert_eq!(bavaria["calendar"], "de-by");
     let list = json(&run(&["calendar", "--list", "--format", "json"]));
     let ids: Vec<&str> = list["calendars"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
-    for id in ["fr", "de", "de-by", "es-md", "gb-eaw", "gb-sct", "gb-nir", "us-ca", "us-ca-govcode", "br", "ru", "is", "li", "no"] {
+    for id in [
+        "fr",
+        "de",
+        "de-by",
+        "es-md",
+        "gb-eaw",
+        "gb-sct",
+        "gb-nir",
+        "us-ca",
+        "us-ca-govcode",
+        "br",
+        "ru",
+        "is",
+        "li",
+        "no",
+    ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
     assert!(ids.len() >= 30 + 3 + 2 + 1 + 1 + 16 + 19);

@@ -136,6 +136,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// A manifest of `n` activities that all share one id: every one after the
+/// first is an input error, so detecting and rendering them is what is timed.
+pub fn duplicate_ids(n: usize) -> String {
+    let mut out = String::from(
+        "manifest = 1\n\n[organization]\nname = \"Duplicates\"\nestablished = [\"DE\"]\nmarkets = [\"DE\"]\n",
+    );
+    for _ in 0..n {
+        out.push_str(
+            "\n[[activities]]\nid = \"same\"\nname = \"Same\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.contact.email\"]\ndata_subjects = [\"customer\"]\n",
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -10,7 +10,12 @@ use crate::report::Report;
 /// A property value: control characters shown as escapes (GitHub's log
 /// viewer obeys ANSI sequences), then `%`, CR, LF, `:` and `,` percent-encoded.
 fn property(text: &str) -> String {
-    crate::sanitize::line(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A").replace(':', "%3A").replace(',', "%2C")
+    crate::sanitize::line(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// A message: control characters shown as escapes, then `%`, CR and LF

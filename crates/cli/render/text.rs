@@ -35,7 +35,7 @@ fn level(severity: Severity) -> Level<'static> {
 
 fn render_one(report: &Report, located: &Located, renderer: &annotate_snippets::Renderer) -> String {
     let finding = &located.finding;
-    let (source, line_start, span) = excerpt(report.manifest_text, located.span.clone());
+    let (source, line_start, span) = excerpt(report.manifest_text, located.span.clone(), located.line);
     let rule = sanitize::line(&finding.rule);
     let name = match located.waiver {
         Some(_) => format!("waived {}", finding.severity),
@@ -67,6 +67,24 @@ fn render_one(report: &Report, located: &Located, renderer: &annotate_snippets::
         groups.push(Group::with_title(Level::NOTE.with_name("waived").secondary_title(wrap(&why, 8))));
     }
     renderer.render(&groups)
+}
+
+/// Every finding, grouped by module, and the summary, as one string without
+/// colour (for the fuzz targets).
+pub fn render_all(report: &Report) -> String {
+    let renderer = renderer(false);
+    let mut out = String::new();
+    let mut current: Option<&str> = None;
+    for located in &report.findings {
+        if current != Some(located.module.id.as_str()) {
+            current = Some(&located.module.id);
+            out.push_str(&format!("── {} ──\n\n", sanitize::line(&located.module.id)));
+        }
+        out.push_str(&render_one(report, located, &renderer));
+        out.push_str("\n\n");
+    }
+    summary(report, &mut out);
+    out
 }
 
 pub fn print_report(report: &Report, args: &CheckArgs) {

@@ -18,7 +18,8 @@ fn main() {
     let mut times = Vec::with_capacity(runs);
     for i in 0..runs {
         let started = Instant::now();
-        let set = Calendars::parse(&[("ru.toml", RU), ("de.toml", DE), ("de-by.toml", DE_BY)]).expect("valid calendars");
+        let set =
+            Calendars::parse(&[("ru.toml", RU), ("de.toml", DE), ("de-by.toml", DE_BY)]).expect("valid calendars");
         let ru = set.get("ru").expect("ru");
         let received = date(2026, 12, 20 + (i % 10) as i8);
         let due = due_date(received, Count::exact(Period::WorkingDays(10)), ru);

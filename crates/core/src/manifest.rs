@@ -632,7 +632,9 @@ impl IsoDuration {
         }
         let duration = IsoDuration { text: text.to_string(), years, months, days };
         if duration.max_days() > u64::from(MAX_DURATION_YEARS) * 366 {
-            return Err(format!("`{text}` is longer than {MAX_DURATION_YEARS} years, the longest duration juris reads"));
+            return Err(format!(
+                "`{text}` is longer than {MAX_DURATION_YEARS} years, the longest duration juris reads"
+            ));
         }
         Ok(IsoDuration { text: text.to_string(), years, months, days })
     }

@@ -142,12 +142,7 @@ impl Child {
         let Some(stdin) = state.stdin.clone() else {
             return Err(self.failure(&mut state, method, "its process no longer takes requests"));
         };
-        let mut frame = Vec::with_capacity(input.len() + method.len() + 16);
-        frame.extend_from_slice(REQUEST);
-        frame.extend_from_slice(&(method.len() as u32).to_le_bytes());
-        frame.extend_from_slice(method.as_bytes());
-        frame.extend_from_slice(&(input.len() as u64).to_le_bytes());
-        frame.extend_from_slice(input);
+        let frame = encode_request(method, input);
         std::thread::spawn(move || {
             // A failed write shows up as the child's death or a timeout.
             if let Ok(mut pipe) = stdin.lock() {
@@ -255,7 +250,64 @@ fn read_exact_or(reader: &mut impl Read, buf: &mut [u8], what: &str) -> Result<(
     })
 }
 
-fn read_response(reader: &mut impl Read) -> Result<(i32, Vec<u8>), String> {
+/// Reads exactly `len` bytes, growing the buffer only as bytes arrive: a
+/// length field that lies costs nothing until the bytes are really sent.
+fn read_body(reader: &mut impl Read, len: u64, what: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(len.min(1 << 16) as usize);
+    reader.take(len).read_to_end(&mut bytes).map_err(|e| format!("reading {what} failed: {e}"))?;
+    if (bytes.len() as u64) < len {
+        return Err(format!("its process ended while juris waited for {what}"));
+    }
+    Ok(bytes)
+}
+
+/// A request frame: `JRQ1`, the method's length (u32 LE) and bytes, the
+/// input's length (u64 LE) and bytes.
+pub fn encode_request(method: &str, input: &[u8]) -> Vec<u8> {
+    let mut frame = Vec::with_capacity(input.len() + method.len() + 16);
+    frame.extend_from_slice(REQUEST);
+    frame.extend_from_slice(&(method.len() as u32).to_le_bytes());
+    frame.extend_from_slice(method.as_bytes());
+    frame.extend_from_slice(&(input.len() as u64).to_le_bytes());
+    frame.extend_from_slice(input);
+    frame
+}
+
+/// Reads one request frame; `Ok(None)` when the stream ends cleanly before
+/// one starts. Anything else that is not a well-formed frame is an error.
+pub fn read_request(input: &mut impl Read) -> Result<Option<(String, Vec<u8>)>, String> {
+    let mut magic = [0u8; 4];
+    match input.read(&mut magic[..1]) {
+        Ok(0) => return Ok(None),
+        Ok(_) => {}
+        Err(e) => return Err(e.to_string()),
+    }
+    read_exact_or(input, &mut magic[1..], "a request")?;
+    if &magic != REQUEST {
+        return Err("not a juris request".into());
+    }
+    let mut len = [0u8; 4];
+    read_exact_or(input, &mut len, "a request's method length")?;
+    let len = u32::from_le_bytes(len);
+    if len > 1024 {
+        // Reading on would lose the frame boundaries: stop instead.
+        return Err("method name too long".into());
+    }
+    let method = read_body(input, u64::from(len), "a request's method")?;
+    let method = String::from_utf8(method).map_err(|_| "the method name is not UTF-8".to_string())?;
+    let mut len = [0u8; 8];
+    read_exact_or(input, &mut len, "a request's length")?;
+    let len = u64::from_le_bytes(len);
+    if len > MAX_FRAME {
+        return Err("request too large".into());
+    }
+    let body = read_body(input, len, "a request's body")?;
+    Ok(Some((method, body)))
+}
+
+/// Reads one response frame: `JRS1`, the status (i32 LE), the output's
+/// length (u64 LE) and bytes.
+pub fn read_response(reader: &mut impl Read) -> Result<(i32, Vec<u8>), String> {
     let mut magic = [0u8; 4];
     read_exact_or(reader, &mut magic, "an answer")?;
     if &magic != RESPONSE {
@@ -272,12 +324,12 @@ fn read_response(reader: &mut impl Read) -> Result<(i32, Vec<u8>), String> {
     if len > MAX_FRAME {
         return Err(format!("it sent an answer of {len} bytes, more than juris accepts"));
     }
-    let mut bytes = vec![0u8; len as usize];
-    read_exact_or(reader, &mut bytes, "an answer's body")?;
+    let bytes = read_body(reader, len, "an answer's body")?;
     Ok((i32::from_le_bytes(status), bytes))
 }
 
-fn write_response(out: &mut impl Write, status: i32, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes one response frame.
+pub fn write_response(out: &mut impl Write, status: i32, bytes: &[u8]) -> std::io::Result<()> {
     out.write_all(RESPONSE)?;
     out.write_all(&status.to_le_bytes())?;
     out.write_all(&(bytes.len() as u64).to_le_bytes())?;
@@ -311,34 +363,11 @@ pub fn serve(file: &Path, shown: &Path) -> i32 {
         return 3;
     }
     loop {
-        let mut magic = [0u8; 4];
-        if input.read_exact(&mut magic).is_err() {
-            return 0; // The host closed the pipe: done.
-        }
-        let request = (|| -> Result<(String, Vec<u8>), String> {
-            if &magic != REQUEST {
-                return Err("not a juris request".into());
-            }
-            let mut len = [0u8; 4];
-            input.read_exact(&mut len).map_err(|e| e.to_string())?;
-            let len = u32::from_le_bytes(len);
-            if len > 1024 {
-                // Reading on would lose the frame boundaries: stop instead.
-                return Err("method name too long".into());
-            }
-            let mut method = vec![0u8; len as usize];
-            input.read_exact(&mut method).map_err(|e| e.to_string())?;
-            let mut len = [0u8; 8];
-            input.read_exact(&mut len).map_err(|e| e.to_string())?;
-            let len = u64::from_le_bytes(len);
-            if len > MAX_FRAME {
-                return Err("request too large".into());
-            }
-            let mut body = vec![0u8; len as usize];
-            input.read_exact(&mut body).map_err(|e| e.to_string())?;
-            Ok((String::from_utf8_lossy(&method).into_owned(), body))
-        })();
-        let Ok((method, body)) = request else { return 2 };
+        let (method, body) = match read_request(&mut input) {
+            Ok(Some(request)) => request,
+            Ok(None) => return 0, // The host closed the pipe: done.
+            Err(_) => return 2,
+        };
         let (mut status, mut bytes) = handle.call(&method, &body);
         let stray = crate::stdio::stray_output();
         if !stray.is_empty() {

@@ -20,6 +20,8 @@
 #![deny(unsafe_code)]
 
 pub mod discovery;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod input;
 pub mod isolate;
 pub mod lock;

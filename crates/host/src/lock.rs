@@ -64,8 +64,13 @@ impl Lockfile {
         crate::trust::check_config(path, "lock file")?;
         let text =
             crate::input::read_text(path, "lock file", crate::input::DEFAULT_MAX_BYTES).map_err(|e| e.message)?;
+        Lockfile::parse(&text, path)
+    }
+
+    /// Parses a lock's text; `path` names it in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Lockfile, String> {
         let mut lock: Lockfile =
-            toml::from_str(&text).map_err(|e| format!("`{}` is not a valid juris lock: {e}", path.display()))?;
+            toml::from_str(text).map_err(|e| format!("`{}` is not a valid juris lock: {e}", path.display()))?;
         if lock.version != 1 {
             return Err(format!("`{}` has lock version {}; this juris reads version 1", path.display(), lock.version));
         }

@@ -107,7 +107,8 @@ fn check_one(path: &Path, what: &str, target: &Path, place: Place) -> Result<(),
 /// Checks a plugin file and every directory above it. Returns the file's
 /// real path (symlinks resolved), which is what is then loaded.
 pub fn check_plugin(path: &Path) -> Result<PathBuf, Refusal> {
-    let real = std::fs::canonicalize(path).map_err(|e| format!("plugin `{}` cannot be resolved: {e}", path.display()))?;
+    let real =
+        std::fs::canonicalize(path).map_err(|e| format!("plugin `{}` cannot be resolved: {e}", path.display()))?;
     let meta = std::fs::metadata(&real).map_err(|e| format!("plugin `{}`: {e}", path.display()))?;
     if !meta.is_file() {
         return Err(format!("plugin `{}` is refused: `{}` is not a regular file", path.display(), real.display()));
@@ -126,7 +127,10 @@ pub fn check_plugin(path: &Path) -> Result<PathBuf, Refusal> {
 /// symlinks), owned by root or the user, not writable by others.
 pub fn check_config(path: &Path, what: &str) -> Result<PathBuf, Refusal> {
     let real = std::fs::canonicalize(path).map_err(|e| {
-        format!("{what} `{}` exists but cannot be read ({e}); fix or remove it rather than run without it", path.display())
+        format!(
+            "{what} `{}` exists but cannot be read ({e}); fix or remove it rather than run without it",
+            path.display()
+        )
     })?;
     let meta = std::fs::metadata(&real).map_err(|e| format!("{what} `{}`: {e}", path.display()))?;
     if !meta.is_file() {
@@ -149,7 +153,9 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/test-tmp").join(format!("trust-{name}-{}", std::process::id()));
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../target/test-tmp")
+            .join(format!("trust-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -190,15 +196,24 @@ mod tests {
         let (me, other) = (1000, 1001);
         assert_eq!(judge(other, 0o755, false, me, Place::File), Some(Problem::Owner(other)));
         assert_eq!(judge(other, 0o755, true, me, Place::Above), Some(Problem::Owner(other)));
-        assert_eq!(judge(other, 0o1777, true, me, Place::Above), Some(Problem::Owner(other)), "its owner may swap entries");
+        assert_eq!(
+            judge(other, 0o1777, true, me, Place::Above),
+            Some(Problem::Owner(other)),
+            "its owner may swap entries"
+        );
         assert_eq!(judge(0, 0o755, false, me, Place::File), None, "root's files are trusted");
         assert_eq!(judge(me, 0o644, false, me, Place::File), None);
         assert_eq!(judge(0, 0o1777, true, me, Place::Above), None, "/tmp on the way to a directory of yours");
-        assert!(matches!(judge(0, 0o1777, true, me, Place::Holding), Some(Problem::Writable(w)) if w.contains("sticky")));
+        assert!(
+            matches!(judge(0, 0o1777, true, me, Place::Holding), Some(Problem::Writable(w)) if w.contains("sticky"))
+        );
         assert!(matches!(judge(0, 0o777, true, me, Place::Above), Some(Problem::Writable("every user"))));
         assert!(matches!(judge(me, 0o775, true, me, Place::Holding), Some(Problem::Writable("its group"))));
         assert!(matches!(judge(me, 0o664, false, me, Place::File), Some(Problem::Writable("its group"))));
-        assert!(matches!(judge(me, 0o1777, false, me, Place::File), Some(Problem::Writable(_))), "sticky means nothing on a file");
+        assert!(
+            matches!(judge(me, 0o1777, false, me, Place::File), Some(Problem::Writable(_))),
+            "sticky means nothing on a file"
+        );
     }
 
     #[test]

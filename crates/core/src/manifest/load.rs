@@ -86,10 +86,9 @@ fn toml_error(text: &str, error: &toml::de::Error) -> InputError {
         Some(span) => (narrow(text, span, error.message()), error.message().trim().to_string()),
         // toml reports a dotted key deeper than its limit without a place.
         None if error.message().contains("recursion limit") => match too_deep_key(text) {
-            Some(span) => (
-                span,
-                format!("this key has more than {} dotted parts, deeper than TOML is read", KEY_DEPTH_LIMIT - 1),
-            ),
+            Some(span) => {
+                (span, format!("this key has more than {} dotted parts, deeper than TOML is read", KEY_DEPTH_LIMIT - 1))
+            }
             None => (0..0, error.message().trim().to_string()),
         },
         None => (0..0, error.message().trim().to_string()),
