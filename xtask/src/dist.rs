@@ -114,6 +114,10 @@ fn pack(stage: &Path, name: &str, archive: &Path) -> Result<(), String> {
     let encoder = flate2::write::GzEncoder::new(file, flate2::Compression::default());
     let mut tar = tar::Builder::new(encoder);
     tar.follow_symlinks(false);
+    // Owner root (uid 0) and normalised modes: extracted by root, the files are
+    // root's, which juris's plugin trust checks accept; by anyone else, theirs.
+    // The builder's own uid must not end up owning an installation.
+    tar.mode(tar::HeaderMode::Deterministic);
     tar.append_dir_all(name, stage).map_err(|e| format!("packing {}: {e}", stage.display()))?;
     let encoder = tar.into_inner().map_err(|e| format!("{}: {e}", archive.display()))?;
     encoder.finish().map_err(|e| format!("{}: {e}", archive.display()))?;
