@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(parsed) = parse(text) else { return };
     let index = SourceIndex::new(text);
     let other = AS_OF[data.len() % AS_OF.len()];
-    let mut ctx = CheckContext { manifest: parsed.manifest, as_of: TODAY };
+    let mut ctx = CheckContext::new(parsed.manifest, TODAY);
     check_all(text, &index, &ctx);
     if other != TODAY {
         ctx.as_of = other;
@@ -51,6 +51,7 @@ fuzz_target!(|data: &[u8]| {
             received: as_of,
             relevant_time: None,
             paused_days: 0,
+            calendar: None,
         }),
         Event::Incident(Incident { jurisdictions: markets, discovered, affected: Some(1000) }),
     ];
