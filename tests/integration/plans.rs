@@ -1,5 +1,5 @@
-//! `juris dsr plan` and `juris incident plan` give the deadlines of the legal
-//! fact sheets, including holidays and transferred working days.
+//! `juris dsr plan` and `juris incident plan` give the deadlines the laws set,
+//! counted on the published holiday calendars, transferred working days included.
 
 use serde_json::Value;
 

@@ -120,6 +120,109 @@ pub struct Organization {
     /// Number of employees worldwide.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employees: Option<u64>,
+    /// What the organisation is for the personal data it processes: a
+    /// `controller` decides purposes and means (GDPR Art. 4(7); LGPD Art. 5 VI;
+    /// 152-FZ Art. 3(2) "operator"), a `processor` acts on a controller's
+    /// instructions (GDPR Art. 4(8); LGPD Art. 5 VII), `both` is each for
+    /// different activities. Absent means `controller`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<OrganizationRole>,
+    /// Whether the organisation is a public authority or body (GDPR Arts. 6(1)
+    /// second subparagraph and 37(1)(a); LGPD Art. 23; 152-FZ Art. 3(2)).
+    #[serde(default)]
+    pub public_body: bool,
+    /// Whether it is organised or operated for the profit or financial benefit
+    /// of its owners (CCPA Civ. Code §1798.140(d)(1)). Absent means unknown,
+    /// which rules treat as for-profit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_profit: Option<bool>,
+    /// The legal form, in words (e.g. `GmbH`, `Ltda.`, `OOO`, `nonprofit public
+    /// benefit corporation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_form: Option<String>,
+    /// The organisation it controls or is controlled by (more than 50 % of the
+    /// votes, or the power to elect a majority of the board), when that
+    /// organisation is itself subject to the law (CCPA §1798.140(d)(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controlled_by: Option<ControllingOrganization>,
+    /// How many people are constantly engaged in the automated processing of
+    /// personal data (BDSG §38(1): a DPO is required from 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_processing_personal_data: Option<u64>,
+    /// Who the services are offered to when children may use them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Children>,
+}
+
+/// What the organisation is for the data it processes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganizationRole {
+    /// Decides the purposes and means of processing.
+    Controller,
+    /// Processes on a controller's behalf and instructions.
+    Processor,
+    /// A controller for some activities and a processor for others.
+    Both,
+}
+
+/// An organisation that controls this one or is controlled by it.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControllingOrganization {
+    /// Its name.
+    pub name: String,
+    /// Whether it is itself a CCPA business (Civ. Code §1798.140(d)(1)).
+    #[serde(default)]
+    pub ccpa_business: bool,
+    /// Whether the two share common branding: a shared name, servicemark or
+    /// trademark the average consumer would understand as common ownership
+    /// (§1798.140(d)(2)).
+    #[serde(default)]
+    pub common_branding: bool,
+    /// Whether personal information is shared with it (§1798.140(d)(2)).
+    #[serde(default)]
+    pub shares_personal_information: bool,
+}
+
+/// Facts about children's use of the services (GDPR Art. 8; UK Age
+/// Appropriate Design Code; CCPA §1798.120(c); LGPD Art. 14).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Children {
+    /// Whether the services are offered directly to children (information
+    /// society services, GDPR Art. 8(1)).
+    #[serde(default)]
+    pub offered_to_children: bool,
+    /// Whether the organisation has actual knowledge that some users are
+    /// children (CCPA §1798.120(c): under 16; it "wilfully disregards" age
+    /// when it ignores it).
+    #[serde(default)]
+    pub actual_knowledge: bool,
+    /// The youngest age the service admits, per its terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u8>,
+    /// How a user's age is established.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_assurance: Option<AgeAssurance>,
+    /// The age below which parental consent is sought, per country, as the
+    /// service applies it (`{ DE = 16, FR = 15 }`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parental_consent_below: BTreeMap<Jurisdiction, u8>,
+}
+
+/// How a service establishes a user's age.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgeAssurance {
+    /// Nothing is asked.
+    None,
+    /// The user states an age or birth date.
+    SelfDeclaration,
+    /// Age is estimated (e.g. from a face or behaviour).
+    Estimation,
+    /// Age is verified against a document or a trusted source.
+    Verification,
 }
 
 /// A legal entity that people contract with (the controller for a market).
@@ -247,6 +350,59 @@ pub struct Activity {
     /// LGPD's RIPD, Art. 38), if one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact_assessment: Option<String>,
+    /// Where the data comes from: `subject` when collected from the person
+    /// (GDPR Art. 13), `third_party` or `public` otherwise (Art. 14), or both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collected_from: Vec<DataSource>,
+    /// Decisions the activity takes about people by automated means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated_decision: Option<AutomatedDecision>,
+}
+
+/// Where an activity's data comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DataSource {
+    /// From the person themselves, including what their device sends.
+    Subject,
+    /// From another organisation (a data broker, a partner, an employer).
+    ThirdParty,
+    /// From publicly accessible sources.
+    Public,
+}
+
+/// An automated decision about people (GDPR Art. 22; UK GDPR Arts. 22A-22D;
+/// LGPD Art. 20; 152-FZ Art. 16; CCPA ADMT regulations, 11 CCR §§7200-7222).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutomatedDecision {
+    /// Whether the decision is taken solely by automated means, with no
+    /// meaningful human involvement.
+    pub solely_automated: bool,
+    /// Whether it has legal effects on the person or similarly significantly
+    /// affects them (credit, employment, housing, education, health care,
+    /// essential goods or services: GDPR Art. 22(1); the CCPA's "significant
+    /// decision", 11 CCR §7001).
+    pub significant_effect: bool,
+    /// Whether the person can obtain human intervention, express their point of
+    /// view and contest the decision (GDPR Art. 22(3); UK GDPR Art. 22C; LGPD
+    /// Art. 20).
+    #[serde(default)]
+    pub human_review: bool,
+    /// Whether a law of the jurisdiction authorises the decision (GDPR Art.
+    /// 22(2)(b)).
+    #[serde(default)]
+    pub authorised_by_law: bool,
+    /// Whether people are told before the decision is used about it and its
+    /// logic (CCPA pre-use notice, 11 CCR §7220).
+    #[serde(default)]
+    pub pre_use_notice: bool,
+    /// Whether people can opt out of it or appeal it (11 CCR §7221).
+    #[serde(default)]
+    pub opt_out_or_appeal: bool,
+    /// Whether special-category (sensitive) data feeds it (GDPR Art. 22(4)).
+    #[serde(default)]
+    pub uses_special_categories: bool,
 }
 
 /// How long data is kept.
@@ -327,6 +483,108 @@ pub struct Recipient {
     /// Whether the recipient is certified under the EU-US Data Privacy Framework.
     #[serde(default)]
     pub dpf_certified: bool,
+    /// What the recipient uses the data for, as fideslang data uses (e.g.
+    /// `marketing.advertising.third_party.targeted` for cross-context
+    /// behavioural advertising). Empty means only the purposes of the
+    /// activities that disclose to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<DataUse>,
+    /// What the organisation receives for the disclosure (CCPA §1798.140(ad):
+    /// "monetary or other valuable consideration"). Absent means unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consideration: Option<Consideration>,
+    /// The terms the contract with the recipient holds (GDPR Art. 28(3); CCPA
+    /// §1798.100(d) and 11 CCR §§7051, 7053).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contract_terms: Vec<ContractTerm>,
+    /// A reference to the transfer impact assessment for this recipient (CJEU
+    /// C-311/18 Schrems II; EDPB Recommendations 01/2020; UK ICO TRA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_impact_assessment: Option<String>,
+    /// The supplementary measures that protect the transfer, as EDPB
+    /// Recommendations 01/2020 Annex 2 describes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supplementary_measures: Vec<SupplementaryMeasure>,
+    /// Whether the recipient is the organisation itself or its own group, e.g.
+    /// its own systems or an affiliate abroad (LGPD Art. 33; Res. CD/ANPD
+    /// 19/2024).
+    #[serde(default)]
+    pub same_group: bool,
+}
+
+/// What an organisation receives for disclosing personal data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consideration {
+    /// Nothing: the recipient only performs a service paid for by the organisation.
+    None,
+    /// Money.
+    Monetary,
+    /// Something else of value: analytics, audience insights, ad targeting,
+    /// free tools paid for with the data.
+    OtherValuable,
+}
+
+/// A term of a contract with a recipient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContractTerm {
+    /// Processes only on documented instructions (GDPR Art. 28(3)(a)).
+    DocumentedInstructions,
+    /// Persons authorised to process are bound to confidentiality (Art. 28(3)(b)).
+    Confidentiality,
+    /// Takes the security measures of Art. 32 (Art. 28(3)(c)).
+    Security,
+    /// Engages sub-processors only with authorisation, on the same terms (Art. 28(3)(d)).
+    SubProcessorConditions,
+    /// Assists with data subjects' requests (Art. 28(3)(e)).
+    AssistWithRights,
+    /// Assists with security, breach notification and DPIAs (Art. 28(3)(f)).
+    AssistWithCompliance,
+    /// Deletes or returns the data at the end of the service (Art. 28(3)(g)).
+    DeleteOrReturn,
+    /// Makes information available and allows audits (Art. 28(3)(h)).
+    Audits,
+    /// Names the specific business purposes of the processing (CCPA
+    /// §1798.100(d)(1); 11 CCR §7051(a)(2)).
+    SpecifiedPurposes,
+    /// Prohibits selling or sharing the data (11 CCR §7051(a)(1)).
+    NoSellingOrSharing,
+    /// Prohibits retaining, using or disclosing it outside the specified
+    /// purposes and the direct relationship (11 CCR §7051(a)(3)-(4)).
+    NoUseOutsidePurposes,
+    /// Prohibits combining it with data from other sources (11 CCR §7051(a)(5)).
+    NoCombining,
+    /// Requires compliance with the CCPA and the same level of protection
+    /// (§1798.100(d)(2); 11 CCR §7051(a)(6)).
+    CcpaCompliance,
+    /// Grants the right to take reasonable steps to ensure the data is used
+    /// consistently with the CCPA, and to stop unauthorised use
+    /// (§1798.100(d)(3)-(4); 11 CCR §7051(a)(7), (9)).
+    RightToAuditAndRemediate,
+    /// Requires notice if the recipient can no longer meet its obligations
+    /// (§1798.100(d)(4); 11 CCR §7051(a)(8)).
+    NotifyIfUnableToComply,
+}
+
+/// A supplementary measure for a transfer (EDPB Recommendations 01/2020, Annex 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SupplementaryMeasure {
+    /// Encryption in transit and at rest with keys held only in the exporter's
+    /// jurisdiction or an adequate one (Use Cases 1 and 3).
+    EncryptionExporterHeldKeys,
+    /// Pseudonymisation, with the additional information kept by the exporter
+    /// (Use Case 2).
+    Pseudonymisation,
+    /// Transport encryption only.
+    EncryptionInTransit,
+    /// Contractual measures (transparency on access requests, challenge of
+    /// orders, warrant canaries).
+    Contractual,
+    /// Organisational measures (access policies, data minimisation, records of
+    /// authority requests).
+    Organisational,
 }
 
 /// Why a cookie is set.
@@ -354,9 +612,14 @@ pub struct Cookie {
     pub provider: Option<String>,
     /// Why it is set.
     pub purpose: CookiePurpose,
-    /// How long it lives, as an ISO 8601 duration.
+    /// How long it lives, as an ISO 8601 duration. Absent means a session cookie.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime: Option<IsoDuration>,
+    /// Recipients (by id) that read what it holds or receive it, e.g. the
+    /// advertising network whose tag reads the identifier. A third party's
+    /// cookie discloses the identifier to that third party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
 }
 
 /// Where a consent policy applies.
@@ -428,6 +691,44 @@ pub struct ConsentPolicy {
     /// Whether opt-out preference signals such as Global Privacy Control are honoured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honors_gpc: Option<bool>,
+    /// How the consent banner shown in this market works. Absent means the
+    /// manifest says nothing about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banner: Option<Banner>,
+}
+
+/// The facts regulators check on a consent banner (GDPR Arts. 4(11), 7; ePrivacy
+/// Directive Art. 5(3); EDPB Cookie Banner Taskforce report, 17 January 2023;
+/// CCPA 11 CCR §7004). Each is what the banner does, not a conclusion.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Banner {
+    /// Whether the first layer offers a way to refuse (a "reject all" button or
+    /// equivalent), as it offers a way to accept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reject_on_first_layer: Option<bool>,
+    /// Whether refusing is as easy and as prominent as accepting: the same number
+    /// of clicks, the same size, colour and contrast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equal_prominence: Option<bool>,
+    /// Whether any non-essential purpose or vendor is pre-selected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_ticked: Option<bool>,
+    /// Whether non-essential cookies are set, or trackers loaded, before the
+    /// person chooses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_essential_before_choice: Option<bool>,
+    /// Whether continuing to browse, scrolling or closing the banner is taken as
+    /// consent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_by_continuing: Option<bool>,
+    /// Whether consent can be withdrawn as easily as it was given, e.g. from a
+    /// link or icon on every page (GDPR Art. 7(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraw_as_easy: Option<bool>,
+    /// Whether non-essential cookies are still set after the person refuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_essential_after_reject: Option<bool>,
 }
 
 /// A channel through which people can exercise their rights.
@@ -461,6 +762,42 @@ pub struct Rights {
     /// How a requester's identity is verified, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification: Option<String>,
+    /// What an opt-out of sale or sharing (or a request to limit) demands of the
+    /// person. The CCPA forbids requiring verification or an account for it
+    /// (11 CCR §§7026(d), 7027(e)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opt_out_requires: Vec<OptOutDemand>,
+    /// How requests made through an authorised agent are handled (CCPA
+    /// §1798.135(e); 11 CCR §§7026(j), 7063).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorized_agents: Option<AgentHandling>,
+}
+
+/// Something an opt-out request demands of the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptOutDemand {
+    /// Verifying identity as for an access or deletion request.
+    Verification,
+    /// Creating or logging in to an account.
+    Account,
+    /// Personal information beyond what is needed to carry out the request.
+    ExtraInformation,
+    /// More steps than it takes to opt in or to consent.
+    MoreStepsThanOptIn,
+}
+
+/// How requests made through an authorised agent are handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgentHandling {
+    /// Agents are accepted with the person's signed permission.
+    Accepted,
+    /// Agents are refused.
+    Refused,
+    /// Agents are accepted, but opt-outs still require the person to verify
+    /// themselves directly.
+    AcceptedButPersonMustVerifyOptOut,
 }
 
 /// Published notices.
@@ -494,6 +831,13 @@ pub struct Filings {
     /// Roskomnadzor (152-FZ Art. 12).
     #[serde(default)]
     pub rkn_cross_border_notice: Vec<Jurisdiction>,
+    /// The day the cross-border transfer notice was filed (152-FZ Art. 12(3):
+    /// before the transfer starts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rkn_cross_border_notice_filed: Option<IsoDate>,
+    /// The day the transfers to the countries notified began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_border_transfers_began: Option<IsoDate>,
 }
 
 /// An accepted finding: `juris check` reports it as waived until `expires`.

@@ -411,11 +411,9 @@ pub(crate) mod exit_guard {
     /// Marks a plugin call (or a library's loading) as under way.
     pub fn enter(plugin: &Path) -> InPlugin {
         INSTALL.call_once(|| {
-            // SAFETY: `atexit` only records a function pointer; `on_exit` is an
-            // `extern "C" fn()` with no captured state, valid for the whole
-            // life of the process (it is in the juris binary, never unloaded).
             // A failed registration (non-zero return) leaves juris unguarded,
-            // not unsound.
+            // not unsound, so its result is not needed.
+            // SAFETY: `atexit` only records a function pointer, and `on_exit` is an `extern "C" fn()` without captured state in the juris binary, which is never unloaded.
             let _ = unsafe { libc::atexit(on_exit) };
         });
         if let Ok(mut current) = CURRENT_PLUGIN.lock() {
@@ -436,9 +434,9 @@ pub(crate) mod exit_guard {
         let message = format!(
             "error: plugin `{named}` ended the process (exit) during a call; its results and every other module's are lost, so juris exits 3. Run it with --isolate to contain it.\n"
         );
-        // SAFETY: writing a buffer we own to descriptor 2, and `_exit`, which
-        // ends the process at once without running the remaining handlers
-        // (that would re-enter exit) or unwinding through plugin frames.
+        // `_exit` ends the process at once, without running the remaining
+        // handlers (that would re-enter exit) or unwinding through plugin frames.
+        // SAFETY: `write` reads only `message`, a buffer we own, for its length; `_exit` takes no pointers.
         unsafe {
             libc::write(2, message.as_ptr().cast(), message.len());
             libc::_exit(3);

@@ -174,6 +174,12 @@ mod tests {
             transfer: None,
             contract: true,
             dpf_certified,
+            purposes: Vec::new(),
+            consideration: None,
+            contract_terms: Vec::new(),
+            transfer_impact_assessment: None,
+            supplementary_measures: Vec::new(),
+            same_group: false,
         }
     }
 
