@@ -5,10 +5,11 @@
 //! whether the days are calendar or business days; calendar days are the
 //! conservative reading (`[modules.brazil] access_days = "business"` switches).
 //! The day of the request is excluded and the last day included (Código Civil
-//! Art. 132 caput). Whether a last day that falls on a holiday or a weekend
-//! moves to the next business day (Art. 132 §1) is an inference the fact sheet
-//! marks UNVERIFIED (BR-DSR-03): the due date is the last day itself, the
-//! conservative reading, and a warning gives the later date when it differs.
+//! Art. 132 caput). Moving a last day that falls on a holiday or a weekend to
+//! the next business day (Art. 132 §1) is an inference from the Código Civil
+//! that no ANPD act confirms for LGPD Art. 19 as of 2026-12-01: the due date is
+//! the last day itself, the conservative reading, and a warning gives the
+//! later date when it differs.
 //!
 //! Incidents (Res. CD/ANPD 15/2024): the ANPD and the people affected within 3
 //! business days of knowing that the incident affected personal data, a
@@ -202,7 +203,7 @@ fn access_due(received: Date, period: Period) -> Counted<Date> {
     }
     let mut warnings = exact.warnings;
     warnings.push(format!(
-        "the last day, {}, is not a business day; if Código Civil Art. 132 §1 applies to LGPD Art. 19 (an inference, not settled), the period moves to {}; this plan keeps the earlier date",
+        "the last day, {}, is not a business day; if Código Civil Art. 132 §1 applies to LGPD Art. 19 (an inference from the Código Civil that no ANPD act confirms), the period moves to {}; this plan keeps the earlier date",
         exact.value, rolled.value
     ));
     merge(&mut warnings, rolled.warnings);
@@ -212,7 +213,7 @@ fn access_due(received: Date, period: Period) -> Counted<Date> {
 }
 
 fn no_deadline_note(kind: RequestKind) -> String {
-    let general = "the LGPD sets no deadline: Art. 18 §5 leaves the terms to an ANPD regulation, not adopted as of December 2025 (Agenda Regulatória 2025-2026 item 1); if the measure cannot be taken at once, reply saying you are not the processing agent (naming it where possible) or giving the reasons (Art. 18 §4)";
+    let general = "the LGPD sets no deadline: Art. 18 §5 leaves the terms to an ANPD regulation, which the ANPD's Agenda Regulatória 2025-2026 still lists as pending (item 1; Res. CD/ANPD 23/2024 as amended by Res. CD/ANPD 31/2025 of 23 December 2025); if the measure cannot be taken at once, reply saying you are not the processing agent (naming it where possible) or giving the reasons (Art. 18 §4)";
     match kind {
         RequestKind::Access => String::new(),
         RequestKind::Rectification => format!(

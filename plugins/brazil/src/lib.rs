@@ -3,12 +3,15 @@
 //! (Res. 18/2024), incident reporting (Res. 15/2024) and international
 //! transfers (Res. 19/2024), with the EU adequacy decision (Res. 32/2026).
 //!
-//! Rules live one per file under [`rules`]; deadlines are computed in
+//! Whether the law applies is decided in one place, [`applicability`] (LGPD
+//! Arts. 3-4), for every rule and for `juris resolve`. Rules live one per file
+//! under [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendar of [`calendars`]; `[modules.brazil]` is read
 //! in [`options`]; `juris resolve` is answered in [`resolve`].
 
 #![deny(unsafe_code)]
 
+pub mod applicability;
 pub mod bases;
 pub mod calendars;
 pub mod deadlines;
@@ -20,7 +23,7 @@ pub mod transfers;
 use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::{Activity, Contact, ContactRole};
 use juris_core::module::{EventContext, Plan};
-use juris_core::{Jurisdiction, Law, Manifest, Resolution, ResolveContext, Rule};
+use juris_core::{CheckContext, Jurisdiction, Law, Manifest, Resolution, ResolveContext, Rule};
 
 /// The module id; every rule id starts with it.
 pub const ID: &str = <Brazil as juris_core::Module>::ID;
@@ -30,7 +33,7 @@ pub const ID: &str = <Brazil as juris_core::Module>::ID;
 pub const LGPD_IN_FORCE: Date = date(2020, 9, 18);
 
 /// The date the module's reading of the law is current to.
-pub const CURRENT_TO: Date = date(2026, 11, 29);
+pub const CURRENT_TO: Date = date(2026, 12, 1);
 
 /// The Brazil module.
 #[derive(Default)]
@@ -53,7 +56,10 @@ impl juris_core::Module for Brazil {
             "Resolução CD/ANPD nº 15/2024 (security incident reporting)",
             "Resolução CD/ANPD nº 18/2024 (the encarregado)",
             "Resolução CD/ANPD nº 19/2024 (international transfers and standard contractual clauses)",
-            "Resolução CD/ANPD nº 32/2026 (adequacy of the European Union)",
+            "Resolução CD/ANPD nº 32/2026 of 26 January 2026 (adequacy of the European Union)",
+            "Resolução CD/ANPD nº 4/2023 (dosimetry and administrative sanctions)",
+            "ANPD, Guia Orientativo: Cookies e Proteção de Dados Pessoais (18 October 2022)",
+            "Lei nº 15.211/2025, Estatuto Digital da Criança e do Adolescente (ECA Digital), in force 17 March 2026",
             "Enunciado CD/ANPD nº 1/2023 (children's and adolescents' data)",
             "Código Civil (Lei 10.406/2002), Art. 132 (counting of periods)",
         ]
@@ -95,19 +101,22 @@ pub fn touches(place: &Jurisdiction) -> bool {
     place.overlaps(&brazil())
 }
 
-/// Whether the LGPD applies to the organisation (Art. 3): it offers goods or
-/// services to people in Brazil (through its markets or an activity's own
-/// `markets`), or is established there.
-pub fn applies(manifest: &Manifest) -> bool {
-    manifest.targets(&brazil())
-        || manifest.organization.established.iter().any(governs)
-        || brazilian_activities(manifest).next().is_some()
+/// Whether the LGPD applies to the organisation on the check date (LGPD
+/// Arts. 3-4, as [`applicability::organisation`] decides).
+pub fn applies(ctx: &CheckContext) -> bool {
+    applicability::organisation(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of).is_some()
 }
 
-/// The activities that process the data of people in Brazil, with their index.
-pub fn brazilian_activities(manifest: &Manifest) -> impl Iterator<Item = (usize, &Activity)> {
-    let br = brazil();
-    manifest.activities.iter().enumerate().filter(move |(_, a)| manifest.activity_touches(a, &br))
+/// The activities the LGPD governs on the check date, with their index
+/// ([`applicability::activities`]; academic activities excluded).
+pub fn activities(ctx: &CheckContext) -> impl Iterator<Item = (usize, &Activity)> {
+    applicability::activities(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of, false)
+}
+
+/// The activities whose legal basis the LGPD judges: those of [`activities`]
+/// and the academic ones (Art. 4 II b).
+pub fn activities_for_bases(ctx: &CheckContext) -> impl Iterator<Item = (usize, &Activity)> {
+    applicability::activities(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of, true)
 }
 
 /// The encarregado for Brazil, with its index: among the `dpo` contacts whose

@@ -12,6 +12,9 @@
 //! transfer_transparency_page = "https://example.com/pt-br/transferencias"  # Res. 19/2024 Annex I Art. 16
 //! incident_register = { retention = "P5Y", location = "GRC tool" }       # Res. 15/2024 Art. 10
 //! best_interest_assessments = { "kids-club" = "docs/best-interest-kids-club.pdf" }  # Enunciado CD/ANPD 1/2023
+//! exemptions = { "newsroom" = "journalistic" }    # LGPD Art. 4 I-III, by activity id
+//! retention_grounds = { "invoices" = "legal-obligation" }  # LGPD Art. 16 I-IV, by activity id
+//! system_transfers = { "eu-cloud" = "anpd_scc" }  # Art. 33 mechanism for the organisation's own systems abroad
 //! ```
 
 use std::collections::BTreeMap;
@@ -19,7 +22,7 @@ use std::collections::BTreeMap;
 use juris_core::Manifest;
 
 use crate::ID;
-use juris_core::manifest::{Activity, IsoDuration};
+use juris_core::manifest::{Activity, IsoDuration, TransferMechanism};
 use juris_core::schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -60,6 +63,101 @@ pub struct Options {
     /// Best-interest assessments for children's data, by activity id.
     #[serde(default)]
     pub best_interest_assessments: BTreeMap<String, String>,
+    /// Activities outside the LGPD by LGPD Art. 4 I-III, by activity id. The
+    /// module checks each against the manifest's facts.
+    #[serde(default)]
+    pub exemptions: BTreeMap<String, Exemption>,
+    /// The LGPD Art. 16 ground for keeping an activity's data after its
+    /// purpose ends, by activity id.
+    #[serde(default)]
+    pub retention_grounds: BTreeMap<String, RetentionGround>,
+    /// The LGPD Art. 33 mechanism covering data sent from Brazil to the
+    /// organisation's own systems abroad, by system id (Res. CD/ANPD 19/2024).
+    #[serde(default)]
+    pub system_transfers: BTreeMap<String, TransferMechanism>,
+}
+
+/// An exclusion of LGPD Art. 4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(rename_all = "kebab-case")]
+pub enum Exemption {
+    /// Art. 4 I: by a natural person for purely private, non-economic purposes.
+    Personal,
+    /// Art. 4 II a: solely journalistic purposes.
+    Journalistic,
+    /// Art. 4 II a: solely artistic purposes.
+    Artistic,
+    /// Art. 4 II b: academic purposes (Arts. 7 and 11 still apply).
+    Academic,
+    /// Art. 4 III a: solely public safety.
+    PublicSafety,
+    /// Art. 4 III b: solely national defence.
+    NationalDefence,
+    /// Art. 4 III c: solely state security.
+    StateSecurity,
+    /// Art. 4 III d: solely the investigation and prosecution of criminal offences.
+    CriminalInvestigation,
+    /// Art. 4 IV: data from abroad only passing through Brazil (derived, not declared).
+    ForeignDataInTransit,
+}
+
+impl Exemption {
+    /// The purpose, in words.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Exemption::Personal => "private and non-economic",
+            Exemption::Journalistic => "journalistic",
+            Exemption::Artistic => "artistic",
+            Exemption::Academic => "academic",
+            Exemption::PublicSafety => "public safety",
+            Exemption::NationalDefence => "national defence",
+            Exemption::StateSecurity => "state security",
+            Exemption::CriminalInvestigation => "the investigation and prosecution of criminal offences",
+            Exemption::ForeignDataInTransit => "data from abroad passing through Brazil",
+        }
+    }
+
+    /// The item of Art. 4.
+    pub fn article(self) -> &'static str {
+        match self {
+            Exemption::Personal => "LGPD Art. 4 I",
+            Exemption::Journalistic | Exemption::Artistic => "LGPD Art. 4 II a",
+            Exemption::Academic => "LGPD Art. 4 II b",
+            Exemption::PublicSafety
+            | Exemption::NationalDefence
+            | Exemption::StateSecurity
+            | Exemption::CriminalInvestigation => "LGPD Art. 4 III",
+            Exemption::ForeignDataInTransit => "LGPD Art. 4 IV",
+        }
+    }
+}
+
+/// Why data may be kept after the end of processing (LGPD Art. 16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(rename_all = "kebab-case")]
+pub enum RetentionGround {
+    /// Art. 16 I: a legal or regulatory obligation of the controller.
+    LegalObligation,
+    /// Art. 16 II: study by a research body, anonymised where possible.
+    Research,
+    /// Art. 16 III: transfer to a third party, meeting the LGPD's requirements.
+    TransferToThirdParty,
+    /// Art. 16 IV: the controller's exclusive use, anonymised, with no access by third parties.
+    AnonymisedExclusiveUse,
+}
+
+impl RetentionGround {
+    /// The item of Art. 16.
+    pub fn article(self) -> &'static str {
+        match self {
+            RetentionGround::LegalObligation => "Art. 16 I",
+            RetentionGround::Research => "Art. 16 II",
+            RetentionGround::TransferToThirdParty => "Art. 16 III",
+            RetentionGround::AnonymisedExclusiveUse => "Art. 16 IV",
+        }
+    }
 }
 
 /// Res. CD/ANPD 2/2022 Art. 4 criteria the manifest cannot show by itself.
@@ -184,7 +282,7 @@ pub fn small_agent_exclusions(manifest: &Manifest, options: &Options) -> Vec<Exc
     .filter(|(on, _)| *on)
     .map(|(_, what)| what.to_string())
     .collect();
-    for activity in crate::brazilian_activities(manifest).map(|(_, a)| a) {
+    for activity in crate::applicability::activities(manifest, options, crate::CURRENT_TO, true).map(|(_, a)| a) {
         if let Some(category) = sensitive_category(activity) {
             specific.push(format!("sensitive data (`{category}` in activity `{}`)", activity.id));
         }

@@ -23,14 +23,24 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         ));
         return Resolution { statements };
     }
+    // The same model `check` uses: with no processing the LGPD governs, the
+    // person in Brazil has nothing to ask of this organisation under it.
+    let Some(reason) = crate::applicability::organisation(m, opts, ctx.as_of) else {
+        statements.push(Statement::new(
+            Topic::Module,
+            "the manifest shows no processing the LGPD governs: none is carried out in Brazil, offered to people in Brazil or of data collected there, or every such activity is excluded by Art. 4; data collected from a person while in Brazil would bring it under the law (Art. 3 III, §1)",
+            "LGPD Arts. 3-4",
+        ));
+        return Resolution { statements };
+    };
     statements.push(Statement::new(
         Topic::Module,
-        if crate::applies(m) {
-            "the LGPD (Lei 13.709/2018) applies to processing of the data of people in Brazil, supervised by the ANPD".to_string()
-        } else {
-            "the LGPD applies to processing of data collected in Brazil or of people in Brazil, although the manifest does not list Brazil among its markets".to_string()
-        },
-        "LGPD Art. 3",
+        format!(
+            "the LGPD (Lei 13.709/2018) applies, supervised by the ANPD: {} ({})",
+            reason.why,
+            reason.ground.article()
+        ),
+        "LGPD Arts. 3-4",
     ));
     statements.push(Statement::new(
         Topic::Entity,
@@ -69,14 +79,14 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         "LGPD Art. 41; Res. CD/ANPD 18/2024; Res. CD/ANPD 2/2022 Art. 11",
     ));
     let mut lines = Vec::new();
-    for (_, r) in transfers::brazilian_recipients(m) {
+    for (_, r) in transfers::brazilian_recipients(m, opts, ctx.as_of) {
         if !transfers::is_transfer(r) {
             continue;
         }
         let status = if let Some(a) = transfers::adequacy_for(&r.country, ctx.as_of) {
             format!("adequate under {}", a.citation)
         } else {
-            match transfers::assess(r, ctx.as_of) {
+            match transfers::assess(m, r, ctx.as_of) {
                 None => format!("covered by `{}`", mechanism_name(r)),
                 Some(p) => p.message,
             }
@@ -89,7 +99,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
             "no recipient abroad receives the data of people in Brazil".to_string()
         } else {
             format!(
-                "data leaves Brazil only under an Art. 33 mechanism; the ANPD recognises the EU/EEA as adequate from 2026-01-27, and the module knows of no other adequacy decision (not verified: absence of evidence); {}",
+                "data leaves Brazil only under an Art. 33 mechanism; the ANPD recognises the EU and the EEA as adequate from 2026-01-27 (Res. CD/ANPD 32/2026), its only adequacy decision as of 2026-12-01; {}",
                 lines.join("; ")
             )
         },

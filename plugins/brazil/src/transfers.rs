@@ -2,7 +2,9 @@
 //! facts, and whether a recipient's mechanism is lawful on a date.
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::{Recipient, TransferMechanism};
+use juris_core::manifest::{ConsentMode, Recipient, System, TransferMechanism};
+
+use crate::options::Options;
 use juris_core::{Jurisdiction, Manifest, Severity};
 
 /// An ANPD adequacy decision (LGPD Art. 33 I, Art. 34).
@@ -22,7 +24,7 @@ pub static ADEQUACY: &[Adequacy] = &[Adequacy {
     region: "EEA",
     name: "the European Union's 27 member states, Iceland, Liechtenstein and Norway",
     from: date(2026, 1, 27),
-    citation: "Res. CD/ANPD nº 32/2026 Arts. 1-2 (DOU 27.01.2026)",
+    citation: "Res. CD/ANPD nº 32/2026 of 26 January 2026, Arts. 1-2 (DOU 27 January 2026)",
 }];
 
 /// The day the ANPD's standard contractual clauses were published (Res. 19/2024).
@@ -55,19 +57,33 @@ pub struct Problem {
 }
 
 /// Whether the transfer to `recipient` is lawful on `as_of`; `None` when it is.
-pub fn assess(recipient: &Recipient, as_of: Date) -> Option<Problem> {
-    if !is_transfer(recipient) || adequacy_for(&recipient.country, as_of).is_some() {
+pub fn assess(manifest: &Manifest, recipient: &Recipient, as_of: Date) -> Option<Problem> {
+    if !is_transfer(recipient) {
         return None;
     }
     let who = format!("recipient `{}` in {}", recipient.id, recipient.country);
+    assess_mechanism(manifest, &who, &recipient.country, recipient.transfer, as_of)
+}
+
+/// Whether a transfer of `who` to `country` under `mechanism` is lawful on `as_of`.
+pub fn assess_mechanism(
+    manifest: &Manifest,
+    who: &str,
+    country: &Jurisdiction,
+    mechanism: Option<TransferMechanism>,
+    as_of: Date,
+) -> Option<Problem> {
+    if crate::governs(country) || adequacy_for(country, as_of).is_some() {
+        return None;
+    }
     let use_scc = "adopt the ANPD standard contractual clauses in full (Res. CD/ANPD 19/2024 Annex II) and set `transfer = \"anpd_scc\"`, or name another Art. 33 mechanism";
     let problem = |message: String, help: &str| Some(Problem { message, help: help.to_string(), severity: None });
-    match recipient.transfer {
+    match mechanism {
         None | Some(TransferMechanism::None) => {
             problem(format!("{who} receives data from Brazil without an Art. 33 transfer mechanism"), use_scc)
         }
         Some(TransferMechanism::Adequacy) => {
-            problem(format!("{who}: no ANPD adequacy decision covers {} as of {as_of}", recipient.country), use_scc)
+            problem(format!("{who}: no ANPD adequacy decision covers {} as of {as_of}", country), use_scc)
         }
         Some(TransferMechanism::Dpf) => problem(
             format!(
@@ -80,7 +96,7 @@ pub fn assess(recipient: &Recipient, as_of: Date) -> Option<Problem> {
             "name the mechanism in force at the time",
         ),
         Some(TransferMechanism::Scc | TransferMechanism::Idta | TransferMechanism::UkAddendum) => {
-            let clauses = match recipient.transfer {
+            let clauses = match mechanism {
                 Some(TransferMechanism::Idta) => "the UK IDTA",
                 Some(TransferMechanism::UkAddendum) => "the UK Addendum",
                 _ => "the European Commission's standard clauses",
@@ -108,20 +124,58 @@ pub fn assess(recipient: &Recipient, as_of: Date) -> Option<Problem> {
                 .to_string(),
             severity: Some(Severity::Warning),
         }),
-        Some(TransferMechanism::AnpdScc | TransferMechanism::Bcr | TransferMechanism::Consent) => None,
+        Some(TransferMechanism::Consent) => {
+            let mode = manifest.consent_for(&crate::brazil()).map(|p| p.mode);
+            match mode {
+                Some(ConsentMode::OptOut | ConsentMode::NoticeOnly) => problem(
+                    format!(
+                        "{who} relies on consent to the transfer, but consent in Brazil is collected `{}`: Art. 33 VIII needs specific and highlighted consent, given after being told the transfer is international",
+                        if mode == Some(ConsentMode::OptOut) { "opt-out" } else { "notice-only" }
+                    ),
+                    "collect specific, highlighted opt-in consent to the transfer, or use the ANPD standard clauses (`transfer = \"anpd_scc\"`)",
+                ),
+                _ => None,
+            }
+        }
+        Some(TransferMechanism::AnpdScc | TransferMechanism::Bcr) => None,
     }
 }
 
-/// The recipients abroad that receive the data of people in Brazil, with their
-/// index, each once.
-pub fn brazilian_recipients(manifest: &Manifest) -> Vec<(usize, &Recipient)> {
+/// The recipients that receive data from the activities the LGPD governs,
+/// with their index, each once.
+pub fn brazilian_recipients<'a>(manifest: &'a Manifest, options: &Options, as_of: Date) -> Vec<(usize, &'a Recipient)> {
     let mut out: Vec<(usize, &Recipient)> = Vec::new();
-    for (_, activity) in crate::brazilian_activities(manifest) {
+    for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
         for id in &activity.recipients {
             if let Some(index) = manifest.recipients.iter().position(|r| &r.id == id)
                 && !out.iter().any(|(i, _)| *i == index)
             {
                 out.push((index, &manifest.recipients[index]));
+            }
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The organisation's own systems abroad that data from Brazil is sent to,
+/// with their index, each once: for an organisation established in Brazil, a
+/// system outside Brazil used by an activity the LGPD governs. Data a foreign
+/// organisation collects directly from people in Brazil into its own systems
+/// is "coleta internacional", not a transfer (Res. CD/ANPD 19/2024 Annex I,
+/// Art. 3 V and the article that follows the definition of a transfer).
+pub fn systems_abroad<'a>(manifest: &'a Manifest, options: &Options, as_of: Date) -> Vec<(usize, &'a System)> {
+    let mut out: Vec<(usize, &System)> = Vec::new();
+    if !crate::applicability::established_in_brazil(manifest) {
+        return out;
+    }
+    for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
+        for id in &activity.systems {
+            if let Some(index) = manifest.systems.iter().position(|s| &s.id == id)
+                && !out.iter().any(|(i, _)| *i == index)
+                && manifest.systems[index].locations.iter().any(|l| !crate::governs(l))
+            {
+                out.push((index, &manifest.systems[index]));
             }
         }
     }

@@ -1,5 +1,5 @@
-//! Deadlines against the fact sheet (shared/legal/brazil-russia.md §1a, §2a, §7b)
-//! and issue 5's "Done when" examples.
+//! Deadlines against LGPD Arts. 18-19, Res. CD/ANPD 2/2022 Arts. 14-15 and Res.
+//! CD/ANPD 15/2024 Arts. 6 and 9, counted per Código Civil Art. 132.
 
 use juris_brazil::Brazil;
 use juris_core::jiff::civil::{Date, date};
@@ -77,8 +77,8 @@ fn access_simplified_immediately_and_complete_in_15_calendar_days() {
 
 #[test]
 fn access_periods_are_not_moved_off_holidays_and_weekends() {
-    // Moving a last day off a holiday (CC Art. 132 §1) is UNVERIFIED for LGPD Art. 19
-    // (fact sheet BR-DSR-03): the due date is the 15th day, and a warning gives the later date.
+    // Moving a last day off a holiday (CC Art. 132 §1) is an inference that no ANPD act
+    // confirms for LGPD Art. 19: the due date is the 15th day, and a warning gives the later date.
     // Thu 5 Nov 2026 + 15 days = Fri 20 Nov, Consciência Negra.
     let plan = request("BR", RequestKind::Access, date(2026, 11, 5), None);
     assert_eq!(due(&plan, "respond"), vec![Due::Immediately(date(2026, 11, 5)), Due::Date(date(2026, 11, 20))]);

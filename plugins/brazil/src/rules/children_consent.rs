@@ -64,7 +64,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let opts = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
-    for (i, activity) in crate::brazilian_activities(m) {
+    for (i, activity) in crate::activities(ctx) {
         if !processes_childrens_data(activity) {
             continue;
         }

@@ -63,7 +63,7 @@ const RES_18_2024: juris_core::jiff::civil::Date = date(2024, 7, 17);
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    if !crate::applies(m) {
+    if !crate::applies(ctx) {
         return Vec::new();
     }
     let br = crate::brazil();

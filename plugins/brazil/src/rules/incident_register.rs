@@ -44,8 +44,7 @@ incident_register = { retention = "P5Y", location = "security incident log in th
 };
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
-    let m = &ctx.manifest;
-    if !crate::applies(m) || ctx.options_malformed::<options::Options>() {
+    if !crate::applies(ctx) || ctx.options_malformed::<options::Options>() {
         return Vec::new();
     }
     let opts = ctx.options::<crate::options::Options>();

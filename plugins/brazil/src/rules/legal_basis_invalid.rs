@@ -72,7 +72,7 @@ Up to 2% of revenue in Brazil, capped at R$50,000,000 per infraction (LGPD Art. 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
-    for (i, activity) in crate::brazilian_activities(m) {
+    for (i, activity) in crate::activities_for_bases(ctx) {
         let Some((basis, path)) = crate::basis(m, i, activity) else {
             out.push(
                 Violation::new(

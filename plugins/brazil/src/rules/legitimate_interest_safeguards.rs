@@ -53,7 +53,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     let mut policy_reported = false;
-    for (i, activity) in crate::brazilian_activities(m) {
+    for (i, activity) in crate::activities(ctx) {
         let Some((basis, path)) = crate::basis(m, i, activity) else { continue };
         // Sensitive data cannot rest on legitimate interests at all:
         // `brazil/legal-basis-invalid` reports that, and safeguards are moot.

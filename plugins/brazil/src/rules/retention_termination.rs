@@ -43,7 +43,7 @@ retention = { period = "P2Y", from = "last-interaction", why = "until consent is
 };
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
-    crate::brazilian_activities(&ctx.manifest)
+    crate::activities(ctx)
         .filter(|(_, a)| a.retention.is_none())
         .map(|(i, a)| {
             Violation::new(format!("activities[{i}]"), format!("activity `{}` defines no end of processing", a.id))

@@ -59,7 +59,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let opts = ctx.options::<crate::options::Options>();
     let general = opts.high_risk.large_scale || opts.high_risk.significant_effect;
     let mut out = Vec::new();
-    for (i, activity) in crate::brazilian_activities(m) {
+    for (i, activity) in crate::activities(ctx) {
         if activity.impact_assessment.is_some() {
             continue;
         }

@@ -51,9 +51,14 @@ Adopt the ANPD standard clauses with the recipient and set
 `transfer = "anpd_scc"`, or rely on another Art. 33 mechanism that fits.
 
 ## Uncertainty
-No ANPD adequacy decision other than the EU's was found (fact sheet BR-XFER-09,
-UNVERIFIED: absence of evidence). A decision the module does not know of would
-make it flag a lawful transfer; the fix then is a module update.
+The ANPD publishes its adequacy decisions as resolutions of its Conselho
+Diretor on https://www.gov.br/anpd/pt-br (Res. 19/2024 Annex I Art. 13 §2).
+As of 2026-12-01 the only one is Res. CD/ANPD 32/2026 of 26 January 2026 (DOU
+27 January 2026), recognising the European Union, the EEA states Iceland,
+Liechtenstein and Norway, and the EU's institutions, bodies and agencies; its
+Art. 2 leaves out transfers made solely for public security, national defence,
+state security or criminal investigation. A later decision would make this
+rule flag a lawful transfer until the module is updated.
 "#,
     check,
     fails: include_str!("fixtures/transfer_mechanism.fail.toml"),
@@ -63,8 +68,8 @@ make it flag a lawful transfer; the fix then is a module update.
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
-    for (k, recipient) in transfers::brazilian_recipients(m) {
-        if let Some(problem) = transfers::assess(recipient, ctx.as_of) {
+    for (k, recipient) in transfers::brazilian_recipients(m, ctx.options::<crate::options::Options>(), ctx.as_of) {
+        if let Some(problem) = transfers::assess(m, recipient, ctx.as_of) {
             let path = if recipient.transfer.is_some() {
                 format!("recipients[{k}].transfer")
             } else {
