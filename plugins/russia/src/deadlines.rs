@@ -59,7 +59,7 @@ fn rolled_note(from: Date, n: u32) -> (String, Vec<String>) {
     } else {
         (
             format!(
-                "; {exact} is a non-working day, and if Civil Code Art. 193 applies (unverified) the deadline moves to {}, but the earlier date is the safe one",
+                "; {exact} is a non-working day, and if Civil Code Art. 193 applies (152-FZ does not say whether it does) the deadline moves to {}, but the earlier date is the safe one",
                 rolled.value
             ),
             rolled.warnings,
@@ -246,7 +246,7 @@ fn incident_plan(incident: &Incident) -> Plan {
         Due::Instant(incident.discovered.plus_hours(24)),
         None,
         "152-FZ Art. 21(3.1)(1), added by 266-FZ (from 2022-09-01)",
-        format!("notify Roskomnadzor within 24 hours of detecting an unlawful or accidental transfer (provision, dissemination, access) of personal data that violated people's rights, giving the incident, its presumed causes and harm, the measures taken and a contact person (the content is unverified in the fact sheet); the hours run over nights, weekends and holidays alike{fine}"),
+        format!("notify Roskomnadzor within 24 hours of detecting an unlawful or accidental transfer (provision, dissemination, access) of personal data that violated people's rights, giving the incident, its presumed causes and harm, the measures taken and a contact person (the content is set by Roskomnadzor's notice form on pd.rkn.gov.ru, not re-checked here); the hours run over nights, weekends and holidays alike{fine}"),
     ));
     plan.obligations.push(obligation(
         "report-investigation",

@@ -1,6 +1,7 @@
-//! Facts of 152-FZ the rules share: where Russia is, the Art. 6(1) grounds,
-//! the special categories of Art. 10 and the biometrics of Art. 11, the
-//! adequate countries of Art. 12(2), and where RU people's data goes.
+//! Facts of 152-FZ the rules share: the one applicability model every rule
+//! and `resolve` use ([`scope`]), the dates the law changed, the Art. 6(1)
+//! grounds, the special categories and conditions of Art. 10, the biometrics
+//! of Art. 11, the adequate countries of Art. 12(2), and where data goes.
 
 use std::sync::LazyLock;
 
@@ -13,10 +14,17 @@ use crate::options::Options;
 /// Russia.
 pub static RU: LazyLock<Jurisdiction> = LazyLock::new(|| "RU".parse().expect("RU is an ISO 3166-1 code"));
 
+/// 152-FZ of 27.07.2006 in force: Art. 25(1), 180 days after its official
+/// publication (Rossiyskaya Gazeta, 29.07.2006). Before this day it set no duty.
+pub const FZ152_IN_FORCE: Date = date(2007, 1, 26);
+/// 261-FZ of 25.07.2011 in force on publication: Arts. 18.1 (policy, measures)
+/// and 22.1 (the responsible person) added.
+pub const FZ261_IN_FORCE: Date = date(2011, 7, 27);
 /// 266-FZ of 14.07.2022, main part in force: new request deadlines, incident
 /// notices, narrower Art. 22 exemptions.
 pub const FZ266_MAIN: Date = date(2022, 9, 1);
-/// 266-FZ cross-border part in force (Art. 12 notices).
+/// 266-FZ cross-border part in force (Art. 12 notices), Art. 1 item 7 and
+/// Art. 3 of 266-FZ; the day before is the last day of the old Art. 12(4).
 pub const FZ266_CROSS_BORDER: Date = date(2023, 3, 1);
 /// 23-FZ of 28.02.2025: the prohibition wording of Art. 18(5).
 pub const FZ23_LOCALIZATION: Date = date(2025, 7, 1);
@@ -24,7 +32,7 @@ pub const FZ23_LOCALIZATION: Date = date(2025, 7, 1);
 pub const FZ156_CONSENT: Date = date(2025, 9, 1);
 /// 242-FZ of 21.07.2014: the localisation duty of Art. 18(5).
 pub const FZ242_LOCALIZATION: Date = date(2015, 9, 1);
-/// 420-FZ of 30.11.2024: the leak fines of KoAP Art. 13.11(11)-(18) and the new
+/// 420-FZ of 30.11.2024 (KoAP RF), in force 180 days after publication: the leak fines of KoAP Art. 13.11(11)-(18) and the new
 /// bands of Art. 13.11(1), (1.1), (2) and (10).
 pub const FZ420_FINES: Date = date(2025, 5, 30);
 
@@ -48,21 +56,68 @@ pub fn located_in_russia(system: &System) -> bool {
     !system.locations.is_empty() && system.locations.iter().all(in_russia)
 }
 
-/// Whether 152-FZ reaches the organisation: its markets include Russia, an
-/// activity names Russia among its own `markets`, or it is established in
-/// Russia (an operator there processes under 152-FZ whatever its markets).
-pub fn applies(manifest: &Manifest) -> bool {
-    manifest.targets(&RU)
-        || manifest.organization.established.iter().any(in_russia)
-        || manifest.activities.iter().any(|a| a.markets.iter().any(touches))
+/// Why 152-FZ reaches an organisation: the one applicability model of the
+/// module, used by every rule and by `resolve`.
+///
+/// - **Established**: an operator in Russia (`organization.established`
+///   names RU, or an entity's `country` is RU) processes under 152-FZ all the
+///   personal data it processes, whoever the people are and whatever its
+///   markets (Art. 1(1), Art. 3 item 2): a Russian employer serving only the
+///   US and the EEA has operator duties for its employees' data.
+/// - **Directed at Russia**: an organisation abroad whose markets, an
+///   activity's own markets, or an entity's `serves` include Russia processes
+///   the data of people in Russia (Art. 1(1); Art. 1(1.1), added by 266-FZ
+///   from 2022-09-01, for foreign persons processing on a contract with, or
+///   the consent of, people in Russia). Only the activities touching Russia
+///   are in scope.
+///
+/// Where a system stores data does not make the law apply by itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// The organisation or one of its entities is established in Russia.
+    pub established: bool,
+    /// Its markets, an activity's markets or an entity's `serves` reach Russia.
+    pub directed: bool,
 }
 
-/// The activities that touch Russia, with their index: those whose markets
-/// (their own, else the organisation's) include Russia. An activity with its
-/// own `markets` that leave Russia out does not touch it, even when the
-/// organisation's do; one that names Russia does, even when they do not.
+impl Scope {
+    /// Whether 152-FZ applies at all.
+    pub fn applies(self) -> bool {
+        self.established || self.directed
+    }
+
+    /// Why it applies, in words for messages and `resolve`.
+    pub fn reason(self) -> &'static str {
+        match (self.established, self.directed) {
+            (true, true) => "the organisation is established in Russia and offers its services there",
+            (true, false) => "the organisation is established in Russia, so 152-FZ governs all its processing whatever its markets",
+            (false, true) => "the organisation's services are directed at people in Russia",
+            (false, false) => "the organisation is neither established in Russia nor directs its services there",
+        }
+    }
+}
+
+/// The applicability of 152-FZ to the manifest ([`Scope`]).
+pub fn scope(manifest: &Manifest) -> Scope {
+    Scope { established: manifest.established_in(&RU), directed: manifest.reaches(&RU) }
+}
+
+/// Whether 152-FZ reaches the organisation ([`Scope::applies`]).
+pub fn applies(manifest: &Manifest) -> bool {
+    scope(manifest).applies()
+}
+
+/// The activities within 152-FZ, with their index: every activity of an
+/// operator established in Russia; otherwise those whose markets (their own,
+/// else the organisation's) include Russia. An activity of a foreign
+/// organisation whose own `markets` leave Russia out is not in scope.
 pub fn ru_activities(manifest: &Manifest) -> impl Iterator<Item = (usize, &Activity)> {
-    manifest.activities.iter().enumerate().filter(move |(_, a)| manifest.activity_touches(a, &RU))
+    let established = manifest.established_in(&RU);
+    manifest
+        .activities
+        .iter()
+        .enumerate()
+        .filter(move |(_, a)| established || manifest.activity_touches(a, &RU))
 }
 
 /// The grounds for processing of 152-FZ Art. 6(1), as `legal_basis` names them.
@@ -144,9 +199,10 @@ pub fn ground(manifest: &Manifest, index: usize, activity: &Activity) -> Option<
         .map(|(name, key)| (Ground::parse(name), name.to_string(), format!("activities[{index}].{key}")))
 }
 
-/// Special categories of Art. 10(1): race, nationality, political views,
-/// religious or philosophical beliefs, health, intimate life; with criminal
-/// records (Art. 10(3)).
+/// Special categories of Art. 10(1): race or nationality, political views,
+/// religious or philosophical beliefs, health, intimate life (sexual
+/// orientation is read as intimate life). Criminal records are Art. 10(3),
+/// see [`CRIMINAL_RECORDS`].
 pub const SPECIAL_CATEGORIES: &[&str] = &[
     "user.demographic.race_ethnicity",
     "user.demographic.political_opinion",
@@ -154,10 +210,64 @@ pub const SPECIAL_CATEGORIES: &[&str] = &[
     "user.demographic.sexual_orientation",
     "user.health_and_medical",
     "user.biometric.health",
-    "user.criminal_history",
 ];
 
-/// Biometric data of Art. 11.
+/// Data on criminal records (судимость), Art. 10(3).
+pub const CRIMINAL_RECORDS: &[&str] = &["user.criminal_history"];
+
+/// The cases of Art. 10(2) in which special categories may be processed, as
+/// `special_category_condition` names them, with the item and the GDPR Art.
+/// 9(2) names that describe the same case. Only item 1 is a consent, and it
+/// must be in writing: GDPR's `explicit_consent` does not show that.
+pub const SPECIAL_CONDITIONS: &[(&str, &str)] = &[
+    ("written_consent", "item 1"),
+    ("permitted_for_distribution", "item 2 (Art. 10.1)"),
+    ("readmission_treaty", "item 2.1"),
+    ("population_census", "item 2.2"),
+    ("social_security_labour_law", "item 2.3"),
+    ("employment_social_security", "item 2.3"),
+    ("vital_interests", "item 3"),
+    ("medical_purposes", "item 4"),
+    ("health_or_social_care", "item 4"),
+    ("association_members", "item 5"),
+    ("not_for_profit", "item 5"),
+    ("rights_and_justice", "item 6"),
+    ("legal_claims", "item 6"),
+    ("security_law", "item 7"),
+    ("prosecutor_supervision", "item 7.1"),
+    ("insurance_law", "item 8"),
+    ("child_placement", "item 9"),
+    ("citizenship_law", "item 10"),
+];
+
+/// The Art. 10(2) item a `special_category_condition` names, if it names one.
+pub fn special_condition(name: &str) -> Option<&'static str> {
+    SPECIAL_CONDITIONS.iter().find(|(n, _)| *n == name).map(|(_, item)| *item)
+}
+
+/// Whether a ground lets an operator process criminal-record data (Art.
+/// 10(3)): only state and municipal bodies within their powers, and others in
+/// the cases and the manner federal laws set. Never consent or a contract.
+pub fn criminal_records_allowed(ground: Ground, public_body: bool) -> bool {
+    match ground {
+        Ground::LegalObligation | Ground::LegalProceedings | Ground::Enforcement => true,
+        Ground::PublicTask => public_body,
+        _ => false,
+    }
+}
+
+/// Whether biometric data may be processed without written consent on this
+/// ground: the cases of Art. 11(2) (readmission treaties, justice and
+/// enforcement, defence, security, counter-terrorism, transport security,
+/// anti-corruption, operational-search activity, state service, criminal
+/// sentences, entry and exit, citizenship, notaries), all set by law.
+pub fn biometrics_without_consent(ground: Ground) -> bool {
+    matches!(ground, Ground::LegalObligation | Ground::LegalProceedings | Ground::Enforcement | Ground::PublicTask)
+}
+
+/// Biometric data of Art. 11: physiological and biological traits by which a
+/// person's identity can be established and which the operator uses to
+/// establish it.
 pub const BIOMETRIC_CATEGORIES: &[&str] = &["user.biometric", "user.authorization.biometric"];
 
 /// The first data category of an activity within one of `prefixes`.
@@ -167,17 +277,18 @@ pub fn first_within<'a>(activity: &'a Activity, prefixes: &[&str]) -> Option<&'a
 
 /// Countries taken as ensuring adequate protection (Art. 12(2)): the parties to
 /// Council of Europe Convention 108 (the Council's 46 member states and the
-/// non-member parties listed), plus the non-parties the fact sheet names from
-/// RKN Order No. 128 of 05.08.2022 (KG, CN, IN, CI, TH). The Order's full list
-/// (about 34 states) was not retrieved; `[modules.russia] adequate_countries`
-/// adds to this list.
+/// non-member parties listed), plus non-parties on Roskomnadzor's list (RKN
+/// Order No. 128 of 05.08.2022, in force 2023-03-01) that public summaries name
+/// (Kyrgyzstan, China, India, Côte d'Ivoire, Thailand: solstico.legal; Belarus,
+/// Kazakhstan and China: konsugroup.com/en/news/transborder-personal-data-transfer-russia-2023/). The Order's full list of about 34 states is not encoded;
+/// `[modules.russia] adequate_countries` adds to this list.
 pub const ADEQUATE: &[&str] = &[
     // Council of Europe member states, all parties to Convention 108.
     "AD", "AL", "AM", "AT", "AZ", "BA", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GE",
     "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT",
     "RO", "RS", "SE", "SI", "SK", "SM", "TR", "UA", // Non-member parties to Convention 108.
-    "AR", "CV", "MA", "MU", "MX", "SN", "TN", "UY", // RKN Order No. 128 (those named in the fact sheet).
-    "CI", "CN", "IN", "KG", "TH",
+    "AR", "CV", "MA", "MU", "MX", "SN", "TN", "UY", // RKN Order No. 128 (those public summaries name).
+    "BY", "CI", "CN", "IN", "KG", "KZ", "TH",
 ];
 
 /// Whether a destination ensures adequate protection. Groups: the EEA and the

@@ -1,6 +1,8 @@
 //! The Russia regional module: Federal Law No. 152-FZ of 27.07.2006 "On
-//! Personal Data" with its 2022-2025 amendments (266-FZ, 23-FZ, 156-FZ), and the
-//! production calendars its working-day deadlines are counted on.
+//! Personal Data" with its amendments through 2025 (261-FZ, 242-FZ, 266-FZ,
+//! 23-FZ, 156-FZ), read as of 2026-12-01, and the production calendars its
+//! working-day deadlines are counted on. Who the law reaches is decided once,
+//! in [`law::scope`].
 //!
 //! Rules live one per file under [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendar of [`calendars`]; `juris resolve` is answered
@@ -24,7 +26,7 @@ use juris_core::{Jurisdiction, Law, Resolution, ResolveContext, Rule};
 pub const ID: &str = <Russia as juris_core::Module>::ID;
 
 /// The date the module's reading of the law is current to.
-pub const CURRENT_TO: Date = date(2026, 3, 31);
+pub const CURRENT_TO: Date = date(2026, 12, 1);
 
 /// The Russia module.
 #[derive(Default)]
@@ -42,8 +44,8 @@ impl juris_core::Module for Russia {
 
     fn laws(&self) -> Vec<Law> {
         [
-            "Federal Law No. 152-FZ of 27.07.2006 \"On Personal Data\", as amended by 266-FZ of 14.07.2022, 23-FZ of 28.02.2025 and 156-FZ of 24.06.2025",
-            "Code of Administrative Offences (KoAP) Art. 13.11, as amended by 420-FZ of 30.11.2024",
+            "Federal Law No. 152-FZ of 27.07.2006 \"On Personal Data\" (in force 2007-01-26), as amended by 261-FZ of 25.07.2011, 242-FZ of 21.07.2014, 266-FZ of 14.07.2022, 233-FZ of 08.08.2024, 23-FZ of 28.02.2025 and 156-FZ of 24.06.2025",
+            "Code of Administrative Offences (KoAP RF) Art. 13.11, as amended by 420-FZ of 30.11.2024 (from 2025-05-30)",
             "Labour Code Art. 112; Government Decrees No. 1335 of 04.10.2024 and No. 1466 of 24.09.2025 on the transfer of days off in 2025 and 2026",
         ]
         .into_iter()

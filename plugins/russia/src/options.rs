@@ -1,6 +1,6 @@
 //! The module's own manifest table, `[modules.russia]`: facts about the
 //! organisation that only 152-FZ asks for, and switches for readings of the law
-//! the fact sheet marks as uncertain or disputed.
+//! that published commentary disputes (see each rule's `## Uncertainty`).
 //!
 //! ```toml
 //! [modules.russia]

@@ -19,14 +19,28 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     }
     let m = &ctx.manifest;
     let s = &mut out.statements;
-    if !law::applies(m) {
+    let scope = law::scope(m);
+    if ctx.as_of < law::FZ152_IN_FORCE {
         s.push(Statement::new(
-            Topic::Law,
-            "neither the manifest's organization.markets nor any activity's markets include Russia, and the organisation is not established there; 152-FZ applies to operators processing the data of people in Russia, so add RU to the markets if the service is offered there",
-            "152-FZ Art. 1(1), Art. 3",
+            Topic::Applicability,
+            format!("152-FZ entered into force on 2007-01-26, so on {} it set no duty", ctx.as_of),
+            "152-FZ Art. 25(1)",
         ));
         return out;
     }
+    if !scope.applies() {
+        s.push(Statement::new(
+            Topic::Applicability,
+            "the organisation is not established in Russia (organization.established, entities' country) and neither its markets, nor any activity's markets, nor any entity's serves include Russia; 152-FZ applies to operators in Russia and to processing directed at people in Russia, so add RU where that is so",
+            "152-FZ Art. 1(1), (1.1); Art. 3 item 2",
+        ));
+        return out;
+    }
+    s.push(Statement::new(
+        Topic::Applicability,
+        format!("152-FZ applies: {}", scope.reason()),
+        "152-FZ Art. 1(1), (1.1) (added by 266-FZ from 2022-09-01); Art. 3 item 2",
+    ));
     if let Some(entity) = m.contracting_entity(&ctx.jurisdiction) {
         s.push(Statement::new(
             Topic::Entity,
@@ -141,7 +155,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
         Some(mode) => format!("the consent mode the manifest sets for RU is {mode}; "),
         None => String::new(),
     };
-    text.push_str("processing needs consent unless another Art. 6(1) ground applies; special categories and biometrics need written consent (Arts. 10, 11); direct marketing needs prior consent (Art. 15)");
+    text.push_str("processing needs consent unless another Art. 6(1) ground applies; consent must be an active choice (no pre-ticked boxes, no consent by continuing to browse, nothing non-essential before the choice: Art. 9(1)); special categories need written consent or another Art. 10(2) case, biometrics written consent save Art. 11(2); criminal records only where a federal law allows, never on consent (Art. 10(3)); direct marketing needs prior consent (Art. 15)");
     if ctx.as_of >= FZ156_CONSENT {
         text.push_str(if opts.consent_separate_document {
             "; consent is obtained as a separate document, as required since 2025-09-01"
@@ -164,7 +178,9 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
         .collect();
     s.push(Statement::new(
         Topic::Contacts,
-        if responsible.is_empty() {
+        if ctx.as_of < law::FZ261_IN_FORCE {
+            "the duty to appoint a person responsible for organising processing applies from 2011-07-27 (261-FZ)".to_string()
+        } else if responsible.is_empty() {
             "no person responsible for organising processing is named for RU".to_string()
         } else {
             format!("the person responsible for organising processing is {}", law::join(&responsible))

@@ -167,9 +167,10 @@ fn cross_border_notices_are_required_from_2023_03_01_and_name_the_wait() {
 }
 
 #[test]
-fn organisations_not_targeting_russia_are_left_alone() {
+fn organisations_neither_established_in_nor_targeting_russia_are_left_alone() {
     let text = with_options("")
         .replace("markets = [\"RU\", \"EEA\", \"US-CA\"]", "markets = [\"EEA\", \"US-CA\"]")
+        .replace("country = \"RU\"\nserves = [\"RU\"]", "country = \"DE\"\nserves = [\"EEA\"]")
         .replace("[[contacts]]\nrole = \"responsible_person\"", "[[contacts]]\nrole = \"privacy\"")
         .replace("[notices]\nprivacy_policy = \"https://market.example/ru/privacy\"\n", "")
         .replace("rkn_operator_registry = true", "rkn_operator_registry = false");
@@ -386,4 +387,213 @@ fn resolve_agrees_with_the_rule_on_localisation_exempt_systems() {
     assert!(!storage.text.contains("breaks Art. 18(5)"), "{}", storage.text);
     assert!(storage.text.contains("`accounts-global` (DE and US) holds"), "{}", storage.text);
     assert!(storage.text.contains("exempts"), "{}", storage.text);
+}
+
+const RUSSIAN_EMPLOYER: &str = r#"
+manifest = 1
+
+[organization]
+name = "OOO Software House"
+established = ["RU"]
+markets = ["US", "EEA"]
+
+[[systems]]
+id = "hr"
+name = "HR system"
+locations = ["DE"]
+holds = ["RU"]
+
+[[activities]]
+id = "payroll"
+name = "Employees' payroll"
+uses = ["employment"]
+data_categories = ["user.contact", "user.financial"]
+data_subjects = ["employee"]
+legal_basis = "legal_obligation"
+systems = ["hr"]
+retention = { period = "P50Y", from = "relationship-end", why = "Federal Law No. 125-FZ on archives, Art. 22.1" }
+"#;
+
+#[test]
+fn a_russian_employer_serving_only_foreign_markets_has_operator_duties_for_its_employees() {
+    let found = check(RUSSIAN_EMPLOYER, date(2026, 11, 29));
+    let fired: Vec<&str> = found.iter().map(|f| f.rule.as_str()).collect();
+    for rule in [
+        "russia/operator-notification",
+        "russia/policy-published",
+        "russia/responsible-person",
+        "russia/cross-border-notice",
+    ] {
+        assert!(fired.contains(&rule), "{rule} is silent: {found:?}");
+    }
+    // Payroll rests on a legal obligation, which Art. 18(5) exempts from localisation.
+    assert!(!fired.contains(&"russia/localization"), "{found:?}");
+    let notice = found.iter().find(|f| f.rule == "russia/operator-notification").unwrap();
+    assert_eq!(notice.path, "filings.rkn_operator_registry");
+    assert!(notice.message.contains("`payroll`"), "{}", notice.message);
+    // On consent, the HR system abroad breaks localisation.
+    let text = RUSSIAN_EMPLOYER.replace("legal_basis = \"legal_obligation\"", "legal_basis = \"consent\"");
+    let found = check(&text, date(2026, 11, 29));
+    let local: Vec<_> = found.iter().filter(|f| f.rule == "russia/localization").collect();
+    assert_eq!(local.len(), 1, "{found:?}");
+    assert_eq!(local[0].path, "systems[0].locations[0]");
+    assert_eq!(local[0].severity, Severity::Error);
+    // resolve agrees with check on scope.
+    let resolution = Russia.resolve(&ResolveContext {
+        manifest: manifest(RUSSIAN_EMPLOYER),
+        jurisdiction: "RU".parse().unwrap(),
+        as_of: date(2026, 11, 29),
+    });
+    let applicability = resolution.statements.iter().find(|s| s.topic == "applicability").unwrap();
+    assert!(applicability.text.contains("established in Russia"), "{}", applicability.text);
+    assert!(resolution.statements.iter().any(|s| s.topic == "storage"));
+}
+
+#[test]
+fn an_entity_in_russia_makes_the_organisation_established_there() {
+    let text = RUSSIAN_EMPLOYER
+        .replace("established = [\"RU\"]\n", "")
+        .replace("[[systems]]", "[[entities]]\nid = \"ru\"\nname = \"OOO Software House\"\ncountry = \"RU\"\nserves = [\"US\"]\n\n[[systems]]");
+    assert!(check(&text, date(2026, 11, 29)).iter().any(|f| f.rule == "russia/operator-notification"));
+}
+
+#[test]
+fn a_check_as_of_2006_reports_no_152_fz_duty() {
+    let text = RUSSIAN_EMPLOYER.replace("legal_basis = \"legal_obligation\"", "legal_basis = \"consent\"");
+    for manifest_text in [BASE, text.as_str()] {
+        let found = check(manifest_text, date(2006, 12, 31));
+        assert!(found.iter().all(|f| f.rule == "russia/module-options"), "{found:?}");
+    }
+    assert!(check(&text, date(2007, 1, 26)).iter().any(|f| f.rule == "russia/operator-notification"));
+    // Arts. 18.1 and 22.1 apply from 2011-07-27 (261-FZ).
+    let before: Vec<String> = check(&text, date(2011, 7, 26)).into_iter().map(|f| f.rule).collect();
+    assert!(!before.iter().any(|r| r == "russia/policy-published" || r == "russia/responsible-person"), "{before:?}");
+    let after: Vec<String> = check(&text, date(2011, 7, 27)).into_iter().map(|f| f.rule).collect();
+    assert!(after.iter().any(|r| r == "russia/policy-published"), "{after:?}");
+    assert!(after.iter().any(|r| r == "russia/responsible-person"), "{after:?}");
+    let resolution = Russia.resolve(&ResolveContext {
+        manifest: manifest(&text),
+        jurisdiction: "RU".parse().unwrap(),
+        as_of: date(2006, 6, 1),
+    });
+    assert_eq!(resolution.statements.len(), 1);
+    assert!(resolution.statements[0].text.contains("2007-01-26"));
+}
+
+#[test]
+fn special_categories_need_an_art_10_2_case_and_criminal_records_a_federal_law() {
+    let text = with_options("consent_separate_document = true").replace(
+        "data_categories = [\"user.contact\", \"user.account\"]",
+        "data_categories = [\"user.contact\", \"user.health_and_medical\"]",
+    );
+    let with = |condition: &str| {
+        text.replace(
+            "legal_basis = \"contract\"",
+            &format!("legal_basis = \"contract\"\nspecial_category_condition = \"{condition}\""),
+        )
+    };
+    let special = |text: &str| -> Vec<Finding> {
+        check(text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/consent-required").collect()
+    };
+    for not_a_case in ["explicit_consent", "substantial_public_interest", "manifestly_made_public"] {
+        let found = special(&with(not_a_case));
+        assert_eq!(found.len(), 1, "{not_a_case}: {found:?}");
+        assert_eq!(found[0].path, "activities[0].special_category_condition");
+        assert!(found[0].message.contains("not a case of 152-FZ Art. 10(2)"), "{}", found[0].message);
+    }
+    for case in ["written_consent", "medical_purposes", "legal_claims", "vital_interests"] {
+        assert!(special(&with(case)).is_empty(), "{case}");
+    }
+    // Criminal records: consent is never enough, a federal law is.
+    let text = with_options("consent_separate_document = true").replace(
+        "data_categories = [\"user.contact\", \"user.account\"]",
+        "data_categories = [\"user.contact\", \"user.criminal_history\"]",
+    );
+    let criminal = |text: &str| -> Vec<Finding> {
+        check(text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/criminal-records").collect()
+    };
+    let on_consent = text.replace("legal_basis = \"contract\"", "legal_basis = \"consent\"");
+    let found = criminal(&on_consent);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "activities[0].legal_basis");
+    assert!(found[0].message.contains("never on consent"), "{}", found[0].message);
+    assert!(criminal(&text.replace("legal_basis = \"contract\"", "legal_basis = \"legal_obligation\"")).is_empty());
+}
+
+#[test]
+fn retention_beyond_the_purpose_needs_a_federal_law_or_contract_not_a_bare_reason() {
+    let text = with_options("consent_separate_document = true");
+    let keep = |why: &str| {
+        text.replace(
+            "retention = { period = \"P30D\", from = \"account-closure\" }",
+            &format!("retention = {{ period = \"P3Y\", from = \"account-closure\", why = \"{why}\" }}"),
+        )
+    };
+    let fired = |text: &str| -> Vec<Finding> {
+        check(text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/destruction-deadline").collect()
+    };
+    let found = fired(&keep("we may need it for analytics"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "activities[0].retention.why");
+    assert!(found[0].message.contains("names no federal law or contract"), "{}", found[0].message);
+    assert!(fired(&keep("Civil Code Art. 196 limitation period")).is_empty());
+    assert!(fired(&keep("срок по договору с покупателем")).is_empty());
+}
+
+#[test]
+fn consent_collected_opt_out_or_through_a_bad_banner_is_not_valid_consent() {
+    let text = format!(
+        "{}\n[consent.RU]\nmode = \"opt-out\"\n",
+        with_options("consent_separate_document = true")
+    );
+    let validity = |text: &str| -> Vec<Finding> {
+        check(text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/consent-validity").collect()
+    };
+    let found = validity(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].path, "consent.RU.mode");
+    assert!(found[0].message.contains("`newsletter`"), "{}", found[0].message);
+    // A default entry that covers Russia is read too.
+    let found = validity(&text.replace("[consent.RU]", "[consent.default]"));
+    assert_eq!(found[0].path, "consent.default.mode");
+    // Banner facts count only where tracking carries personal data.
+    let banner = text.replace(
+        "mode = \"opt-out\"",
+        "mode = \"opt-in\"\nbanner = { pre_ticked = true, consent_by_continuing = true }",
+    );
+    assert!(validity(&banner).is_empty());
+    let tracked = banner.replace(
+        "data_categories = [\"user.contact.email\"]",
+        "data_categories = [\"user.contact.email\", \"user.device.cookie_id\"]",
+    );
+    let paths: Vec<String> = validity(&tracked).into_iter().map(|f| f.path).collect();
+    assert_eq!(paths, ["consent.RU.banner.pre_ticked", "consent.RU.banner.consent_by_continuing"]);
+    // Before 266-FZ the consent had to be specific, informed and conscious.
+    let before = check(&tracked, date(2020, 1, 1));
+    let first = before.iter().find(|f| f.rule == "russia/consent-validity").unwrap();
+    assert!(first.message.contains("specific, informed and conscious"), "{}", first.message);
+}
+
+#[test]
+fn cross_border_transfers_must_wait_for_the_notice_and_its_review() {
+    let text = with_options("consent_separate_document = true")
+        .replace("rkn_cross_border_notice = [\"DE\", \"US\"]", "rkn_cross_border_notice = [\"DE\", \"US\"]\nrkn_cross_border_notice_filed = 2024-03-04\ncross_border_transfers_began = BEGAN");
+    let timing = |began: &str| -> Vec<Finding> {
+        check(&text.replace("BEGAN", began), date(2026, 1, 1))
+            .into_iter()
+            .filter(|f| f.rule == "russia/cross-border-timing")
+            .collect()
+    };
+    let found = timing("2024-03-01");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "filings.cross_border_transfers_began");
+    assert!(found[0].message.contains("before the cross-border notice was filed on 2024-03-04"), "{}", found[0].message);
+    // The US is not adequate: 10 working days (8 March 2024 is a holiday).
+    let found = timing("2024-03-19");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("ended on 2024-03-19"), "{}", found[0].message);
+    assert!(timing("2024-03-20").is_empty());
+    // Silent before 2023-03-01.
+    let early = check(&text.replace("BEGAN", "2024-03-01"), date(2023, 2, 28));
+    assert!(early.iter().all(|f| f.rule != "russia/cross-border-timing"));
 }

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(FZ156_CONSENT),
     docs: r#"
 ## What it does
-When any activity touching Russia relies on consent for Russia (its ground
+When any activity within 152-FZ (every activity of an operator established
+in Russia; otherwise those whose markets include Russia) relies on consent for Russia (its ground
 is `consent`, or its `special_category_condition` is a consent such as
 `written_consent` for special categories or biometrics) and
 `[modules.russia]` does not declare `consent_separate_document = true`,
@@ -52,9 +53,14 @@ consent_separate_document = true
 ```
 
 ## Fines
-KoAP Art. 13.11(2) (processing without consent where it is required, or a
-consent that breaks the content rules, including the separate-document
-rule): legal entities RUB 300-700 thousand, repeat up to RUB 1.5 million.
+KoAP RF Art. 13.11(2) (processing without consent where it is required, or
+a consent that breaks the content rules, including the separate-document
+rule), as amended by 420-FZ of 30.11.2024 from 2025-05-30: legal entities
+RUB 300-700 thousand, repeat up to RUB 1.5 million.
+
+## Sources
+156-FZ of 24.06.2025 (publication.pravo.gov.ru); in force 2025-09-01
+(konsugroup.com/en/news/changes-personal-data-russia-2025-09-01/).
 "#,
     check,
     fails: include_str!("fixtures/consent_separate_document.fail.toml"),

@@ -14,12 +14,13 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(FZ266_CROSS_BORDER),
     docs: r#"
 ## What it does
-When 152-FZ reaches the organisation (its markets, or an activity's own
-`markets`, include Russia, or it is established there), lists every place
-outside Russia that
-RU people's data goes to: the locations of systems holding it (copies of a
-Russian primary included) and the countries of recipients of activities
-touching Russia. A destination not covered by
+When 152-FZ reaches the organisation (it is established in Russia, or its
+markets, an activity's own `markets` or an entity's `serves` include Russia),
+lists every place outside Russia that data goes to: the locations of systems
+holding RU people's data (copies of a Russian primary included) and the
+countries of recipients of activities within 152-FZ (for an operator
+established in Russia, every activity: the nationality of the people does
+not matter for Art. 12). A destination not covered by
 `filings.rkn_cross_border_notice` is an error; for a destination that does
 not ensure adequate protection the message adds the 10-working-day wait.
 Each country is reported once, at its first mention, naming every system
@@ -28,7 +29,7 @@ non-adequate destination with a notice filed is reported as a note, as a
 reminder of that wait.
 
 ## Why
-Since 2023-03-01 (266-FZ) an operator must notify Roskomnadzor, separately
+Since 2023-03-01 (266-FZ, Art. 12 in a new wording) an operator must notify Roskomnadzor, separately
 from its Art. 22 notification, before it first transfers personal data
 across the border (Art. 12(3)), after collecting information on the
 recipients and, for non-adequate states, on their law (Art. 12(5)).
@@ -37,6 +38,8 @@ transfers to states that do not ensure adequate protection are prohibited,
 while transfers to adequate states may start once notified (Art. 12(8)-(10)).
 Adequate states are the parties to Council of Europe Convention 108 and the
 states on Roskomnadzor's list (Order No. 128 of 05.08.2022) (Art. 12(2)).
+When transfers began, and whether they waited for the review, is
+`russia/cross-border-timing`.
 
 ## Example
 ```toml
@@ -64,21 +67,27 @@ notice, unless Roskomnadzor restricts or prohibits them (Government Decree
 No. 24 of 16.01.2023).
 
 ## Uncertainty
-The full RKN list of adequate non-Convention states (about 34, Order
-No. 128) was not retrieved: the rule knows the Council of Europe members and
-the non-member parties to Convention 108, plus Kyrgyzstan, China, India,
-Côte d'Ivoire and Thailand. Any other country is treated as not adequate,
-the conservative reading. Add countries counsel has confirmed with
-`adequate_countries = ["..."]` in `[modules.russia]`. Draft Law No. 951518-8
-would drop Convention 108 as a criterion; its status is unknown. Operators
-that declared transfers before 2023-03-01 need not re-notify until their
-transfers change; list those countries in `rkn_cross_border_notice` too.
+The full RKN list of adequate non-Convention states (about 34 states, Order
+No. 128) is not encoded: the rule knows the Council of Europe members and
+the non-member parties to Convention 108, plus Belarus, China, Côte
+d'Ivoire, India, Kazakhstan, Kyrgyzstan and Thailand, which public summaries
+of the Order name (solstico.legal; konsugroup.com). Any other country is
+treated as not adequate, the conservative reading. Add countries counsel
+has confirmed with `adequate_countries = ["..."]` in `[modules.russia]`.
+Draft Law No. 951518-8 would drop Convention 108 as a criterion; no adopted
+law was found as of 2026-12-01. Operators that notified transfers before
+2023-03-01 need not re-notify until their transfers change (solstico.legal,
+"Changes in personal data legislation effective from March 01, 2023"); list
+those countries in `rkn_cross_border_notice` too. Before 2023-03-01 the old
+Art. 12(4) allowed transfers to non-adequate states only with the subject's
+written consent, for a contract with the subject, under a treaty or federal
+law, or for vital interests; that regime is not encoded.
 
 ## Fines
-KoAP Art. 13.11(1) (processing in breach of the law, where no other part
-applies): legal entities RUB 150-300 thousand; repeat (13.11(1.1)) RUB
-300-500 thousand. The fact sheet names no specific band for a missing
-cross-border notice.
+KoAP RF Art. 13.11(1) (processing in breach of the law, where no other part
+applies), as amended by 420-FZ of 30.11.2024 from 2025-05-30: legal
+entities RUB 150-300 thousand; repeat (13.11(1.1)) RUB 300-500 thousand.
+KoAP has no part specific to a missing cross-border notice.
 "#,
     check,
     fails: include_str!("fixtures/cross_border_notice.fail.toml"),

@@ -2,7 +2,7 @@ use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::law;
+use crate::law::{self, FZ152_IN_FORCE, Ground};
 
 /// `russia/destruction-deadline`
 pub static RULE: Rule = Rule {
@@ -10,15 +10,20 @@ pub static RULE: Rule = Rule {
     title: "Data kept beyond 30 days after the purpose is achieved or consent withdrawn",
     citation: "152-FZ Art. 21(4)-(5); Art. 5(7)",
     severity: Severity::Error,
-    in_force: InForce { from: None, until: None },
+    in_force: InForce::from(FZ152_IN_FORCE),
     docs: r#"
 ## What it does
-For every activity touching Russia, reads `retention`. When the period runs
-from an event that ends the purpose or the consent (a `from` such as
-`account-closure`, `relationship-end`, `contract-end`, `consent-withdrawal`,
-`consent-revocation`, `unsubscribe`, `purpose-achieved`), is longer than 30
-days and `why` gives no federal law or contract requiring it, the rule
-fires. An activity with no retention at
+For every activity within 152-FZ (every activity of an operator established
+in Russia; otherwise those whose markets include Russia), reads `retention`.
+When the period runs from an event that ends the purpose or the consent (a
+`from` such as `account-closure`, `relationship-end`, `contract-end`,
+`consent-withdrawal`, `consent-revocation`, `unsubscribe`,
+`purpose-achieved`) and is longer than 30 days, `why` must name the federal
+law or the contract with the person that requires keeping the data (words
+such as "Federal Law", "-FZ", "Code", "закон", "кодекс", "contract",
+"agreement", "договор"); a bare reason ("analytics", "business needs") is
+not enough. An activity whose ground for Russia is `legal_obligation` is
+taken to keep the data for the period its law sets. An activity with no retention at
 all is reported as a warning, since destruction on time cannot be shown.
 
 ## Why
@@ -51,13 +56,17 @@ retention = { period = "P5Y", from = "account-closure", why = "Federal Law No. 4
 ## Uncertainty
 The rule decides whether a period starts when the purpose ends from the
 words of `from`; a period counted from collection is taken to cover the
-purpose itself and is not flagged. Any `why` is accepted as naming a law or
-contract. The six-month blocking period of Art. 21(6) for data that cannot
-be destroyed on time is unverified in the fact sheet (RU-DSR-10) and not
-encoded.
+purpose itself and is not flagged. Whether `why` names a law or contract is
+read from its words; the law it names is not checked. Art. 21(6) lets an
+operator that cannot destroy data on time block it and destroy it within
+six months unless a federal law sets another period; it is not encoded, as
+the manifest states no such impossibility. The period of Art. 21(4) in the
+text before 261-FZ of 25.07.2011 was not checked: the rule applies 30 days
+from 2007-01-26.
 
 ## Fines
-KoAP Art. 13.11(1) (processing incompatible with the purposes): legal
+KoAP RF Art. 13.11(1) (processing incompatible with the purposes of
+collection), as amended by 420-FZ of 30.11.2024 from 2025-05-30: legal
 entities RUB 150-300 thousand, repeat RUB 300-500 thousand.
 "#,
     check,
@@ -93,6 +102,21 @@ fn ends_purpose(from: &str) -> bool {
     from.to_ascii_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).any(|w| END_OF_PURPOSE.contains(&w))
 }
 
+/// Words of a `why` that name a federal law or a contract (Art. 21(4)-(5):
+/// "unless otherwise provided by a contract ... or a federal law").
+const LAW_OR_CONTRACT: &[&str] =
+    &["law", "laws", "fz", "фз", "code", "decree", "contract", "contracts", "agreement", "agreements"];
+
+/// Stems of Russian words for the same, whatever their case ending.
+const LAW_OR_CONTRACT_STEMS: &[&str] = &["закон", "кодекс", "постановлен", "договор", "соглашен"];
+
+/// Whether a retention reason names a federal law or a contract.
+fn names_law_or_contract(why: &str) -> bool {
+    why.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| LAW_OR_CONTRACT.contains(&w) || LAW_OR_CONTRACT_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
@@ -108,9 +132,25 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             );
             continue;
         };
-        let justified = retention.why.as_deref().is_some_and(|w| !w.trim().is_empty());
-        if retention.period.max_days() > 30 && ends_purpose(&retention.from) && !justified {
-            out.push(
+        if retention.period.max_days() <= 30 || !ends_purpose(&retention.from) {
+            continue;
+        }
+        if matches!(law::ground(m, i, activity), Some((Some(Ground::LegalObligation), _, _))) {
+            continue;
+        }
+        match retention.why.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+            Some(why) if names_law_or_contract(why) => {}
+            Some(why) => out.push(
+                Violation::new(
+                    format!("activities[{i}].retention.why"),
+                    format!(
+                        "activity `{}` keeps data for {} after `{}` because \"{why}\", which names no federal law or contract; Art. 21(4)-(5) allow nothing else beyond 30 days",
+                        activity.id, retention.period, retention.from
+                    ),
+                )
+                .help("destroy the data within 30 days (`period = \"P30D\"`), or name in `why` the federal law (e.g. \"Federal Law No. 402-FZ, Art. 29\") or the contract with the person that requires keeping it"),
+            ),
+            None => out.push(
                 Violation::new(
                     format!("activities[{i}].retention.period"),
                     format!(
@@ -119,7 +159,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                     ),
                 )
                 .help("destroy the data within 30 days (`period = \"P30D\"`), or give the federal law or contract that requires keeping it in `why`"),
-            );
+            ),
         }
     }
     out
@@ -139,5 +179,17 @@ mod tests {
         assert!(ends_purpose("subscription-expired"));
         assert!(!ends_purpose("collection"));
         assert!(!ends_purpose("vendor-onboarding"));
+    }
+
+    #[test]
+    fn reasons_that_name_a_law_or_contract() {
+        use super::names_law_or_contract;
+        assert!(names_law_or_contract("Federal Law No. 402-FZ on accounting, Art. 29"));
+        assert!(names_law_or_contract("Tax Code Art. 23"));
+        assert!(names_law_or_contract("срок по договору с клиентом"));
+        assert!(names_law_or_contract("the customer agreement, clause 9"));
+        assert!(!names_law_or_contract("analytics"));
+        assert!(!names_law_or_contract("lawful business needs"));
+        assert!(!names_law_or_contract("  "));
     }
 }

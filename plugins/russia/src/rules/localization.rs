@@ -14,11 +14,13 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(FZ242_LOCALIZATION),
     docs: r#"
 ## What it does
-When 152-FZ reaches the organisation (its markets, or an activity's own
-`markets`, include Russia, or it is established there), flags every system that holds the data
-of people in Russia (`holds` covers `RU`) and has a location outside Russia,
-unless it is a copy of a primary record kept in Russia
-(`replica_of = { RU = "<system in Russia>" }`). A `replica_of` naming a system
+When 152-FZ reaches the organisation (it is established in Russia, whatever
+its markets, or its markets, an activity's own `markets` or an entity's
+`serves` include Russia), flags every system that holds the data of people
+in Russia (`holds` covers `RU`) and has a location outside Russia, unless
+the data is first recorded in Russia and the system only copies it:
+`replica_of = { RU = "<system in Russia>" }` names where it is first
+recorded and systematised. A `replica_of` naming a system
 that is not located in Russia, or does not hold RU data, is flagged too, and
 so is a system holding RU data that names no location at all.
 
@@ -73,19 +75,22 @@ A copy abroad is a cross-border transfer: file the Roskomnadzor notice
 (`russia/cross-border-notice`).
 
 ## Uncertainty
-The law firms cited in the fact sheet (RU-ORG-07, open item 6) disagree on
-the reach of 23-FZ: whether it only governs the collection stage (a copy
-made abroad after the data is recorded in Russia stays a lawful cross-border
-transfer), or also prohibits "mirror" databases abroad. The rule encodes the
-conservative reading by default and reports copies abroad from 2025-07-01 as
-warnings. Set `localization_scope = "collection-only"` in `[modules.russia]`
-to apply the narrower reading. The manifest records where people are, not
-their citizenship; the rule treats RU people as Russian citizens.
+Law firms disagree on the reach of 23-FZ: whether it only governs the
+collection stage, so that a copy made abroad after the data is recorded in
+Russia stays a lawful cross-border transfer (seamless.legal, "Toughening the
+requirement for localisation of personal data", 2025), or also prohibits
+"mirror" databases abroad (lidings.com, "Localization of personal data:
+update", 2025). The rule encodes the conservative reading by default and
+reports copies abroad from 2025-07-01 as warnings. Set
+`localization_scope = "collection-only"` in `[modules.russia]` to apply the
+narrower reading. Art. 18(5) concerns citizens of the Russian Federation;
+the manifest records where people are (`holds`), not their citizenship, so
+the rule treats RU people as Russian citizens.
 
 ## Fines
-KoAP Art. 13.11(8) (first breach): legal entities RUB 1-6 million, officials
-RUB 100-200 thousand. Art. 13.11(9) (repeat): legal entities up to RUB 18
-million (reported range RUB 6-18 million).
+KoAP RF Art. 13.11(8) (first breach; added by 405-FZ of 02.12.2019): legal
+entities RUB 1-6 million, officials RUB 100-200 thousand. Art. 13.11(9)
+(repeat): legal entities RUB 6-18 million (swilar.ru; klerk.ru).
 "#,
     check,
     fails: include_str!("fixtures/localization.fail.toml"),

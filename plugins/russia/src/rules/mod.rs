@@ -6,7 +6,10 @@ use juris_core::Rule;
 
 mod consent_required;
 mod consent_separate_document;
+mod consent_validity;
+mod criminal_records;
 mod cross_border_notice;
+mod cross_border_timing;
 mod destruction_deadline;
 mod localization;
 mod operator_notification;
@@ -17,8 +20,11 @@ mod responsible_person;
 pub static ALL: &[&Rule] = &[
     &localization::RULE,
     &cross_border_notice::RULE,
+    &cross_border_timing::RULE,
     &operator_notification::RULE,
     &consent_required::RULE,
+    &consent_validity::RULE,
+    &criminal_records::RULE,
     &consent_separate_document::RULE,
     &policy_published::RULE,
     &responsible_person::RULE,

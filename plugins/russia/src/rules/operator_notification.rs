@@ -2,7 +2,7 @@ use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::law::{self, FZ266_MAIN};
+use crate::law::{self, FZ152_IN_FORCE, FZ266_MAIN};
 use crate::options::{self, OperatorExemption};
 
 /// `russia/operator-notification`
@@ -11,10 +11,12 @@ pub static RULE: Rule = Rule {
     title: "Processing RU people's data without notifying Roskomnadzor",
     citation: "152-FZ Art. 22(1)-(2), as amended by 266-FZ of 14.07.2022 (exemptions from 2022-09-01)",
     severity: Severity::Error,
-    in_force: InForce { from: None, until: None },
+    in_force: InForce::from(FZ152_IN_FORCE),
     docs: r#"
 ## What it does
-When an activity touches Russia and `filings.rkn_operator_registry` is not
+When an activity is within 152-FZ (every activity of an operator established
+in Russia, whatever its markets; otherwise those whose markets include
+Russia) and `filings.rkn_operator_registry` is not
 `true`, reports that the organisation has not notified Roskomnadzor of its
 intention to process personal data, unless `[modules.russia]` names an
 exemption that survives 266-FZ (`operator_notification_exemption`). Claiming
@@ -61,15 +63,18 @@ operator_notification_exemption = "non-automated"   # or "state-system", "transp
 ```
 
 ## Uncertainty
-Before 2022-09-01 Art. 22(2) listed broader exemptions (e.g. employee data,
-data processed under a contract with the subject) that the fact sheet does
-not give in full; for dates before then the rule reports a warning, not an
-error. The date Art. 22 first applied (152-FZ's entry into force) is not in
-the fact sheet, so the rule has no start date.
+Before 2022-09-01 Art. 22(2) listed broader exemptions, among them data of
+employees and data processed under a contract with the subject
+(konsugroup.com/en/news/new-requirements-for-personal-data-operators-from-september-01-2022/);
+the manifest cannot show whether one applied, so for dates before then the
+rule reports a warning, not an error. Art. 22 applies from 152-FZ's entry
+into force on 2007-01-26 (Art. 25(1): 180 days after publication on
+29.07.2006); the rule is silent before.
 
 ## Fines
-KoAP Art. 13.11(10) (failure to notify the intention to process): legal
-entities RUB 100-300 thousand (from 2025-05-30, 420-FZ).
+KoAP RF Art. 13.11(10) (failure to notify the intention to process), added
+by 420-FZ of 30.11.2024 from 2025-05-30: legal entities RUB 100-300
+thousand (elcode.ru, 09.06.2025).
 "#,
     check,
     fails: include_str!("fixtures/operator_notification.fail.toml"),

@@ -2,18 +2,19 @@ use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::law;
+use crate::law::{self, FZ261_IN_FORCE};
 
 /// `russia/policy-published`
 pub static RULE: Rule = Rule {
     id: "russia/policy-published",
     title: "Personal-data processing policy not published",
-    citation: "152-FZ Art. 18.1(2)",
+    citation: "152-FZ Art. 18.1(2), added by 261-FZ of 25.07.2011 (from 2011-07-27)",
     severity: Severity::Error,
-    in_force: InForce { from: None, until: None },
+    in_force: InForce::from(FZ261_IN_FORCE),
     docs: r#"
 ## What it does
-When an activity touches Russia and `notices.privacy_policy` is not set (or
+When an activity is within 152-FZ (every activity of an operator established
+in Russia; otherwise those whose markets include Russia) and `notices.privacy_policy` is not set (or
 is blank), reports that the operator's personal-data processing policy is not
 published.
 
@@ -42,15 +43,17 @@ privacy_policy = "https://example.com/ru/privacy"
 ```
 
 ## Uncertainty
-Art. 18.1 was added by Federal Law No. 261-FZ of 25.07.2011; the date it took
-effect is not in the fact sheet, so the rule has no start date. The manifest
-cannot say whether the policy is linked from every collecting page or
-covers the protection requirements; check both by hand.
+Art. 18.1 was added by Federal Law No. 261-FZ of 25.07.2011, in force on its
+official publication on 2011-07-27 (Goltsblat BLP, bclplaw.ru/en/actual/legal/62342);
+the rule is silent before that day. The manifest cannot say whether the
+policy is linked from every collecting page or covers the protection
+requirements; check both by hand.
 
 ## Fines
-KoAP Art. 13.11(3) is the part usually cited for not publishing the policy;
-its band is not in the fact sheet. The general band of Art. 13.11(1) is RUB
-150-300 thousand for legal entities.
+KoAP RF Art. 13.11(3) (failure to publish or give access to the policy):
+legal entities RUB 30-60 thousand, the band set by Federal Law No. 19-FZ of
+24.02.2021; whether 420-FZ of 30.11.2024 changed it was not confirmed in the
+summaries of that law read (elcode.ru, 09.06.2025; garant.ru/news/1816746).
 "#,
     check,
     fails: include_str!("fixtures/policy_published.fail.toml"),

@@ -3,18 +3,19 @@ use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
-use crate::law;
+use crate::law::{self, FZ261_IN_FORCE};
 
 /// `russia/responsible-person`
 pub static RULE: Rule = Rule {
     id: "russia/responsible-person",
     title: "No person responsible for organising the processing of personal data",
-    citation: "152-FZ Art. 22.1(1); Art. 18.1(1) item 1",
+    citation: "152-FZ Art. 22.1(1); Art. 18.1(1) item 1, added by 261-FZ of 25.07.2011 (from 2011-07-27)",
     severity: Severity::Error,
-    in_force: InForce { from: None, until: None },
+    in_force: InForce::from(FZ261_IN_FORCE),
     docs: r#"
 ## What it does
-When an activity touches Russia, looks for a contact with
+When an activity is within 152-FZ (every activity of an operator established
+in Russia; otherwise those whose markets include Russia), looks for a contact with
 `role = "responsible_person"` whose `for` covers Russia, and reports its
 absence.
 
@@ -47,15 +48,16 @@ email = "pd@example.ru"
 ```
 
 ## Uncertainty
-Art. 22.1 was added by Federal Law No. 261-FZ of 25.07.2011; the date it
-took effect, and the wording of Art. 22.1(4), are not in the fact sheet
-(RU-ORG-09 marks the full Art. 18.1(1) list as unverified). The rule has no
-start date.
+Art. 22.1 was added by Federal Law No. 261-FZ of 25.07.2011, in force on its
+official publication on 2011-07-27 (Goltsblat BLP, bclplaw.ru/en/actual/legal/62342);
+the rule is silent before that day. Art. 22.1(1) speaks of an operator that
+is a legal entity; the rule asks every operator, as the manifest does not
+say whether it is one.
 
 ## Fines
-The fact sheet gives no band specific to this duty; KoAP Art. 13.11(1)
-(processing in breach of the law) is RUB 150-300 thousand for legal
-entities.
+KoAP RF has no part specific to this duty; Art. 13.11(1) (processing in
+breach of the law) is RUB 150-300 thousand for legal entities from
+2025-05-30 (420-FZ of 30.11.2024).
 "#,
     check,
     fails: include_str!("fixtures/responsible_person.fail.toml"),
