@@ -90,7 +90,9 @@ impl Scope {
     pub fn reason(self) -> &'static str {
         match (self.established, self.directed) {
             (true, true) => "the organisation is established in Russia and offers its services there",
-            (true, false) => "the organisation is established in Russia, so 152-FZ governs all its processing whatever its markets",
+            (true, false) => {
+                "the organisation is established in Russia, so 152-FZ governs all its processing whatever its markets"
+            }
             (false, true) => "the organisation's services are directed at people in Russia",
             (false, false) => "the organisation is neither established in Russia nor directs its services there",
         }
@@ -113,11 +115,7 @@ pub fn applies(manifest: &Manifest) -> bool {
 /// organisation whose own `markets` leave Russia out is not in scope.
 pub fn ru_activities(manifest: &Manifest) -> impl Iterator<Item = (usize, &Activity)> {
     let established = manifest.established_in(&RU);
-    manifest
-        .activities
-        .iter()
-        .enumerate()
-        .filter(move |(_, a)| established || manifest.activity_touches(a, &RU))
+    manifest.activities.iter().enumerate().filter(move |(_, a)| established || manifest.activity_touches(a, &RU))
 }
 
 /// The grounds for processing of 152-FZ Art. 6(1), as `legal_basis` names them.

@@ -179,7 +179,8 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
     s.push(Statement::new(
         Topic::Contacts,
         if ctx.as_of < law::FZ261_IN_FORCE {
-            "the duty to appoint a person responsible for organising processing applies from 2011-07-27 (261-FZ)".to_string()
+            "the duty to appoint a person responsible for organising processing applies from 2011-07-27 (261-FZ)"
+                .to_string()
         } else if responsible.is_empty() {
             "no person responsible for organising processing is named for RU".to_string()
         } else {

@@ -451,9 +451,10 @@ fn a_russian_employer_serving_only_foreign_markets_has_operator_duties_for_its_e
 
 #[test]
 fn an_entity_in_russia_makes_the_organisation_established_there() {
-    let text = RUSSIAN_EMPLOYER
-        .replace("established = [\"RU\"]\n", "")
-        .replace("[[systems]]", "[[entities]]\nid = \"ru\"\nname = \"OOO Software House\"\ncountry = \"RU\"\nserves = [\"US\"]\n\n[[systems]]");
+    let text = RUSSIAN_EMPLOYER.replace("established = [\"RU\"]\n", "").replace(
+        "[[systems]]",
+        "[[entities]]\nid = \"ru\"\nname = \"OOO Software House\"\ncountry = \"RU\"\nserves = [\"US\"]\n\n[[systems]]",
+    );
     assert!(check(&text, date(2026, 11, 29)).iter().any(|f| f.rule == "russia/operator-notification"));
 }
 
@@ -542,10 +543,7 @@ fn retention_beyond_the_purpose_needs_a_federal_law_or_contract_not_a_bare_reaso
 
 #[test]
 fn consent_collected_opt_out_or_through_a_bad_banner_is_not_valid_consent() {
-    let text = format!(
-        "{}\n[consent.RU]\nmode = \"opt-out\"\n",
-        with_options("consent_separate_document = true")
-    );
+    let text = format!("{}\n[consent.RU]\nmode = \"opt-out\"\n", with_options("consent_separate_document = true"));
     let validity = |text: &str| -> Vec<Finding> {
         check(text, date(2026, 1, 1)).into_iter().filter(|f| f.rule == "russia/consent-validity").collect()
     };
@@ -587,7 +585,11 @@ fn cross_border_transfers_must_wait_for_the_notice_and_its_review() {
     let found = timing("2024-03-01");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "filings.cross_border_transfers_began");
-    assert!(found[0].message.contains("before the cross-border notice was filed on 2024-03-04"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("before the cross-border notice was filed on 2024-03-04"),
+        "{}",
+        found[0].message
+    );
     // The US is not adequate: 10 working days (8 March 2024 is a holiday).
     let found = timing("2024-03-19");
     assert_eq!(found.len(), 1);

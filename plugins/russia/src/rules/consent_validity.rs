@@ -95,9 +95,8 @@ fn policy_key(m: &Manifest) -> Option<String> {
 fn tracking_carries_personal_data(m: &Manifest) -> bool {
     let non_essential = |p: CookiePurpose| matches!(p, CookiePurpose::Analytics | CookiePurpose::Advertising);
     m.cookies.iter().any(|c| non_essential(c.purpose) && !c.recipients.is_empty())
-        || law::ru_activities(m).any(|(_, a)| {
-            a.data_categories.iter().any(|c| c.is_within("user.device") || c.is_within("user.behavior"))
-        })
+        || law::ru_activities(m)
+            .any(|(_, a)| a.data_categories.iter().any(|c| c.is_within("user.device") || c.is_within("user.behavior")))
 }
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
@@ -137,9 +136,21 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         return out;
     }
     let facts = [
-        (banner.pre_ticked, "pre_ticked", "pre-selects non-essential purposes, so a consent given through it is not conscious and unambiguous"),
-        (banner.consent_by_continuing, "consent_by_continuing", "takes continued browsing or closing the banner as consent, which shows no will of the person"),
-        (banner.non_essential_before_choice, "non_essential_before_choice", "sets non-essential cookies or loads trackers before the person chooses, so their personal data is processed before any consent"),
+        (
+            banner.pre_ticked,
+            "pre_ticked",
+            "pre-selects non-essential purposes, so a consent given through it is not conscious and unambiguous",
+        ),
+        (
+            banner.consent_by_continuing,
+            "consent_by_continuing",
+            "takes continued browsing or closing the banner as consent, which shows no will of the person",
+        ),
+        (
+            banner.non_essential_before_choice,
+            "non_essential_before_choice",
+            "sets non-essential cookies or loads trackers before the person chooses, so their personal data is processed before any consent",
+        ),
     ];
     for (fact, name, what) in facts {
         if fact == Some(true) {

@@ -74,7 +74,8 @@ fn review_ends(filed: Date) -> Date {
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let (Some(filed), Some(began)) = (&m.filings.rkn_cross_border_notice_filed, &m.filings.cross_border_transfers_began)
+    let (Some(filed), Some(began)) =
+        (&m.filings.rkn_cross_border_notice_filed, &m.filings.cross_border_transfers_began)
     else {
         return Vec::new();
     };
