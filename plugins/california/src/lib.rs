@@ -5,7 +5,8 @@
 //!
 //! Rules live one per file under [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendars of [`calendars`]; whether the CCPA applies at
-//! all is decided in [`applicability`]; the module's own manifest table
+//! all is decided in [`applicability`], whether data is sold or shared in
+//! [`selling`], what is sensitive in [`sensitive`]; the module's own manifest table
 //! `[modules.california]` is read in [`options`].
 
 #![deny(unsafe_code)]
@@ -16,6 +17,8 @@ pub mod deadlines;
 pub mod options;
 pub mod resolve;
 pub mod rules;
+pub mod selling;
+pub mod sensitive;
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{EventContext, Plan};
@@ -25,7 +28,7 @@ use juris_core::{Jurisdiction, Law, Resolution, ResolveContext, Rule};
 pub const ID: &str = <California as juris_core::Module>::ID;
 
 /// The date the module's reading of the law is current to.
-pub const CURRENT_TO: Date = date(2026, 11, 29);
+pub const CURRENT_TO: Date = date(2026, 12, 1);
 
 /// The California module.
 #[derive(Default)]

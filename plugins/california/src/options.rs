@@ -1,10 +1,11 @@
 //! The module's own manifest table, `[modules.california]`.
 //!
 //! Facts the shared manifest model has no field for (thresholds the manifest
-//! cannot compute, loyalty programmes, data-broker status) and switches for the
-//! readings the fact sheet marks UNVERIFIED. Every key is optional; a table that
-//! does not match this shape is reported by `california/module-options` and the
-//! other rules then run on the defaults.
+//! cannot compute, loyalty programmes, data-broker status, exempt data, audit
+//! filings) and switches for readings of the law that official texts leave
+//! open. Every key is optional; a table that does not match this shape is
+//! reported by `california/module-options` and the other rules then run on the
+//! defaults.
 
 use juris_core::schemars::JsonSchema;
 use serde::Deserialize;
@@ -40,9 +41,27 @@ pub struct Options {
     /// Whether a single "Your Privacy Choices" Alternative Opt-out Link (11 CCR
     /// §7015) is shown in place of the two links.
     pub alternative_opt_out_link: bool,
-    /// Whether personal information of consumers under 16 is treated as
-    /// sensitive personal information (fact sheet W12, UNVERIFIED; default true).
+    /// Kept so that older manifests load; ignored. Since 2026-01-01 the
+    /// personal information of consumers a business knows are under 16 is
+    /// sensitive personal information by regulation (11 CCR §7001, as amended
+    /// by the CPPA regulations approved on 2025-09-23), which a manifest
+    /// cannot switch off.
     pub minors_data_is_sensitive: Option<bool>,
+    /// Activities whose data an exemption of Civ. Code §§1798.145-1798.146
+    /// takes out of the CCPA (protected health information under HIPAA,
+    /// medical information under the CMIA, data collected under the GLBA,
+    /// consumer reports under the FCRA, motor-vehicle records under the DPPA).
+    /// A claim is accepted only for an activity that processes that kind of
+    /// data. The breach action of §1798.150 still applies to GLBA data.
+    pub exempt_activities: Vec<ExemptActivity>,
+    /// Whether the attestation and summary of the risk assessments conducted
+    /// in 2026 and 2027 were submitted to the CPPA (11 CCR §7157, due
+    /// 2028-04-01).
+    pub risk_assessment_attestation_submitted: bool,
+    /// The latest calendar year whose cybersecurity audit certification was
+    /// submitted to the CPPA (11 CCR §§7121, 7124; the first certifications fall
+    /// due on 2028-04-01, 2029-04-01 or 2030-04-01 by revenue).
+    pub cybersecurity_audit_certified_year: Option<i16>,
     /// Minors whose data is sold or shared (Civ. Code §1798.120(c)).
     pub minors: Option<Minors>,
     /// Financial incentives and loyalty programmes (Civ. Code §1798.125(b)).
@@ -53,15 +72,61 @@ pub struct Options {
     pub data_broker: Option<DataBroker>,
 }
 
+/// One entry of `exempt_activities`.
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(deny_unknown_fields)]
+pub struct ExemptActivity {
+    /// The activity's id.
+    pub activity: String,
+    /// The law whose data it is.
+    pub exemption: Exemption,
+}
+
+/// The exemptions of Civ. Code §§1798.145-1798.146 a manifest can claim.
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
+#[schemars(crate = "juris_core::schemars")]
+#[serde(rename_all = "kebab-case")]
+pub enum Exemption {
+    /// Protected health information collected by a HIPAA covered entity or
+    /// business associate (§1798.146(a)(1)(A)).
+    Hipaa,
+    /// Medical information governed by the Confidentiality of Medical
+    /// Information Act (§1798.146(a)(1)(A)).
+    Cmia,
+    /// Personal information collected, processed, sold or disclosed under the
+    /// Gramm-Leach-Bliley Act (§1798.145(e)).
+    Glba,
+    /// Consumer-report activity regulated by the Fair Credit Reporting Act
+    /// (§1798.145(d)).
+    Fcra,
+    /// Personal information under the Driver's Privacy Protection Act
+    /// (§1798.145(f)).
+    Dppa,
+}
+
+impl Exemption {
+    /// The section that grants it.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Exemption::Hipaa => "HIPAA (Civ. Code §1798.146(a))",
+            Exemption::Cmia => "the CMIA (Civ. Code §1798.146(a))",
+            Exemption::Glba => "the GLBA (Civ. Code §1798.145(e))",
+            Exemption::Fcra => "the FCRA (Civ. Code §1798.145(d))",
+            Exemption::Dppa => "the DPPA (Civ. Code §1798.145(f))",
+        }
+    }
+}
+
 /// Which California holidays are not business days.
 #[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 #[schemars(crate = "juris_core::schemars")]
 #[serde(rename_all = "kebab-case")]
 pub enum HolidayReading {
-    /// The days state offices close (Gov. Code §19853; reading (b) of the sheet).
+    /// The days state offices close (Gov. Code §19853).
     #[default]
     StateOffices,
-    /// Every full-day Gov. Code §6700 holiday as well (reading (a)).
+    /// Every full-day Gov. Code §6700 holiday as well.
     GovernmentCode,
 }
 
@@ -125,10 +190,5 @@ impl Options {
     /// Whether the 45 days count the day of receipt.
     pub fn counts_receipt_day(&self) -> bool {
         self.respond_counts_receipt_day.unwrap_or(true)
-    }
-
-    /// Whether data of consumers under 16 is sensitive personal information.
-    pub fn minors_sensitive(&self) -> bool {
-        self.minors_data_is_sensitive.unwrap_or(true)
     }
 }

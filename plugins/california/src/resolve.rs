@@ -20,6 +20,9 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
             false,
             "neither the organisation nor any of its activities names a market covering US-CA, and it is not established there, so it is not doing business in California and the CCPA does not apply".to_string(),
         ),
+        Applicability::NotABusiness(reasons) => {
+            (false, format!("the CCPA does not apply: the organisation is not a \"business\" (§1798.140(d)): {}", reasons.join("; ")))
+        }
         Applicability::Business(reasons) => (true, format!("the CCPA applies: {}", reasons.join("; "))),
         Applicability::NotMet(reasons) => (
             false,
@@ -38,7 +41,7 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
             ),
         ),
     };
-    statements.push(Statement::new(Topic::Applicability, text, "Civ. Code §1798.140(d)(1)"));
+    statements.push(Statement::new(Topic::Applicability, text, "Civ. Code §1798.140(d)"));
     if !applies {
         return Resolution { statements };
     }
@@ -59,6 +62,12 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
         ),
         "Civ. Code §§1798.120, 1798.121, 1798.135",
     ));
+    let found = applicability::sales(m, options, ctx.as_of);
+    let selling = if found.is_empty() {
+        "the manifest shows no sale or sharing".to_string()
+    } else {
+        format!("the manifest shows that personal information is sold or shared: {}", crate::selling::reasons(&found))
+    };
     let gpc = match policy.and_then(|p| p.honors_gpc) {
         Some(true) => "the manifest says signals are honoured",
         Some(false) => "the manifest says signals are not honoured, which breaks §7025",
@@ -76,9 +85,9 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     statements.push(Statement::new(
         Topic::Gpc,
         format!(
-            "opt-out preference signals such as Global Privacy Control must be processed as a valid request to opt out of sale and sharing, for the browser or device and any profile associated with it, without asking for more information; {gpc}{display}"
+            "opt-out preference signals such as Global Privacy Control must be processed as a valid request to opt out of sale and sharing, for the browser or device and any profile associated with it, without asking for more information; {selling}; {gpc}{display}"
         ),
-        "Civ. Code §1798.135(b)(1); 11 CCR §7025",
+        "Civ. Code §1798.135(b)(1); 11 CCR §7025; former 11 CCR §999.315(c) (from 2020-08-14)",
     ));
     statements.push(Statement::new(
         Topic::Storage,

@@ -1,5 +1,6 @@
-//! Deadlines against the fact sheet (shared/legal/eea-uk-california.md §1C) and
-//! the examples, computed through `obligations()`.
+//! Deadlines against the law (11 CCR §§7021, 7026(f), 7027(g); Civ. Code
+//! §§1798.82, 1798.83, 1798.130) and worked examples, computed through
+//! `obligations()`.
 
 use juris_california::California;
 use juris_core::jiff::civil::{Date, date};

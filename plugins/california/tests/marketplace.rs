@@ -106,6 +106,8 @@ fn the_example_has_something_to_say() {
             ("california/financial-incentive-notice", "modules.california.financial_incentives[0].notice"),
             ("california/privacy-policy-stale", "notices.last_updated"),
             ("california/request-methods", "rights.channels"),
+            ("california/risk-assessment", "activities[1]"),
+            ("california/risk-assessment", "activities[2]"),
             ("california/sensitive-limit-link", "notices.limit_use_link"),
             ("california/service-provider-contract", "recipients[1].contract"),
         ]

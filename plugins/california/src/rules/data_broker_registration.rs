@@ -46,13 +46,13 @@ Register (or renew) with the CPPA by 31 January, record the year in
 
 ## Uncertainty
 The rule's start, 2020-01-01, is the first registration duty under the
-data-broker registry law (AB 1202), which the Delete Act carried over; that
-date is not in the shared fact sheet.
+data-broker registry law (AB 1202, Stats. 2019 ch. 753), which the Delete Act
+carried over.
 
 ## Fines
-$200 for each day a deletion request is not processed (fact sheet C1.14), and
-$200 for each day a broker fails to register (Civ. Code §1798.99.82(c); not in
-the shared fact sheet).
+$200 for each day a deletion request is not processed (Civ. Code
+§1798.99.82(c)(1)(B), as amended by SB 362), and $200 for each day a broker
+fails to register (§1798.99.82(c)(1)(A)).
 "#,
     check,
     fails: include_str!("fixtures/data_broker_registration.fail.toml"),

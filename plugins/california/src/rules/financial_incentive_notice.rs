@@ -39,8 +39,9 @@ the privacy policy), obtain opt-in consent before enrolment, and set
 `notice = true`.
 
 ## Uncertainty
-The fact sheet marks the regulation numbers for financial incentives
-UNVERIFIED (it lists §§7080-7081 as well); §7016 is cited for the notice itself.
+§7016 sets the notice itself; 11 CCR §§7080-7081 set how the value of the
+consumer's data is estimated and when a price or service difference is
+discriminatory, which the manifest cannot show.
 "#,
     check,
     fails: include_str!("fixtures/financial_incentive_notice.fail.toml"),

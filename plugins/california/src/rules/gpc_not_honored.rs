@@ -8,24 +8,36 @@ use juris_core::{CheckContext, Manifest, Rule, Severity};
 /// §7025(c)(6), 2025 amendments).
 const STATUS_DISPLAY_FROM: Date = date(2026, 1, 1);
 
+/// The day the Attorney General's original CCPA regulations, approved by the
+/// Office of Administrative Law on 2020-08-14 with immediate effect, required
+/// businesses to treat user-enabled global privacy controls as a valid request
+/// to opt out of sale (former 11 CCR §999.315(c)).
+pub const GPC_FROM: Date = date(2020, 8, 14);
+
 /// `california/gpc-not-honored`
 pub static RULE: Rule = Rule {
     id: "california/gpc-not-honored",
     title: "Opt-out preference signals (Global Privacy Control) not honoured",
-    citation: "Civ. Code §1798.135(b)(1), (e); 11 CCR §7025(b), (c)(6)",
+    citation: "Civ. Code §§1798.120, 1798.135(b)(1), (e); 11 CCR §7025(b), (c)(6); former 11 CCR §999.315(c)",
     severity: Severity::Error,
-    in_force: InForce::from(date(2023, 1, 1)),
+    in_force: InForce::from(GPC_FROM),
     docs: r#"
 ## What it does
-When an activity that touches California sells or shares personal
-information, checks the consent policy that applies to US-CA (`[consent]`, the
+When the business sells or shares Californians' personal information (derived
+from recipients, purposes, consideration and cookies as described for
+`california/do-not-sell-link`, or declared with `sells_or_shares = true`),
+checks the consent policy that applies to US-CA (`[consent]`, the
 `"US-CA"` entry or the one covering it): it must say `honors_gpc = true`. From
 2026-01-01 it also checks that the site shows whether it processed the signal
 (`opt_out_signal_status_shown = true` in `[modules.california]`). It runs only
 when the CCPA applies.
 
 ## Why
-A business that sells or shares personal information must process an opt-out
+From 2020-08-14, a business that collects personal information online had to
+treat user-enabled global privacy controls as a valid request to opt out of
+sale (former 11 CCR §999.315(c), the Attorney General's regulations approved
+that day); the CPPA's regulations carried the duty over from 2023-03-29. A
+business that sells or shares personal information must process an opt-out
 preference signal, such as Global Privacy Control, as a valid request to opt
 out of sale and sharing, for the browser or device and any profile associated
 with it, without asking for more information (Civ. Code §1798.135(b)(1), (e);
@@ -44,6 +56,14 @@ not an acceptable opt-out method (§7026(a)(4)).
 Honour the signal and say so: `"US-CA" = { mode = "opt-out", honors_gpc = true }`;
 show the processing status on the site and set `opt_out_signal_status_shown = true`
 in `[modules.california]`.
+
+## Enforcement
+People v. Sephora USA, Inc. (Attorney General, 2022-08-24): the site ignored
+Global Privacy Control signals while selling data through third-party
+trackers:
+<https://oag.ca.gov/news/press-releases/attorney-general-bonta-announces-settlement-sephora-part-ongoing-enforcement>.
+In re Tractor Supply Co. (CPPA, 2025-09, $1.35 million) again found signals
+not honoured.
 "#,
     check,
     fails: include_str!("fixtures/gpc_not_honored.fail.toml"),
@@ -74,7 +94,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
     let ca = crate::us_ca();
-    if !m.activities.iter().any(|a| a.sells_or_shares && m.activity_touches(a, &ca)) {
+    if crate::applicability::sales(m, &options, ctx.as_of).is_empty() {
         return Vec::new();
     }
     let path = consent_path(m);

@@ -3,6 +3,8 @@ use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
 
+use crate::selling::Source;
+
 /// `california/minor-sale-opt-in`
 pub static RULE: Rule = Rule {
     id: "california/minor-sale-opt-in",
@@ -12,10 +14,12 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(date(2020, 1, 1)),
     docs: r#"
 ## What it does
-When the CCPA applies, finds activities that touch California, sell or share
-personal information, and either process children's data (`user.childrens`)
-or belong to a business that knows it sells or shares the data of consumers
-under 16 (`[modules.california.minors] actual_knowledge_under_16 = true`). It
+When the CCPA applies, finds activities and cookies that sell or share
+Californians' personal information (derived from the facts as described for
+`california/do-not-sell-link`, or declared) and either process children's data
+(`user.childrens`) or belong to a business that knows some of its consumers
+are under 16 (`organization.children.actual_knowledge = true`, or
+`[modules.california.minors] actual_knowledge_under_16 = true`). It
 then requires both `opt_in_13_to_15 = true` (consumers aged 13 to 15 opt in)
 and `parental_authorization_under_13 = true` (a parent or guardian authorises
 for children under 13) in `[modules.california.minors]`.
@@ -43,8 +47,10 @@ Obtain the opt-in before any sale or sharing, record it in
 data.
 
 ## Fines
-Administrative fines are higher for violations involving consumers under 16
-($7,988 per violation as adjusted for 2025, fact sheet C7.2, UNVERIFIED).
+Administrative fines are higher for intentional violations and violations
+involving consumers under 16 (§1798.155(a)): $7,988 per violation as adjusted
+by the CPPA from 2025-01-01
+(<https://cppa.ca.gov/announcements/2024/20241217.html>).
 "#,
     check,
     fails: include_str!("fixtures/minor_sale_opt_in.fail.toml"),
@@ -54,33 +60,47 @@ Administrative fines are higher for violations involving consumers under 16
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
-    let ca = crate::us_ca();
     let minors = options.minors.clone().unwrap_or_default();
+    let knowledge =
+        minors.actual_knowledge_under_16 || m.organization.children.as_ref().is_some_and(|c| c.actual_knowledge);
+    let mut missing = Vec::new();
+    if !minors.opt_in_13_to_15 {
+        missing.push("the opt-in of consumers aged 13 to 15");
+    }
+    if !minors.parental_authorization_under_13 {
+        missing.push("a parent's or guardian's authorisation for children under 13");
+    }
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let found = crate::applicability::sales(m, &options, ctx.as_of);
     let mut out = Vec::new();
-    for (i, a) in m.activities.iter().enumerate() {
-        if !a.sells_or_shares || !m.activity_touches(a, &ca) {
+    let mut seen = Vec::new();
+    for s in &found {
+        if seen.contains(&s.source) {
             continue;
         }
-        let children = a.data_categories.iter().any(|c| c.is_within("user.childrens"));
-        if !children && !minors.actual_knowledge_under_16 {
+        let (name, children) = match s.source {
+            Source::Activity(i) => match m.activities.get(i) {
+                Some(a) => (format!("activity `{}`", a.id), a.data_categories.iter().any(|c| c.is_within("user.childrens"))),
+                None => continue,
+            },
+            Source::Cookie(i) => match m.cookies.get(i) {
+                Some(c) => (format!("cookie `{}`", c.name), false),
+                None => continue,
+            },
+        };
+        if !children && !knowledge {
             continue;
         }
-        let mut missing = Vec::new();
-        if !minors.opt_in_13_to_15 {
-            missing.push("the opt-in of consumers aged 13 to 15");
-        }
-        if !minors.parental_authorization_under_13 {
-            missing.push("a parent's or guardian's authorisation for children under 13");
-        }
-        if !missing.is_empty() {
-            out.push(
-                Violation::new(
-                    format!("activities[{i}].sells_or_shares"),
-                    format!("activity `{}` sells or shares the personal information of minors without {}", a.id, missing.join(" or ")),
-                )
-                .help("obtain the affirmative authorisation first and set `opt_in_13_to_15 = true` and `parental_authorization_under_13 = true` in `[modules.california.minors]`, or stop selling or sharing"),
-            );
-        }
+        seen.push(s.source);
+        out.push(
+            Violation::new(
+                s.path(),
+                format!("{name} sells or shares the personal information of minors without {}", missing.join(" or ")),
+            )
+            .help("obtain the affirmative authorisation first and set `opt_in_13_to_15 = true` and `parental_authorization_under_13 = true` in `[modules.california.minors]`, or stop selling or sharing"),
+        );
     }
     out
 }

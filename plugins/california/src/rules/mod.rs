@@ -7,14 +7,21 @@ use juris_core::{CheckContext, Rule};
 use crate::applicability::assess;
 use crate::options::Options;
 
+mod admt_notice_opt_out;
+mod authorized_agents;
+mod choice_symmetry;
+mod cybersecurity_audit;
 mod data_broker_registration;
 mod do_not_sell_link;
 mod financial_incentive_notice;
 mod gpc_not_honored;
 mod minor_sale_opt_in;
+mod opt_out_friction;
 mod privacy_policy_stale;
 mod request_methods;
 mod retention_undisclosed;
+mod risk_assessment;
+mod sale_or_sharing_undeclared;
 pub mod sensitive_limit_link;
 mod service_provider_contract;
 mod shine_the_light;
@@ -24,13 +31,20 @@ mod thresholds_not_met;
 pub static ALL: &[&Rule] = &[
     &thresholds_not_met::RULE,
     &do_not_sell_link::RULE,
+    &sale_or_sharing_undeclared::RULE,
     &gpc_not_honored::RULE,
+    &opt_out_friction::RULE,
+    &authorized_agents::RULE,
+    &choice_symmetry::RULE,
     &sensitive_limit_link::RULE,
     &minor_sale_opt_in::RULE,
     &retention_undisclosed::RULE,
     &privacy_policy_stale::RULE,
     &request_methods::RULE,
     &service_provider_contract::RULE,
+    &admt_notice_opt_out::RULE,
+    &risk_assessment::RULE,
+    &cybersecurity_audit::RULE,
     &financial_incentive_notice::RULE,
     &shine_the_light::RULE,
     &data_broker_registration::RULE,

@@ -1,5 +1,5 @@
 use juris_core::jiff::civil::date;
-use juris_core::manifest::RecipientRole;
+use juris_core::manifest::{ContractTerm, Recipient, RecipientRole};
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
@@ -8,24 +8,39 @@ use juris_core::{CheckContext, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "california/service-provider-contract",
     title: "Personal information disclosed to a service provider, contractor or third party without a contract",
-    citation: "Civ. Code §§1798.100(d), 1798.140(j), (ag); 11 CCR §§7051, 7053",
+    citation: "Civ. Code §§1798.100(d), 1798.140(j), (ag); 11 CCR §§7050(b), 7051(a), 7053(a)",
     severity: Severity::Error,
     in_force: InForce::from(date(2023, 1, 1)),
     docs: r#"
 ## What it does
-When the CCPA applies, checks each recipient that an activity touching
-California discloses data to: a `service_provider`, `contractor` or
-`processor`, and a `third_party` or `controller` that the activity sells or
-shares with, must have `contract = true`.
+When the CCPA applies, checks each recipient that Californians' personal
+information reaches:
+- a `service_provider`, `contractor` or `processor` that an activity discloses
+  to must have a contract (`contract = true`, or `contract_terms`);
+- a recipient that a sale or sharing reaches (derived from the facts as for
+  `california/do-not-sell-link`, or declared), including a service provider
+  engaged for cross-context behavioural advertising, which is a third party for
+  it (§1798.140(e)(6); 11 CCR §7050(b)), must have one too.
+
+When `contract_terms` lists the terms, the rule names those missing:
+- for a service provider or contractor (§1798.100(d); §1798.140(ag)(1), (j)(1);
+  11 CCR §7051(a)): `no-selling-or-sharing`, `specified-purposes`,
+  `no-use-outside-purposes`, `no-combining`, `ccpa-compliance`,
+  `right-to-audit-and-remediate`, `notify-if-unable-to-comply`;
+- for a third party (§1798.100(d); 11 CCR §7053(a)): `specified-purposes`,
+  `ccpa-compliance`, `right-to-audit-and-remediate`,
+  `notify-if-unable-to-comply`.
 
 ## Why
 A business that discloses personal information to a service provider or
 contractor for a business purpose, or sells or shares it with a third party,
 must enter into an agreement that limits the use to the specified purposes,
-binds the recipient to the CCPA and lets the business stop unauthorised use
-(Civ. Code §1798.100(d)). Without the contract of §1798.140(ag) or (j), a
-service provider or contractor is not one in law, and the disclosure may be a
-sale (11 CCR §§7050-7051).
+binds the recipient to the CCPA, lets the business take reasonable steps to
+ensure compliance and stop unauthorised use, and obliges the recipient to say
+when it can no longer comply (Civ. Code §1798.100(d), added by the CPRA,
+operative 2023-01-01). Without the contract of §1798.140(ag) or (j), a vendor
+is not a service provider or contractor in law, and the disclosure may be a
+sale (11 CCR §7050).
 
 ## Example
 ```toml
@@ -33,55 +48,126 @@ sale (11 CCR §§7050-7051).
 id = "email-vendor"
 role = "service_provider"
 country = "US"
-contract = false
+contract = true
+contract_terms = ["specified-purposes", "no-selling-or-sharing"]
 ```
 
 ## How to fix
-Sign a contract with the terms of 11 CCR §7051 (service providers and
-contractors) or §7053 (third parties) and set `contract = true`.
+Sign a contract with every term of 11 CCR §7051(a) (service providers and
+contractors) or §7053(a) (third parties) and list them in `contract_terms`.
+
+## Enforcement
+In re American Honda Motor Co. (CPPA, order of 2025-03-07, $632,500): personal
+information was disclosed to advertising-technology vendors without contracts
+holding the terms the CCPA requires:
+<https://cppa.ca.gov/announcements/2025/20250312.html>.
 
 ## Uncertainty
 A recipient whose role is `processor` (a GDPR term) is treated as a service
-provider, the conservative reading.
+provider. `contract = true` without `contract_terms` is taken as a complete
+contract; list the terms to have them checked.
 "#,
     check,
     fails: include_str!("fixtures/service_provider_contract.fail.toml"),
     passes: include_str!("fixtures/service_provider_contract.pass.toml"),
 };
 
-fn check(ctx: &CheckContext) -> Vec<Violation> {
-    if super::ccpa(ctx).is_none() {
-        return Vec::new();
+/// The terms 11 CCR §7051(a) requires of a service provider or contractor.
+const SERVICE_PROVIDER_TERMS: &[ContractTerm] = &[
+    ContractTerm::NoSellingOrSharing,
+    ContractTerm::SpecifiedPurposes,
+    ContractTerm::NoUseOutsidePurposes,
+    ContractTerm::NoCombining,
+    ContractTerm::CcpaCompliance,
+    ContractTerm::RightToAuditAndRemediate,
+    ContractTerm::NotifyIfUnableToComply,
+];
+
+/// The terms 11 CCR §7053(a) requires of a third party.
+const THIRD_PARTY_TERMS: &[ContractTerm] = &[
+    ContractTerm::SpecifiedPurposes,
+    ContractTerm::CcpaCompliance,
+    ContractTerm::RightToAuditAndRemediate,
+    ContractTerm::NotifyIfUnableToComply,
+];
+
+fn term_name(t: ContractTerm) -> &'static str {
+    match t {
+        ContractTerm::DocumentedInstructions => "documented-instructions",
+        ContractTerm::Confidentiality => "confidentiality",
+        ContractTerm::Security => "security",
+        ContractTerm::SubProcessorConditions => "sub-processor-conditions",
+        ContractTerm::AssistWithRights => "assist-with-rights",
+        ContractTerm::AssistWithCompliance => "assist-with-compliance",
+        ContractTerm::DeleteOrReturn => "delete-or-return",
+        ContractTerm::Audits => "audits",
+        ContractTerm::SpecifiedPurposes => "specified-purposes",
+        ContractTerm::NoSellingOrSharing => "no-selling-or-sharing",
+        ContractTerm::NoUseOutsidePurposes => "no-use-outside-purposes",
+        ContractTerm::NoCombining => "no-combining",
+        ContractTerm::CcpaCompliance => "ccpa-compliance",
+        ContractTerm::RightToAuditAndRemediate => "right-to-audit-and-remediate",
+        ContractTerm::NotifyIfUnableToComply => "notify-if-unable-to-comply",
     }
+}
+
+fn is_vendor(r: &Recipient) -> bool {
+    matches!(r.role, RecipientRole::ServiceProvider | RecipientRole::Contractor | RecipientRole::Processor)
+}
+
+fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
-    let ca = crate::us_ca();
+    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let covered: Vec<(usize, &juris_core::manifest::Activity)> =
+        crate::applicability::covered_activities(m, &options).collect();
     let mut out = Vec::new();
     for (i, r) in m.recipients.iter().enumerate() {
-        if r.contract {
+        // A sale or sharing that reaches this recipient, derived or declared.
+        let sold = found.iter().find(|s| s.recipient == Some(i)).map(|s| s.reason.clone()).or_else(|| {
+            found
+                .iter()
+                .filter(|s| s.kind == crate::selling::Kind::Declared)
+                .filter_map(|s| match s.source {
+                    crate::selling::Source::Activity(a) => m.activities.get(a),
+                    crate::selling::Source::Cookie(_) => None,
+                })
+                .find(|a| !is_vendor(r) && a.recipients.contains(&r.id))
+                .map(|a| format!("activity `{}` sells or shares personal information with `{}`", a.id, r.id))
+        });
+        let disclosed = covered.iter().find(|(_, a)| a.recipients.contains(&r.id)).map(|(_, a)| a.id.clone());
+        let (what, terms) = match (&sold, &disclosed) {
+            (Some(why), _) => (why.clone(), THIRD_PARTY_TERMS),
+            (None, Some(activity)) if is_vendor(r) => (
+                format!("activity `{activity}` discloses personal information of Californians to `{}`", r.id),
+                SERVICE_PROVIDER_TERMS,
+            ),
+            _ => continue,
+        };
+        if !r.contract && r.contract_terms.is_empty() {
+            out.push(
+                Violation::new(format!("recipients[{i}].contract"), format!("{what}, without a contract"))
+                    .help("sign an agreement with the terms of 11 CCR §7051(a) (service providers, contractors) or §7053(a) (third parties) and list them in `contract_terms`"),
+            );
             continue;
         }
-        let mut needs = None;
-        for a in m.activities.iter().filter(|a| a.recipients.contains(&r.id) && m.activity_touches(a, &ca)) {
-            needs = match r.role {
-                RecipientRole::ServiceProvider | RecipientRole::Contractor | RecipientRole::Processor => {
-                    Some(("discloses personal information of Californians to", a))
-                }
-                RecipientRole::ThirdParty | RecipientRole::Controller if a.sells_or_shares => {
-                    Some(("sells or shares personal information of Californians with", a))
-                }
-                _ => None,
-            };
-            if needs.is_some() {
-                break;
-            }
+        if r.contract_terms.is_empty() {
+            continue;
         }
-        if let Some((what, a)) = needs {
+        let missing: Vec<&str> =
+            terms.iter().filter(|t| !r.contract_terms.contains(t)).map(|t| term_name(*t)).collect();
+        if !missing.is_empty() {
+            let section = if std::ptr::eq(terms, THIRD_PARTY_TERMS) { "§7053(a)" } else { "§7051(a)" };
             out.push(
                 Violation::new(
-                    format!("recipients[{i}].contract"),
-                    format!("activity `{}` {what} `{}` without a contract", a.id, r.id),
+                    format!("recipients[{i}].contract_terms"),
+                    format!(
+                        "the contract with `{}` lacks terms 11 CCR {section} requires: {} ({what})",
+                        r.id,
+                        missing.join(", ")
+                    ),
                 )
-                .help("sign an agreement with the terms of 11 CCR §7051 or §7053 and set `contract = true`"),
+                .help(format!("add the missing terms to the contract and to `contract_terms`: {}", missing.join(", "))),
             );
         }
     }

@@ -42,8 +42,8 @@ Designate a channel and publish it: `designated_contact = "privacy@shop.example"
 or adopt the opt-out policy and set `opt_out_policy = true`.
 
 ## Uncertainty
-The in-force date is the statute's operative date, 2005-01-01 (SB 27, 2003),
-which is not in the shared fact sheet.
+The in-force date is the statute's operative date, 2005-01-01 (SB 27, Stats.
+2003 ch. 1012).
 "#,
     check,
     fails: include_str!("fixtures/shine_the_light.fail.toml"),
