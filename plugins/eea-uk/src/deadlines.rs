@@ -40,8 +40,8 @@ fn is_uk(place: &Jurisdiction) -> bool {
 /// Royal Assent of the Data (Use and Access) Act 2025 (19 June 2025).
 pub const UK_ART_15_1A_FROM: Date = date(2025, 6, 19);
 
-/// UK GDPR Arts. 22A-22D replace Art. 22 from this day (DUAA 2025 s.80; fact
-/// sheet §2B).
+/// UK GDPR Arts. 22A-22D replace Art. 22 from this day (DUAA 2025 s.80 and
+/// Sch 6, commenced by SI 2026/82 reg 2).
 pub const UK_ARTS_22A_22D_FROM: Date = date(2026, 2, 5);
 
 /// The article of the right a request exercises, and what else it triggers,
@@ -270,7 +270,7 @@ fn incident_plan(incident: &Incident) -> Plan {
     let mut plan = Plan::default();
     let mut regimes: Vec<Regime> = Vec::new();
     for place in incident.jurisdictions.iter().filter(|p| crate::governs(p)) {
-        for regime in crate::regimes(place) {
+        for regime in crate::applicability::regimes(place, incident.discovered.local_date()) {
             if !regimes.contains(&regime) {
                 regimes.push(regime);
             }

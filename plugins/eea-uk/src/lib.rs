@@ -7,6 +7,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod applicability;
 pub mod calendars;
 pub mod data;
 pub mod deadlines;
@@ -25,7 +26,7 @@ use crate::data::Regime;
 pub const ID: &str = <EeaUk as juris_core::Module>::ID;
 
 /// The date the module's reading of the law is current to.
-pub const CURRENT_TO: Date = date(2026, 11, 29);
+pub const CURRENT_TO: Date = date(2026, 12, 1);
 
 /// The EEA/UK module.
 #[derive(Default)]
@@ -87,29 +88,10 @@ pub fn touches(place: &Jurisdiction) -> bool {
     governs(place) || matches!(place, Jurisdiction::Everywhere)
 }
 
-/// The regimes whose law covers people in `place`: `*` both, `EEA`/`EU` and
-/// EEA countries the GDPR, `GB` the UK GDPR.
+/// The regimes whose law covers people in `place` under the law current to
+/// [`CURRENT_TO`] (see [`applicability::regimes`] for a given date).
 pub fn regimes(place: &Jurisdiction) -> Vec<Regime> {
-    match place {
-        Jurisdiction::Everywhere => vec![Regime::Eea, Regime::Uk],
-        Jurisdiction::Group(_) => vec![Regime::Eea],
-        _ => match place.country() {
-            Some(c) if c.code() == "GB" => vec![Regime::Uk],
-            Some(c) if c.is_eea() => vec![Regime::Eea],
-            _ => Vec::new(),
-        },
-    }
-}
-
-/// The regimes an activity's markets touch, each once, EEA first.
-pub fn activity_regimes(manifest: &Manifest, activity: &Activity) -> Vec<Regime> {
-    regimes_of_all(manifest.activity_markets(activity))
-}
-
-/// The regimes a set of places touches, each once, EEA first.
-pub fn regimes_of_all(places: &[Jurisdiction]) -> Vec<Regime> {
-    let all: Vec<Regime> = places.iter().flat_map(regimes).collect();
-    [Regime::Eea, Regime::Uk].into_iter().filter(|r| all.contains(r)).collect()
+    applicability::regimes(place, CURRENT_TO)
 }
 
 /// The countries this module governs within `place`, as ISO codes: `*` is
@@ -141,11 +123,6 @@ pub fn all_markets(manifest: &Manifest) -> Vec<Jurisdiction> {
         }
     }
     out
-}
-
-/// The regimes any market of the manifest touches (see [`all_markets`]).
-pub fn manifest_regimes(manifest: &Manifest) -> Vec<Regime> {
-    regimes_of_all(&all_markets(manifest))
 }
 
 /// The single places (EEA countries, GB, or subdivisions of them) within
@@ -237,25 +214,26 @@ pub struct Bases<'a> {
     pub missing: Vec<Jurisdiction>,
 }
 
-/// The lawful bases of `activity` where this module's law applies. When the
-/// activity has no `legal_basis_by`, its basis is the same everywhere and its
-/// markets are used as they are; otherwise each market is expanded to single
-/// places, so that an entry for one country neither stands in for the others
-/// nor is judged by a law that does not apply to it.
-pub fn bases<'a>(manifest: &Manifest, activity: &'a Activity) -> Bases<'a> {
-    let markets = manifest.activity_markets(activity);
-    let places: Vec<Jurisdiction> = if activity.legal_basis_by.is_empty() {
-        markets.iter().filter(|m| touches(m)).cloned().collect()
-    } else {
-        places_within(markets, activity.legal_basis_by.keys())
-    };
+/// The lawful bases of `activity` where this module's law applies on `on`
+/// (see [`applicability`]). When the activity has no `legal_basis_by`, its
+/// basis is the same everywhere and its markets are used as they are;
+/// otherwise each market is expanded to single places, so that an entry for
+/// one country neither stands in for the others nor is judged by a law that
+/// does not apply to it. An activity the law reaches only through an
+/// establishment is judged at the establishment's country.
+pub fn bases<'a>(manifest: &Manifest, activity: &'a Activity, on: Date) -> Bases<'a> {
+    let expand = !activity.legal_basis_by.is_empty();
     let mut out = Bases::default();
-    for place in places {
-        let Some((basis, field)) = basis_in(activity, &place) else {
-            out.missing.push(place);
-            continue;
-        };
-        for regime in regimes(&place) {
+    for regime in applicability::activity_regimes(manifest, activity, on) {
+        let places =
+            applicability::activity_places(manifest, activity, regime, on, expand, activity.legal_basis_by.keys());
+        for place in places {
+            let Some((basis, field)) = basis_in(activity, &place) else {
+                if !out.missing.contains(&place) {
+                    out.missing.push(place);
+                }
+                continue;
+            };
             match out.uses.iter_mut().find(|u| u.regime == regime && u.field == field) {
                 Some(u) => u.places.push(place.clone()),
                 None => out.uses.push(BasisUse { regime, basis, field: field.clone(), places: vec![place.clone()] }),
@@ -263,22 +241,6 @@ pub fn bases<'a>(manifest: &Manifest, activity: &'a Activity) -> Bases<'a> {
         }
     }
     out
-}
-
-/// The organisation's places of establishment: `organization.established`
-/// and the countries of its contracting entities.
-pub fn establishments(manifest: &Manifest) -> Vec<Jurisdiction> {
-    let mut out = manifest.organization.established.clone();
-    out.extend(manifest.entities.iter().map(|e| e.country.clone()));
-    out
-}
-
-/// Whether the organisation is established in the regime's territory.
-pub fn established_in(manifest: &Manifest, regime: Regime) -> bool {
-    establishments(manifest).iter().filter_map(Jurisdiction::country).any(|c| match regime {
-        Regime::Eea => c.is_eea(),
-        Regime::Uk => c.code() == "GB",
-    })
 }
 
 juris_core::export_module!(EeaUk);

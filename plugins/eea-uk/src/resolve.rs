@@ -2,34 +2,49 @@
 //! who they contract with, where their data may go, and how consent to
 //! cookies must be asked.
 
-use juris_core::manifest::{ConsentMode, ContactRole};
+use juris_core::manifest::{ConsentMode, ContactRole, TransferMechanism};
 use juris_core::{Resolution, ResolveContext, Statement, Topic};
 
 use crate::data::Regime;
 use crate::options::Options;
 use crate::rules::cookie_consent_required::{UK_EXCEPTIONS_FROM, needs_consent};
-use crate::rules::transfer_without_safeguard::transfer_problem;
+use crate::applicability;
+use crate::rules::transfer_without_safeguard::{Flow, flow_problems};
 
 /// What EEA or UK law says about a person in `ctx.jurisdiction`.
 pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     let place = &ctx.jurisdiction;
-    let Some(regime) = crate::regimes(place).into_iter().next().filter(|_| crate::governs(place)) else {
+    let on = ctx.as_of;
+    let Some(regime) = applicability::regimes(place, on).into_iter().next().filter(|_| crate::governs(place)) else {
         return Resolution::default();
     };
     let m = &ctx.manifest;
     let uk = regime == Regime::Uk;
+    let law = applicability::law(regime);
+    let Some((_, ground)) = applicability::applies_to_people_in(m, place, on) else {
+        return Resolution {
+            statements: vec![Statement::new(
+                Topic::Law,
+                format!(
+                    "the {law} does not apply to this organisation's processing of data of people in {place}: it has no establishment in {} and neither offers goods or services to nor monitors people there; where its systems store data does not change that",
+                    regime.name()
+                ),
+                &format!("{law} Art. 3(1)-(2)"),
+            )],
+        };
+    };
     let mut statements = Vec::new();
 
     statements.push(if uk {
         Statement::new(
             Topic::Law,
-            format!("people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025"),
+            format!("people in {place} are protected by the UK GDPR, the Data Protection Act 2018 and PECR, as amended by the Data (Use and Access) Act 2025: {}", ground.describe(regime)),
             "UK GDPR Art. 3; PECR reg 6",
         )
     } else {
         Statement::new(
             Topic::Law,
-            format!("people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive"),
+            format!("people in {place} are protected by the GDPR and the national law transposing the ePrivacy Directive: {}", ground.describe(regime)),
             "GDPR Art. 3; Directive 2002/58/EC Art. 5(3)",
         )
     });
@@ -43,7 +58,6 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
             format!("no entity in the manifest serves {place}: the controller must be identified in the privacy notice")
         }
     };
-    let law = if uk { "UK GDPR" } else { "GDPR" };
     statements.push(Statement::new(Topic::Entity, entity, &format!("{law} Art. 4(7), Art. 13(1)(a)")));
 
     statements.push(Statement::new(
@@ -65,7 +79,9 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     let needing: Vec<&str> = m
         .cookies
         .iter()
-        .filter(|c| needs_consent(c.purpose, uk, ctx.as_of, options.uk_analytics_exception.unwrap_or(true)))
+        .filter(|c| {
+            needs_consent(c, &m.organization.name, uk, ctx.as_of, options.uk_analytics_exception.unwrap_or(true))
+        })
         .map(|c| c.name.as_str())
         .collect();
     let mode = match policy {
@@ -142,23 +158,33 @@ pub fn resolve(ctx: &ResolveContext, options: &Options) -> Resolution {
     Resolution { statements }
 }
 
-fn transfers(ctx: &ResolveContext, regime: crate::data::Regime, options: &Options) -> String {
+fn transfers(ctx: &ResolveContext, regime: Regime, options: &Options) -> String {
     let m = &ctx.manifest;
+    let on = ctx.as_of;
     let place = &ctx.jurisdiction;
+    let own = applicability::own_establishment(m, regime, on).is_some();
     let mut lines = Vec::new();
-    for system in m.systems.iter().filter(|s| s.holds.iter().any(|h| h.overlaps(place))) {
+    for system in m.systems.iter().filter(|s| {
+        applicability::system_regimes(m, s, on).contains(&regime) && (own || s.holds.iter().any(|h| h.overlaps(place)))
+    }) {
         for location in &system.locations {
             let Some(country) = location.country() else { continue };
             let mechanism = options.system_mechanism(location);
-            let certified = mechanism == Some(juris_core::manifest::TransferMechanism::Dpf);
-            lines.push(format!(
-                "system `{}` in {country}: {}",
-                system.id,
-                status(regime, country.code(), mechanism, certified, ctx)
-            ));
+            let flow = Flow {
+                regime,
+                country: country.code(),
+                mechanism,
+                certified: mechanism == Some(TransferMechanism::Dpf),
+                assessment: options.system_assessment(location),
+                measures: options.system_measures(location),
+                systematic: true,
+            };
+            lines.push(format!("system `{}` in {country}: {}", system.id, status(&flow, on)));
         }
     }
-    let touching = |a: &&juris_core::manifest::Activity| m.activity_markets(a).iter().any(|j| j.overlaps(place));
+    let touching = |a: &&juris_core::manifest::Activity| {
+        applicability::activity_in(m, a, regime, on) && (own || m.activity_markets(a).iter().any(|j| j.overlaps(place)))
+    };
     let mut seen: Vec<&str> = Vec::new();
     for activity in m.activities.iter().filter(touching) {
         for id in &activity.recipients {
@@ -168,11 +194,16 @@ fn transfers(ctx: &ResolveContext, regime: crate::data::Regime, options: &Option
                 continue;
             }
             seen.push(&r.id);
-            lines.push(format!(
-                "recipient `{}` in {country}: {}",
-                r.id,
-                status(regime, country.code(), r.transfer, r.dpf_certified, ctx)
-            ));
+            let flow = Flow {
+                regime,
+                country: country.code(),
+                mechanism: r.transfer,
+                certified: r.dpf_certified,
+                assessment: r.transfer_impact_assessment.as_deref(),
+                measures: &r.supplementary_measures,
+                systematic: r.role == juris_core::manifest::RecipientRole::Processor,
+            };
+            lines.push(format!("recipient `{}` in {country}: {}", r.id, status(&flow, on)));
         }
     }
     if lines.is_empty() {
@@ -182,24 +213,22 @@ fn transfers(ctx: &ResolveContext, regime: crate::data::Regime, options: &Option
     }
 }
 
-fn status(
-    regime: Regime,
-    country: &str,
-    mechanism: Option<juris_core::manifest::TransferMechanism>,
-    certified: bool,
-    ctx: &ResolveContext,
-) -> String {
-    if regime.is_inside(country) {
+/// The same judgement `eea-uk/transfer-without-safeguard` makes, in words.
+fn status(flow: &Flow, on: juris_core::jiff::civil::Date) -> String {
+    let regime = flow.regime;
+    if regime.is_inside(flow.country, on) {
         return format!("inside {}, no transfer", regime.name());
     }
-    match transfer_problem(regime, country, mechanism, certified, ctx.as_of) {
-        Some(problem) => format!("NOT LAWFUL: {problem}"),
-        None => match regime.adequacy(country, ctx.as_of) {
-            Some(a) if !a.certified_only || certified => format!("adequate ({})", a.decision),
-            _ => match mechanism.and_then(|m| juris_core::serde_json::to_value(m).ok()) {
-                Some(v) => format!("transfer under `{}`", v.as_str().unwrap_or("?")),
-                None => "transfer safeguarded".to_string(),
-            },
+    let problems = flow_problems(flow, on);
+    if !problems.is_empty() {
+        let said: Vec<String> = problems.into_iter().map(|(p, _)| p).collect();
+        return format!("NOT LAWFUL: {}", said.join("; "));
+    }
+    match regime.adequacy(flow.country, on) {
+        Some(a) if !a.certified_only || flow.certified => format!("adequate ({})", a.decision),
+        _ => match flow.mechanism.and_then(|m| juris_core::serde_json::to_value(m).ok()) {
+            Some(v) => format!("transfer under `{}`", v.as_str().unwrap_or("?")),
+            None => "transfer safeguarded".to_string(),
         },
     }
 }

@@ -62,9 +62,12 @@ fn complaints_process_applies_from_19_june_2026() {
     let rule = fired(&f, "eea-uk/complaints-process");
     assert_eq!(rule.len(), 1);
     assert_eq!(rule[0].path, "modules.eea-uk.complaints");
-    // Not for an organisation that does not target the UK.
-    let eea = text.replace("markets = [\"GB\"]", "markets = [\"EEA\"]");
+    // Not for an organisation neither established in nor targeting the UK.
+    let eea = text.replace("markets = [\"GB\"]", "markets = [\"EEA\"]").replace("established = [\"GB\"]", "established = [\"FR\"]");
     assert!(fired(&check(&eea, date(2026, 11, 29)), "eea-uk/complaints-process").is_empty());
+    // A UK establishment brings the duty even without a UK market (UK GDPR Art. 3(1)).
+    let established = text.replace("markets = [\"GB\"]", "markets = [\"US\"]");
+    assert_eq!(fired(&check(&established, date(2026, 11, 29)), "eea-uk/complaints-process").len(), 1);
 }
 
 const US_RECIPIENT: &str = r#"
@@ -125,6 +128,13 @@ manifest = 1
 name = "Games"
 established = ["DK"]
 markets = ["DK"]
+[[activities]]
+id = "accounts"
+name = "Player accounts"
+uses = ["essential.service"]
+data_categories = ["user.account"]
+data_subjects = ["customer"]
+legal_basis = "consent"
 [modules.eea-uk]
 offers_services_to_children = true
 parental_consent_below = 14
@@ -145,24 +155,31 @@ manifest = 1
 [organization]
 name = "Games"
 established = ["GB"]
-markets = ["GB", "ES"]
+markets = ["GB", "NO"]
+[[activities]]
+id = "accounts"
+name = "Player accounts"
+uses = ["essential.service"]
+data_categories = ["user.account"]
+data_subjects = ["customer"]
+legal_basis = "consent"
 [modules.eea-uk]
 offers_services_to_children = true
-parental_consent_below = 13
+parental_consent_below = 12
 "#;
     let rule = "eea-uk/child-consent-age";
     let f = check(text, date(2026, 11, 29));
     let found = fired(&f, rule);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
-    assert!(found[0].message.contains("ES (14)") && !found[0].message.contains("GB"), "{}", found[0].message);
+    assert!(found[0].message.contains("NO (13)") && found[0].message.contains("GB (13)"), "{}", found[0].message);
     let raised = format!("{text}child_consent_ages = {{ GB = 16 }}\n");
     let f = check(&raised, date(2026, 11, 29));
     assert_eq!(fired(&f, rule)[0].severity, Severity::Error);
 }
 
 #[test]
-fn the_uk_representative_is_a_warning_that_can_be_switched_off() {
+fn the_uk_representative_is_required_and_can_be_switched_off() {
     let text = r#"
 manifest = 1
 [organization]
@@ -174,7 +191,7 @@ markets = ["GB"]
     let f = check(text, date(2026, 11, 29));
     let found = fired(&f, rule);
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].severity, found[0].path.as_str()), (Severity::Warning, "contacts"));
+    assert_eq!((found[0].severity, found[0].path.as_str()), (Severity::Error, "contacts"));
     let off = format!("{text}[modules.eea-uk]\nuk_representative_required = false\n");
     assert!(fired(&check(&off, date(2026, 11, 29)), rule).is_empty());
     // An EEA entity is an establishment: no EU representative is needed.
@@ -452,6 +469,7 @@ locations = ["US"]
 holds = ["EEA"]
 [modules.eea-uk]
 system_transfers = { "*" = "none", US = "scc" }
+system_transfer_assessments = { US = "TIA-2026-01" }
 "#;
     let rule = "eea-uk/transfer-without-safeguard";
     assert!(fired(&check(text, date(2026, 11, 29)), rule).is_empty());
@@ -486,5 +504,78 @@ child_consent_ages = { GB = 16 }
     assert_eq!(find(&gb, "consent").citation.as_deref(), Some("PECR reg 6 and Sch A1"));
     assert_eq!(find(&resolve("GB", date(2026, 2, 4)), "consent").citation.as_deref(), Some("PECR reg 6"));
     let es = resolve("ES", date(2026, 11, 29));
-    assert!(find(&es, "children").text.contains("uncertain"), "{:?}", find(&es, "children"));
+    assert!(find(&es, "children").text.contains("is 14 (Ley Orgánica 3/2018"), "{:?}", find(&es, "children"));
+}
+
+const US_ONLY: &str = r#"
+manifest = 1
+[organization]
+name = "Diner"
+established = ["US"]
+markets = ["US"]
+[[systems]]
+id = "db"
+name = "Customer database"
+locations = ["US"]
+holds = ["*"]
+[[activities]]
+id = "orders"
+name = "Orders"
+uses = ["marketing.advertising.third_party.targeted"]
+data_categories = ["user.health_and_medical"]
+data_subjects = ["customer"]
+systems = ["db"]
+recipients = ["ads"]
+[[recipients]]
+id = "ads"
+name = "Ad network"
+role = "third_party"
+country = "US"
+transfer = "none"
+[[cookies]]
+name = "_fbp"
+purpose = "advertising"
+"#;
+
+#[test]
+fn where_a_system_stores_data_never_makes_the_law_apply() {
+    // GDPR / UK GDPR Art. 3: no establishment, no targeting, no monitoring.
+    assert_eq!(check(US_ONLY, date(2026, 11, 29)), Vec::new());
+    for place in ["DE", "GB"] {
+        let r = EeaUk.resolve(&juris_core::ResolveContext {
+            manifest: manifest(US_ONLY),
+            jurisdiction: place.parse().unwrap(),
+            as_of: date(2026, 11, 29),
+        });
+        assert_eq!(r.statements.len(), 1, "{r:?}");
+        assert!(r.statements[0].text.contains("does not apply"), "{}", r.statements[0].text);
+        assert_eq!(r.statements[0].citation.as_deref(), Some(if place == "GB" { "UK GDPR Art. 3(1)-(2)" } else { "GDPR Art. 3(1)-(2)" }));
+    }
+    // Targeting the EEA brings the transfer rule, for the EEA only.
+    let eea = US_ONLY.replace("markets = [\"US\"]", "markets = [\"US\", \"FR\"]");
+    let f = check(&eea, date(2026, 11, 29));
+    let transfers = fired(&f, "eea-uk/transfer-without-safeguard");
+    assert!(!transfers.is_empty() && transfers.iter().all(|t| t.message.contains("the EEA")), "{transfers:?}");
+}
+
+#[test]
+fn an_entity_in_the_eea_is_an_establishment_for_the_places_it_serves() {
+    let text = US_ONLY.replace(
+        "[[systems]]",
+        "[[entities]]\nid = \"ie\"\nname = \"Diner Ireland Ltd\"\ncountry = \"IE\"\nserves = [\"US\"]\n[[systems]]",
+    );
+    let f = check(&text, date(2026, 11, 29));
+    assert!(!fired(&f, "eea-uk/lawful-basis-missing").is_empty(), "{f:?}");
+    assert!(fired(&f, "eea-uk/representative-missing").is_empty(), "{f:?}");
+}
+
+#[test]
+fn gb_is_judged_under_the_gdpr_before_2021() {
+    let text = "manifest = 1\n[organization]\nname = \"Shop\"\nestablished = [\"SG\"]\nmarkets = [\"GB\"]\n";
+    let f = check(text, date(2020, 6, 1));
+    let rep = fired(&f, "eea-uk/representative-missing");
+    assert_eq!(rep.len(), 1, "{f:?}");
+    assert!(rep[0].message.contains("the EEA"), "{}", rep[0].message);
+    let f = check(text, date(2021, 1, 1));
+    assert!(fired(&f, "eea-uk/representative-missing")[0].message.contains("the UK"));
 }

@@ -1,4 +1,4 @@
-//! Deadlines computed by `obligations()`, against the fact sheet's examples.
+//! Deadlines computed by `obligations()`, against worked examples of GDPR Art. 12(3) with Reg. 1182/71 and UK GDPR Art. 12A.
 
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{Due, Event, EventContext, Incident, Plan, RequestKind, RightsRequest};

@@ -55,6 +55,7 @@ default = { mode = "opt-in" }
 GB = { mode = "opt-out" }
 [modules.eea-uk]
 system_transfers = { SG = "scc" }
+system_transfer_assessments = { SG = "TIA-2026-01" }
 "#;
 
 fn resolve(place: &str) -> Resolution {

@@ -1,7 +1,7 @@
 use juris_core::jiff::civil::date;
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
-use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
+use juris_core::{CheckContext, Rule, Severity};
 
 /// `eea-uk/complaints-process`
 pub static RULE: Rule = Rule {
@@ -12,7 +12,9 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(date(2026, 6, 19)),
     docs: r#"
 ## What it does
-When the organisation, or one of its activities, targets GB (or `*`), checks that `[modules.eea-uk.complaints]`
+When the UK GDPR applies to the organisation (it is established in the UK, or
+it, one of its activities or entities targets GB or `*`: see `juris explain
+eea-uk/territorial-scope`), checks that `[modules.eea-uk.complaints]`
 names at least one channel for complaints and that complaints are
 acknowledged within 30 days (`acknowledge_within_days` at most 30).
 
@@ -49,15 +51,14 @@ pub const ACKNOWLEDGE_DAYS: u32 = 30;
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let gb: Jurisdiction = "GB".parse().expect("GB is a country");
-    if !crate::all_markets(m).iter().any(|p| p.overlaps(&gb)) {
+    if crate::applicability::ground(m, crate::data::Regime::Uk, ctx.as_of).is_none() {
         return Vec::new();
     }
     let path = format!("{}.complaints", crate::options::TABLE);
     let options = ctx.options::<crate::options::Options>();
     let Some(complaints) = &options.complaints else {
         return vec![
-            Violation::new(&path, "the organisation targets GB but describes no process for complaints to it").help(
+            Violation::new(&path, "the UK GDPR applies to the organisation but it describes no process for complaints to it").help(
                 "add `[modules.eea-uk.complaints]` with `channels = [\"web-form\"]` and `acknowledge_within_days = 30`",
             ),
         ];

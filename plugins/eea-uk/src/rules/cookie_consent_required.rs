@@ -1,5 +1,5 @@
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::{ConsentMode, ConsentScope, CookiePurpose};
+use juris_core::manifest::{ConsentMode, ConsentScope, Cookie, CookiePurpose};
 use juris_core::path::ManifestPath;
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
@@ -24,14 +24,23 @@ found even when the market is `EEA`; one finding is made per consent entry.
 
 Which cookies need consent:
 
-- **EEA** (ePrivacy Art. 5(3)): every cookie except `strictly_necessary` and
-  `functional` ones (user-interface customisation such as language is exempt
-  per WP29 Opinion 04/2012). `analytics` and `advertising` need consent.
+- **EEA** (ePrivacy Art. 5(3)): every cookie except `strictly_necessary`
+  ones and `functional` ones as narrow as WP29 Opinion 04/2012 (WP194)
+  allows: user-input, authentication, user-centric security, load-balancing
+  and short-lived user-interface cookies (language, player settings) of the
+  service the person asked for, as session cookies. A `functional` cookie
+  with a `lifetime` of a day or more, or of a third party (a `provider`
+  other than the organisation, or `recipients`), needs consent.
+  `analytics` and `advertising` need consent.
 - **UK** (PECR reg 6): the same until 4 February 2026. From 5 February 2026
-  (DUAA 2025 s.112, Sch 12) the statistical exception of PECR Sch A1 covers
-  `analytics` cookies used only to improve the service, provided people get
-  clear information and a simple, free means of objecting; `advertising`
-  cookies still need consent.
+  (DUAA 2025 s.112, Sch 12, commenced by SI 2026/82) the exceptions of PECR
+  Sch A1 cover `analytics` cookies used only to improve the service (para
+  5) and `functional` cookies that adapt the service's appearance or
+  functions to the person's preferences (para 6), provided people get clear
+  information and a simple, free means of objecting (ICO, "What are the
+  exceptions?",
+  https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/);
+  `advertising` cookies still need consent.
 
 ## Why
 Storing or reading information on a person's device needs their prior
@@ -44,6 +53,11 @@ An opt-out banner or pre-ticked box is not consent.
 [[cookies]]
 name = "_ga"
 purpose = "analytics"
+
+[[cookies]]
+name = "prefs"
+purpose = "functional"
+lifetime = "P1Y"   # persistent: not exempt
 
 [consent]
 default = { mode = "opt-out" }
@@ -70,13 +84,45 @@ Netherlands); they are not encoded.
 /// PECR Sch A1 (inserted by DUAA 2025 s.112, Sch 12) in force.
 pub const UK_EXCEPTIONS_FROM: Date = date(2026, 2, 5);
 
-/// Whether a cookie of this purpose needs consent in the EEA or (when `uk`)
-/// the UK on `on`.
-pub fn needs_consent(purpose: CookiePurpose, uk: bool, on: Date, uk_analytics_exception: bool) -> bool {
-    match purpose {
-        CookiePurpose::StrictlyNecessary | CookiePurpose::Functional => false,
+/// Whether a cookie is read by, or set for, someone other than the
+/// organisation: it names recipients, or a provider that is not the
+/// organisation.
+pub fn third_party(cookie: &Cookie, organisation: &str) -> bool {
+    let own = organisation.trim().to_lowercase();
+    !cookie.recipients.is_empty()
+        || cookie.provider.as_deref().is_some_and(|p| {
+            let p = p.trim().to_lowercase();
+            !p.is_empty() && !own.is_empty() && !p.contains(&own) && !own.contains(&p)
+        })
+}
+
+/// Why a `functional` cookie falls outside the consent exemption, if it does:
+/// WP29 Opinion 04/2012 (WP194) exempts user-input, authentication, security,
+/// load-balancing and short-lived user-interface cookies of the service the
+/// user asked for, as session cookies; a persistent cookie, or one of a third
+/// party, is not "strictly necessary" and needs consent.
+pub fn functional_not_exempt(cookie: &Cookie, organisation: &str) -> Option<&'static str> {
+    if cookie.purpose != CookiePurpose::Functional {
+        return None;
+    }
+    if third_party(cookie, organisation) {
+        Some("a third party's")
+    } else if cookie.lifetime.as_ref().is_some_and(|l| l.max_days() > 0) {
+        Some("persistent")
+    } else {
+        None
+    }
+}
+
+/// Whether a cookie needs consent in the EEA or (when `uk`) the UK on `on`.
+pub fn needs_consent(cookie: &Cookie, organisation: &str, uk: bool, on: Date, uk_analytics_exception: bool) -> bool {
+    let uk_exceptions = uk && on >= UK_EXCEPTIONS_FROM;
+    match cookie.purpose {
+        CookiePurpose::StrictlyNecessary => false,
+        // PECR Sch A1 para 6 (appearance and functions) from 5 February 2026.
+        CookiePurpose::Functional => !uk_exceptions && functional_not_exempt(cookie, organisation).is_some(),
         CookiePurpose::Advertising => true,
-        CookiePurpose::Analytics => !(uk && uk_analytics_exception && on >= UK_EXCEPTIONS_FROM),
+        CookiePurpose::Analytics => !(uk_exceptions && uk_analytics_exception),
     }
 }
 
@@ -101,13 +147,17 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let places = crate::places_within(&crate::all_markets(m), scopes);
     // One finding per consent entry and set of cookies, naming the places.
     let mut groups: Vec<Group> = Vec::new();
+    let org = m.organization.name.as_str();
     for place in places {
-        let uk = place.country().is_some_and(|c| c.code() == "GB");
+        let uk = crate::applicability::regimes(&place, ctx.as_of) == [crate::data::Regime::Uk];
         let cookies: Vec<String> = m
             .cookies
             .iter()
-            .filter(|c| needs_consent(c.purpose, uk, ctx.as_of, uk_exception))
-            .map(|c| format!("`{}`", c.name))
+            .filter(|c| needs_consent(c, org, uk, ctx.as_of, uk_exception))
+            .map(|c| match functional_not_exempt(c, org) {
+                Some(why) if !uk || ctx.as_of < UK_EXCEPTIONS_FROM => format!("`{}` ({why} functional cookie)", c.name),
+                _ => format!("`{}`", c.name),
+            })
             .collect();
         if cookies.is_empty() {
             continue;

@@ -79,7 +79,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let large_scale = ctx.options::<crate::options::Options>().large_scale;
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
-        if a.impact_assessment.is_some() || crate::activity_regimes(m, a).is_empty() {
+        if a.impact_assessment.is_some() || crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty() {
             continue;
         }
         if let Some(why) = indication(a, large_scale) {

@@ -1,4 +1,4 @@
-use juris_core::jiff::civil::date;
+use juris_core::jiff::civil::{Date, date};
 use juris_core::manifest::{Activity, ContactRole};
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
@@ -11,7 +11,7 @@ use crate::data::Regime;
 pub static RULE: Rule = Rule {
     id: "eea-uk/dpo-missing",
     title: "No data protection officer where Art. 37 requires one",
-    citation: "GDPR Art. 37(1)(a)-(c), 37(7); UK GDPR Art. 37(1)(a)-(c), 37(7)",
+    citation: "GDPR Art. 37(1)(a)-(c), 37(4), 37(7); BDSG §38(1); UK GDPR Art. 37(1)(a)-(c), 37(7)",
     severity: Severity::Error,
     in_force: InForce::from(date(2018, 5, 25)),
     docs: r#"
@@ -20,8 +20,8 @@ Decides whether a data protection officer is mandatory for the EEA and for
 the UK, and if so looks for a `[[contacts]]` entry with `role = "dpo"` whose
 `for` covers that market. A DPO is mandatory when:
 
-- the organisation is a public authority (`[modules.eea-uk]
-  public_authority = true`), or
+- the organisation is a public authority or body (`organization.public_body
+  = true`, or `[modules.eea-uk] public_authority = true`), or
 - an activity touching the market monitors people (profiling, targeted
   advertising, personalisation from a profile: fideslang uses
   `marketing.advertising.first_party.targeted`,
@@ -30,6 +30,12 @@ the UK, and if so looks for a `[[contacts]]` entry with `role = "dpo"` whose
   `personalize.content.profiling`, `personalize.profiling`), or
   processes special-category data (Art. 9) or criminal-offence data
   (`user.criminal_history`, Art. 10), **and** this is done on a large scale.
+
+- for the EEA, the organisation or one of its entities is established in
+  Germany and `organization.staff_processing_personal_data` is 20 or more
+  (BDSG §38(1), a national rule under Art. 37(4); 10 before 26 November 2019,
+  when the Second Data Protection Adaptation and Implementation Act EU raised
+  it).
 
 Scale is a fact only the organisation knows: say it with `[modules.eea-uk]
 large_scale = true` or `false`. When it is not said, the finding is a
@@ -68,8 +74,8 @@ published = true
 
 ## Uncertainty
 Which activities are "core" cannot be read from the manifest: every
-listed activity is treated as one. Member States may require a DPO in more
-cases (e.g. national headcount thresholds); those are not encoded.
+listed activity is treated as one. Of the national rules under Art. 37(4),
+only Germany's BDSG §38 is encoded.
 "#,
     check,
     fails: include_str!("fixtures/dpo_missing.fail.toml"),
@@ -99,30 +105,68 @@ pub fn sensitive(activity: &Activity) -> bool {
         .any(|c| crate::data::special_category(c.as_str()).is_some() || is_within(c.as_str(), "user.criminal_history"))
 }
 
+/// BDSG §38(1) in its version of 20 November 2019 (Second Data Protection
+/// Adaptation and Implementation Act EU, BGBl. I 2019 p. 1626): a DPO where as a
+/// rule at least 20 persons are constantly engaged in automated processing;
+/// 10 before 26 November 2019.
+pub const BDSG_38_THRESHOLDS: &[(Date, u64)] = &[(date(2018, 5, 25), 10), (date(2019, 11, 26), 20)];
+
+fn bdsg_threshold(on: Date) -> u64 {
+    BDSG_38_THRESHOLDS.iter().rev().find(|(from, _)| *from <= on).map_or(10, |(_, n)| *n)
+}
+
+/// Why a DPO is required for the regime, with the severity of a missing one.
+fn requirement(ctx: &CheckContext, regime: Regime) -> Option<(String, Severity)> {
+    let m = &ctx.manifest;
+    let on = ctx.as_of;
+    let options = ctx.options::<crate::options::Options>();
+    if options.public_body(m) {
+        return Some(("the organisation is a public authority or body (Art. 37(1)(a))".to_string(), Severity::Error));
+    }
+    let trigger = m
+        .activities
+        .iter()
+        .filter(|a| crate::applicability::activity_in(m, a, regime, on))
+        .find(|a| monitors(a) || sensitive(a));
+    if let Some(a) = trigger {
+        let why = if monitors(a) {
+            format!("activity `{}` monitors people", a.id)
+        } else {
+            format!("activity `{}` processes special-category or criminal data", a.id)
+        };
+        match options.large_scale {
+            Some(true) => return Some((why, Severity::Error)),
+            None => return Some((format!("{why} (if this is on a large scale)"), Severity::Warning)),
+            Some(false) => {}
+        }
+    }
+    let in_germany = crate::applicability::own_establishment(m, regime, on)
+        .into_iter()
+        .chain(m.entities.iter().map(|e| &e.country))
+        .any(|p| p.country().is_some_and(|c| c.code() == "DE"));
+    let staff = m.organization.staff_processing_personal_data.unwrap_or(0);
+    let threshold = bdsg_threshold(on);
+    if regime == Regime::Eea && in_germany && staff >= threshold {
+        return Some((
+            format!(
+                "the organisation is established in Germany and {staff} people are constantly engaged in automated processing of personal data (BDSG §38(1): from {threshold})"
+            ),
+            Severity::Error,
+        ));
+    }
+    None
+}
+
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let options = ctx.options::<crate::options::Options>();
     let mut out = Vec::new();
-    for regime in crate::manifest_regimes(m) {
+    for regime in crate::applicability::org_regimes(m, ctx.as_of) {
         let place = match regime {
             Regime::Eea => "EEA",
             Regime::Uk => "GB",
         };
         let area: Jurisdiction = place.parse().expect("EEA and GB are jurisdictions");
-        let trigger = m
-            .activities
-            .iter()
-            .filter(|a| crate::activity_regimes(m, a).contains(&regime))
-            .find(|a| monitors(a) || sensitive(a));
-        let severity = if options.public_authority {
-            Severity::Error
-        } else {
-            match (trigger, options.large_scale) {
-                (None, _) | (_, Some(false)) => continue,
-                (Some(_), Some(true)) => Severity::Error,
-                (Some(_), None) => Severity::Warning,
-            }
-        };
+        let Some((why, severity)) = requirement(ctx, regime) else { continue };
         let named = || {
             m.contacts
                 .iter()
@@ -131,29 +175,13 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         };
         let dpo = named().find(|(_, c)| c.published).or_else(|| named().next());
         match dpo {
-            None => {
-                let why = match trigger {
-                    _ if options.public_authority => "the organisation is a public authority".to_string(),
-                    Some(a) if monitors(a) => format!("activity `{}` monitors people", a.id),
-                    Some(a) => format!("activity `{}` processes special-category or criminal data", a.id),
-                    None => "a DPO is required".to_string(),
-                };
-                let scale = if options.large_scale.is_none() && !options.public_authority {
-                    " (if this is on a large scale)"
-                } else {
-                    ""
-                };
-                out.push(
-                    Violation::new(
-                        "contacts",
-                        format!("no data protection officer for {}: {why}{scale}", regime.name()),
-                    )
+            None => out.push(
+                Violation::new("contacts", format!("no data protection officer for {}: {why}", regime.name()))
                     .help(format!(
                         "add a `[[contacts]]` entry with `role = \"dpo\"` and `for = [\"{place}\"]`, or set `[modules.eea-uk] large_scale = false` if the processing is not large-scale"
                     ))
                     .severity(severity),
-                );
-            }
+            ),
             Some((i, c)) if !c.published => out.push(
                 Violation::new(
                     format!("contacts[{i}].published"),

@@ -71,7 +71,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
         let mut reported: Vec<String> = Vec::new();
-        for BasisUse { regime, basis, field, .. } in crate::bases(m, activity).uses {
+        for BasisUse { regime, basis, field, .. } in crate::bases(m, activity, ctx.as_of).uses {
             if reported.contains(&field) {
                 continue;
             }

@@ -46,7 +46,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        let missing = crate::bases(m, activity).missing;
+        let missing = crate::bases(m, activity, ctx.as_of).missing;
         if missing.is_empty() {
             continue;
         }

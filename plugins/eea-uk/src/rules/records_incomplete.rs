@@ -61,7 +61,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
-        if crate::activity_regimes(m, a).is_empty() {
+        if crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty() {
             continue;
         }
         let empty = [
@@ -82,7 +82,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             }
         }
     }
-    for regime in crate::manifest_regimes(m) {
+    for regime in crate::applicability::org_regimes(m, ctx.as_of) {
         let area: Jurisdiction = match regime {
             Regime::Eea => "EEA",
             Regime::Uk => "GB",

@@ -44,7 +44,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     m.activities
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.retention.is_none() && !crate::activity_regimes(m, a).is_empty())
+        .filter(|(_, a)| a.retention.is_none() && !crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty())
         .map(|(i, a)| {
             Violation::new(format!("activities[{i}]"), format!("activity `{}` does not say how long data is kept", a.id))
                 .help("add `retention = { period = \"P2Y\", from = \"...\" }`: an ISO 8601 duration and the event it runs from")

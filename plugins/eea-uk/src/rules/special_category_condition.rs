@@ -69,7 +69,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        if crate::activity_regimes(m, activity).is_empty() {
+        if crate::applicability::activity_regimes(m, activity, ctx.as_of).is_empty() {
             continue;
         }
         let Some((key, what)) =
