@@ -123,6 +123,21 @@ pub enum Command {
     /// Show a holiday calendar deadlines are counted on: one year's holidays,
     /// their sources, and whether the year is official or projected.
     Calendar(CalendarArgs),
+    /// Write one self-contained HTML report for auditors and teams: the data map,
+    /// the record of processing, the findings with their rules' pages, and the
+    /// law each module encodes. Exits as `check` does.
+    Report(ReportArgs),
+    /// Export the manifest for other tools: the record of processing (GDPR Art. 30,
+    /// LGPD Art. 37, 152-FZ Art. 22(3)) or fideslang resources.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Import another tool's resources (Fides) as a manifest with TODOs.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Write a commented starter privacy.toml and juris.toml (never over existing files).
     Init(InitArgs),
     /// Print the manifest's JSON Schema (for editors: Taplo, Even Better TOML, JetBrains).
@@ -220,6 +235,107 @@ pub struct InitArgs {
     /// The directory to write privacy.toml and juris.toml in (default: the working directory).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The manifest (default: `manifest` in juris.toml, else the nearest privacy.toml).
+    pub manifest: Option<PathBuf>,
+    /// Write the HTML here (default: standard output, or --output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Evaluate the law as it stood on this date (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Only run this module (repeatable).
+    #[arg(long = "module", value_name = "ID")]
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The record of processing, one row per activity (columns: docs/report.md).
+    Ropa(ExportRopaArgs),
+    /// Systems and privacy declarations as fideslang 2.x YAML for `fides evaluate`.
+    Fides(ExportFidesArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Read fideslang YAML files or directories (fideslang 1.x, 2.x, 3.x) and
+    /// write a manifest; what Fides does not record becomes TODO comments.
+    Fides(ImportFidesArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RopaFormat {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl From<RopaFormat> for juris_report::ropa::Format {
+    fn from(format: RopaFormat) -> Self {
+        match format {
+            RopaFormat::Csv => juris_report::ropa::Format::Csv,
+            RopaFormat::Xlsx => juris_report::ropa::Format::Xlsx,
+            RopaFormat::Json => juris_report::ropa::Format::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RopaVariant {
+    /// GDPR Art. 30(1), every activity.
+    Gdpr,
+    /// LGPD Art. 37, the activities that touch Brazil.
+    Lgpd,
+    /// 152-FZ Art. 22(3), the activities that touch Russia.
+    #[value(name = "152fz")]
+    Fz152,
+}
+
+impl From<RopaVariant> for juris_report::ropa::Variant {
+    fn from(variant: RopaVariant) -> Self {
+        match variant {
+            RopaVariant::Gdpr => juris_report::ropa::Variant::Gdpr,
+            RopaVariant::Lgpd => juris_report::ropa::Variant::Lgpd,
+            RopaVariant::Fz152 => juris_report::ropa::Variant::Fz152,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportRopaArgs {
+    /// The manifest (default: `manifest` in juris.toml, else the nearest privacy.toml).
+    pub manifest: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = RopaFormat::Csv)]
+    pub format: RopaFormat,
+    /// Which law's record.
+    #[arg(long, value_enum, default_value_t = RopaVariant::Gdpr)]
+    pub variant: RopaVariant,
+    /// Write it here (default: standard output, or --output; XLSX needs a file).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportFidesArgs {
+    /// The manifest (default: `manifest` in juris.toml, else the nearest privacy.toml).
+    pub manifest: Option<PathBuf>,
+    /// Write the YAML here (default: standard output, or --output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportFidesArgs {
+    /// fideslang YAML files, or directories searched for *.yml and *.yaml.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write the manifest here, never over an existing file (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command, DsrCommand, IncidentCommand, PluginsAction};
+use crate::args::{Cli, Command, DsrCommand, ExportCommand, ImportCommand, IncidentCommand, PluginsAction};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +110,7 @@ fn run(cli: Cli) -> Outcome {
     // Commands that need neither settings nor plugins.
     match &cli.command {
         Command::Init(args) => return commands::init::run(args),
+        Command::Import { command: ImportCommand::Fides(args) } => return commands::report::import_fides(args),
         Command::Schema => return commands::meta::schema(),
         Command::Completions { shell } => return commands::meta::completions(*shell),
         Command::Man => return commands::meta::man(),
@@ -123,12 +124,16 @@ fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::PluginHost { .. }
         | Command::Init(_)
+        | Command::Import { .. }
         | Command::Schema
         | Command::Completions { .. }
         | Command::Man => Outcome::Clean,
         Command::Plugins { action: Some(PluginsAction::Lock), .. } => commands::plugins::lock(&session),
         Command::Plugins { action: None, format } => commands::plugins::run(&session, format),
         Command::Check(args) => commands::check::run(&session, &args),
+        Command::Report(args) => commands::report::html(&session, &args),
+        Command::Export { command: ExportCommand::Ropa(args) } => commands::report::export_ropa(&session, &args),
+        Command::Export { command: ExportCommand::Fides(args) } => commands::report::export_fides(&session, &args),
         Command::Rules { modules, format } => commands::rules::list(&session, &modules, format),
         Command::Explain { rule } => commands::rules::explain(&session, &rule),
         Command::Resolve(args) => commands::resolve::run(&session, &args),

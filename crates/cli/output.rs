@@ -101,6 +101,11 @@ pub fn width() -> Option<usize> {
     OUTPUT.get().and_then(|o| o.width)
 }
 
+/// Whether the output goes to a `--output` file rather than standard output.
+pub fn is_file() -> bool {
+    OUTPUT.get().is_some_and(|o| matches!(*o.sink.lock().unwrap_or_else(|e| e.into_inner()), Sink::File(_)))
+}
+
 /// Writes formatted text to the output.
 pub fn write(args: fmt::Arguments<'_>) {
     let result = match OUTPUT.get() {

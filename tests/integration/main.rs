@@ -16,4 +16,5 @@ mod integrity;
 mod isolation;
 mod plans;
 mod plugins;
+mod records;
 mod third_party;

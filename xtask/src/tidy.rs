@@ -106,15 +106,27 @@ pub fn problems(root: &Path) -> Vec<String> {
 /// their row ids (`RU-INC-06`, `C1.4`, `W12`).
 fn research_note_reference(line: &str) -> Option<String> {
     let lower = line.to_ascii_lowercase();
-    for phrase in ["fact sheet", "fact-sheet", "factsheet", "the sheet", "sheet §", "sheet's", "shared/legal", "shared/design", "shared/schemas", "shared/notices", "../shared"] {
+    for phrase in [
+        "fact sheet",
+        "fact-sheet",
+        "factsheet",
+        "the sheet",
+        "sheet §",
+        "sheet's",
+        "shared/legal",
+        "shared/design",
+        "shared/schemas",
+        "shared/notices",
+        "../shared",
+    ] {
         if lower.contains(phrase) {
             return Some(phrase.to_string());
         }
     }
-    if let Some(at) = lower.find("open item ") {
-        if lower[at + 10..].starts_with(|c: char| c.is_ascii_digit()) {
-            return Some("open item".to_string());
-        }
+    if let Some(at) = lower.find("open item ")
+        && lower[at + 10..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some("open item".to_string());
     }
     // Words of letters, digits, '-' and '.', split on anything else.
     for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.')) {
@@ -155,7 +167,9 @@ fn text_files(dir: &Path) -> Vec<std::path::PathBuf> {
             if !["target", "corpus", "artifacts", "coverage"].contains(&name.as_str()) {
                 files.extend(text_files(&path));
             }
-        } else if ["rs", "md", "toml", "json", "txt", "html", "sh"].iter().any(|e| name.ends_with(&format!(".{e}"))) || name == "run" {
+        } else if ["rs", "md", "toml", "json", "txt", "html", "sh"].iter().any(|e| name.ends_with(&format!(".{e}")))
+            || name == "run"
+        {
             files.push(path);
         }
     }

@@ -26,37 +26,29 @@ fn error_format(format: ReportFormat) -> ErrorFormat {
     }
 }
 
-pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
-    let set = match session::load(session) {
-        Ok(set) => set,
-        Err(outcome) => return outcome,
-    };
-    let modules = match super::select(&set, &args.modules) {
-        Ok(modules) => modules,
-        Err(outcome) => return outcome,
-    };
-    if let Err(outcome) = validate_rule_levels(session, &set) {
-        return outcome;
-    }
+/// Checks the selected manifest with the selected modules of `set`. Input
+/// errors are reported here, in `format`, and come back as the outcome.
+/// `then` gets the evaluation (which borrows the manifest it was made from)
+/// and says how the command ends.
+pub fn evaluate(
+    session: &Session,
+    set: &PluginSet,
+    selection: &Selection<'_>,
+    format: ErrorFormat,
+    then: impl FnOnce(Evaluation<'_>) -> Outcome,
+) -> Result<Outcome, Outcome> {
+    let modules = super::select(set, selection.modules)?;
+    validate_rule_levels(session, set)?;
     let started = std::time::Instant::now();
-    let path = match session.manifest_path(args.manifest.as_deref()) {
-        Ok(path) => path,
-        Err(outcome) => return outcome,
-    };
-    let file = match read_file(&path, session.max_manifest_bytes(), error_format(args.format)) {
-        Ok(file) => file,
-        Err(outcome) => return outcome,
-    };
-    let Parsed { manifest, index } = match file.parse(error_format(args.format)) {
-        Ok(parsed) => parsed,
-        Err(outcome) => return outcome,
-    };
-    if let Err(errors) = validate_waivers(&manifest, &index, &set) {
-        crate::input::report(&file.path, &file.text, &errors, error_format(args.format));
-        return Outcome::InputError;
+    let path = session.manifest_path(selection.manifest)?;
+    let file = read_file(&path, session.max_manifest_bytes(), format)?;
+    let Parsed { manifest, index } = file.parse(format)?;
+    if let Err(errors) = validate_waivers(&manifest, &index, set) {
+        crate::input::report(&file.path, &file.text, &errors, format);
+        return Err(Outcome::InputError);
     }
     tracing::debug!(elapsed = ?started.elapsed(), "manifest parsed");
-    let as_of = args.as_of.unwrap_or_else(session::today);
+    let as_of = selection.as_of.unwrap_or_else(session::today);
     let mut failures: Vec<Failure> = set
         .errors
         .iter()
@@ -69,7 +61,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("error: cannot encode the manifest for the plugins: {error}");
-            return Outcome::InputError;
+            return Err(Outcome::InputError);
         }
     };
     let manifest = ctx.manifest;
@@ -102,7 +94,8 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
     let settings = &session.config.config;
     let host = &*host_rules::INFO;
     let all_loaded: Vec<&ModuleInfo> = set.plugins.iter().map(|p| &p.info).collect();
-    let mut host_findings = host_checks(&manifest, &all_loaded, &reported, args.modules.is_empty(), as_of, settings);
+    let mut host_findings =
+        host_checks(&manifest, &all_loaded, &reported, selection.modules.is_empty(), as_of, settings);
     host_findings.extend(waiver_checks(&manifest, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS)));
     findings.extend(host_findings.into_iter().map(|f| report::locate(&index, host, f)));
     reported.push(host);
@@ -119,7 +112,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         None => true,
     });
     apply_waivers(&manifest, &index, &mut findings, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS));
-    sort(&mut findings, args.sort, &reported);
+    sort(&mut findings, selection.sort, &reported);
 
     // Plugin failures go to stderr in every format (and into the JSON and
     // SARIF documents); only the modules that answered count as reporting.
@@ -131,29 +124,66 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             eprintln!("error: {message} (plugin {})", sanitize::line(&failure.plugin));
         }
     }
-    let report = Report {
-        manifest_path: &file.path,
-        manifest_text: &file.text,
-        as_of,
-        modules: reported,
-        findings,
-        failures,
-        unchecked_markets: &settings.unchecked_markets,
+    Ok(then(Evaluation { file: &file, manifest: &manifest, as_of, reported, findings, failures }))
+}
+
+/// A manifest checked by every selected module, with the host's findings,
+/// juris.toml's levels and the waivers applied: what `juris check` renders
+/// and `juris report` draws.
+pub struct Evaluation<'s> {
+    pub file: &'s crate::input::ManifestFile,
+    pub manifest: &'s Manifest,
+    pub as_of: juris_core::jiff::civil::Date,
+    /// The modules whose results count, the host's rules last.
+    pub reported: Vec<&'s ModuleInfo>,
+    pub findings: Vec<Located<'s>>,
+    pub failures: Vec<Failure>,
+}
+
+/// What to evaluate: the manifest (or discovery), the modules, the date.
+pub struct Selection<'a> {
+    pub manifest: Option<&'a std::path::Path>,
+    pub modules: &'a [String],
+    pub as_of: Option<juris_core::jiff::civil::Date>,
+    pub sort: crate::args::SortOrder,
+}
+
+pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
+    let set = match session::load(session) {
+        Ok(set) => set,
+        Err(outcome) => return outcome,
     };
-    tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
-    match args.format {
-        ReportFormat::Text => render::text::print_report(&report, args),
-        ReportFormat::Json => render::json::print(&report),
-        ReportFormat::Sarif => crate::output::json(&render::sarif::report(&report)),
-        ReportFormat::Github => render::github::print(&report),
-        ReportFormat::Junit => render::junit::print(&report),
-    }
-    tracing::debug!(elapsed = ?started.elapsed(), "report written");
-    let mut outcome = if report.has_errors() && !args.exit_zero { Outcome::Findings } else { Outcome::Clean };
-    if !report.failures.is_empty() {
-        outcome = outcome.and(Outcome::PluginFailed);
-    }
-    outcome
+    let selection =
+        Selection { manifest: args.manifest.as_deref(), modules: &args.modules, as_of: args.as_of, sort: args.sort };
+    let started = std::time::Instant::now();
+    let rendered = evaluate(session, &set, &selection, error_format(args.format), |evaluation| {
+        let Evaluation { file, manifest: _, as_of, reported, findings, failures } = evaluation;
+        let settings = &session.config.config;
+        let report = Report {
+            manifest_path: &file.path,
+            manifest_text: &file.text,
+            as_of,
+            modules: reported,
+            findings,
+            failures,
+            unchecked_markets: &settings.unchecked_markets,
+        };
+        tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
+        match args.format {
+            ReportFormat::Text => render::text::print_report(&report, args),
+            ReportFormat::Json => render::json::print(&report),
+            ReportFormat::Sarif => crate::output::json(&render::sarif::report(&report)),
+            ReportFormat::Github => render::github::print(&report),
+            ReportFormat::Junit => render::junit::print(&report),
+        }
+        tracing::debug!(elapsed = ?started.elapsed(), "report written");
+        let mut outcome = if report.has_errors() && !args.exit_zero { Outcome::Findings } else { Outcome::Clean };
+        if !report.failures.is_empty() {
+            outcome = outcome.and(Outcome::PluginFailed);
+        }
+        outcome
+    });
+    rendered.unwrap_or_else(|outcome| outcome)
 }
 
 /// A failure when something wrote to standard output while in-process

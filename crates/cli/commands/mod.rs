@@ -7,6 +7,7 @@ pub mod init;
 pub mod meta;
 pub mod plan;
 pub mod plugins;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 

@@ -152,6 +152,11 @@ pub struct Organization {
     /// Who the services are offered to when children may use them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Children>,
+    /// A reference to the description of the technical and organisational
+    /// security measures (GDPR Arts. 30(1)(g), 32; LGPD Art. 46; 152-FZ Arts.
+    /// 18.1, 19), e.g. the ISMS document's name and version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_measures: Option<String>,
 }
 
 /// What the organisation is for the data it processes.
