@@ -169,7 +169,7 @@ pub fn contradiction(manifest: &Manifest, activity: &Activity, exemption: Exempt
                 .to_string(),
         ),
         Exemption::Journalistic | Exemption::Artistic | Exemption::Personal if commercial.is_some() => Some(format!(
-            "Art. 4 {} requires the purpose to be exclusively {}, but the activity also has the use `{}`",
+            "Art. 4 {} requires the purpose to be exclusively {} and the activity also has the use `{}`",
             if exemption == Exemption::Personal { "I" } else { "II a" },
             exemption.purpose(),
             commercial.unwrap_or_default()

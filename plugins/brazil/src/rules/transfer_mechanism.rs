@@ -28,7 +28,20 @@ the check date:
   adopt the ANPD clauses within 12 months of their publication on 2024-08-23;
 - `adequacy` for a country without an ANPD decision, `dpf`, `none` or no
   mechanism at all are errors;
-- `derogation` is a warning: check the transfer fits Art. 33 III, IV, VI, VII or IX.
+- `derogation` is a warning: check the transfer fits Art. 33 III, IV, VI, VII or IX;
+- `consent` (Art. 33 VIII) is an error when consent in Brazil is collected
+  `opt-out` or `notice-only`: the specific and highlighted consent it needs
+  cannot be given by silence.
+
+A recipient in the organisation's own group (`same_group = true`) is judged
+like any other: a transfer within a group needs a mechanism too (global
+corporate rules, `bcr`, or the clauses). An organisation established in Brazil
+that stores the data of an activity the LGPD governs in its own system outside
+Brazil transfers it as well; it declares the mechanism per system in
+`[modules.brazil] system_transfers = { "<system id>" = "anpd_scc" }`. A
+foreign organisation collecting directly from people in Brazil into its own
+systems abroad does not transfer: that is "coleta internacional de dados",
+which Res. CD/ANPD 19/2024 (Annex I Art. 3 V) keeps apart from a transfer.
 
 ## Why
 Personal data may leave Brazil only under one of the mechanisms of Art. 33.
@@ -76,6 +89,34 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 format!("recipients[{k}]")
             };
             let mut v = Violation::new(path, problem.message).help(problem.help);
+            if let Some(severity) = problem.severity {
+                v = v.severity(severity);
+            }
+            out.push(v);
+        }
+    }
+    // An organisation established in Brazil that sends data to its own
+    // systems abroad transfers it (Res. CD/ANPD 19/2024 Annex I Art. 3 III-IV).
+    let opts = ctx.options::<crate::options::Options>();
+    for (k, system) in transfers::systems_abroad(m, opts, ctx.as_of) {
+        let mechanism = opts.system_transfers.get(&system.id).copied();
+        let Some(country) = system.locations.iter().find(|l| !crate::governs(l)) else { continue };
+        let who = format!("the organisation's own system `{}` in {country}", system.id);
+        if let Some(problem) = transfers::assess_mechanism(m, &who, country, mechanism, ctx.as_of) {
+            let path = if mechanism.is_some() {
+                format!("modules.{}.system_transfers.{}", crate::ID, system.id)
+            } else {
+                format!("systems[{k}].locations")
+            };
+            let help = if mechanism.is_some() {
+                problem.help
+            } else {
+                format!(
+                    "{}; for a system, declare it in `[modules.brazil] system_transfers = {{ \"{}\" = \"anpd_scc\" }}`",
+                    problem.help, system.id
+                )
+            };
+            let mut v = Violation::new(path, problem.message).help(help);
             if let Some(severity) = problem.severity {
                 v = v.severity(severity);
             }
