@@ -91,7 +91,8 @@ impl Applicability {
 /// Words in a legal form that mark an organisation not run for profit. (A
 /// Delaware "public benefit corporation" is for-profit; California's
 /// "nonprofit public benefit corporation" says "nonprofit".)
-const NONPROFIT_FORMS: &[&str] = &["nonprofit", "non-profit", "not-for-profit", "not for profit", "501(c)", "charity", "charitable"];
+const NONPROFIT_FORMS: &[&str] =
+    &["nonprofit", "non-profit", "not-for-profit", "not for profit", "501(c)", "charity", "charitable"];
 
 /// Whether the organisation is organised or operated for profit: the stated
 /// `for_profit`, else its legal form, else yes (absent means for-profit).
@@ -154,7 +155,10 @@ pub fn assess(m: &Manifest, options: &Options, as_of: Date) -> Applicability {
     }
     let mut not_business = Vec::new();
     if org.public_body {
-        not_business.push("a public body is not a \"business\": the CCPA binds for-profit legal entities (§1798.140(d)(1))".to_string());
+        not_business.push(
+            "a public body is not a \"business\": the CCPA binds for-profit legal entities (§1798.140(d)(1))"
+                .to_string(),
+        );
     } else if !for_profit(m) {
         let what = match (&org.for_profit, &org.legal_form) {
             (None, Some(form)) => format!("its legal form, `{form}`, is not organised for profit"),
@@ -262,7 +266,8 @@ pub fn exempt_activities(m: &Manifest, options: &Options) -> (Vec<usize>, Vec<(u
             continue;
         };
         let a = &m.activities[i];
-        let fits = a.data_categories.iter().any(|c| exemption_categories(claim.exemption).iter().any(|p| c.is_within(p)));
+        let fits =
+            a.data_categories.iter().any(|c| exemption_categories(claim.exemption).iter().any(|p| c.is_within(p)));
         if fits {
             exempt.push(i);
         } else {

@@ -17,10 +17,10 @@
 //!   a vendor without the contract of §1798.140(ag)(1) or (j)(1) is no service
 //!   provider or contractor at all.
 
+use juris_core::Manifest;
 use juris_core::jiff::civil::Date;
 use juris_core::manifest::{Activity, Consideration, CookiePurpose, Recipient, RecipientRole};
 use juris_core::taxonomy::DataUse;
-use juris_core::Manifest;
 
 use crate::deadlines::CPRA_OPERATIVE;
 
@@ -131,10 +131,12 @@ fn classify(r: &Recipient, purposes: &[&DataUse], on: Date) -> Option<(Kind, Str
         }
     }
     if valuable && third_party_for_sale(r) {
-        let what = if r.consideration == Some(Consideration::Monetary) { "money" } else { "other valuable consideration" };
+        let what =
+            if r.consideration == Some(Consideration::Monetary) { "money" } else { "other valuable consideration" };
+        let section = if on >= CPRA_OPERATIVE { "§1798.140(ad)" } else { "§1798.140(t) as in force before 2023" };
         return Some((
             Kind::Sale,
-            format!("{} `{}` receives it for {what}, which is a sale (§1798.140(ad))", role_name(r), r.id),
+            format!("{} `{}` receives it for {what}, which is a sale ({section})", role_name(r), r.id),
         ));
     }
     None

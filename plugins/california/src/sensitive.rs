@@ -65,7 +65,11 @@ pub fn sensitive_categories(m: &Manifest, options: &Options, a: &Activity, on: D
             || options.minors.as_ref().is_some_and(|k| k.actual_knowledge_under_16);
         if a.data_categories.iter().any(|c| c.is_within("user.childrens")) {
             out.push("`user.childrens`, data of consumers under 16 (11 CCR §7001, from 2026-01-01)".to_string());
-        } else if knowledge && a.data_subjects.iter().any(|s| matches!(s.as_str(), "customer" | "visitor" | "prospect" | "anonymous_user")) {
+        } else if knowledge
+            && a.data_subjects
+                .iter()
+                .any(|s| matches!(s.as_str(), "customer" | "visitor" | "prospect" | "anonymous_user"))
+        {
             out.push(
                 "personal information of consumers the business knows are under 16 (11 CCR §7001, from 2026-01-01)"
                     .to_string(),
@@ -110,6 +114,6 @@ pub fn permitted(u: &DataUse) -> bool {
 }
 
 /// The uses of an activity that go beyond §7027(m).
-pub fn uses_beyond<'a>(a: &'a Activity) -> Vec<&'a DataUse> {
+pub fn uses_beyond(a: &Activity) -> Vec<&DataUse> {
     a.uses.iter().filter(|u| !permitted(u)).collect()
 }

@@ -170,3 +170,127 @@ fn a_business_with_a_website_takes_requests_through_it() {
         California.check(&CheckContext::new(manifest(&text("\"web-form\", \"toll-free-phone\"")), date(2026, 11, 29)));
     assert!(!findings.iter().any(|f| f.rule == "california/request-methods"), "{findings:?}");
 }
+
+/// People v. Sephora (2022): cookies that send identifiers to a third-party ad
+/// network, with `sells_or_shares` unset, are selling or sharing.
+const SEPHORA: &str = r#"manifest = 1
+
+[organization]
+name = "Beauty retailer"
+markets = ["US"]
+annual_revenue_usd = 5_000_000_000
+
+[[cookies]]
+name = "_adnet_id"
+purpose = "advertising"
+recipients = ["ad-network"]
+
+[[recipients]]
+id = "ad-network"
+name = "Advertising network"
+role = "third_party"
+country = "US"
+
+[consent]
+"US-CA" = { mode = "opt-out" }
+"#;
+
+#[test]
+fn cookies_to_an_ad_network_are_sharing_without_any_declaration() {
+    let findings = California.check(&CheckContext::new(manifest(SEPHORA), date(2026, 11, 29)));
+    let link = findings.iter().find(|f| f.rule == "california/do-not-sell-link").expect("the opt-out link is required");
+    assert_eq!(link.severity, juris_core::Severity::Error);
+    assert_eq!(link.path, "notices.do_not_sell_or_share_link");
+    assert!(
+        link.message.contains("cookie `_adnet_id`") && link.message.contains("sharing (§1798.140(ah))"),
+        "{}",
+        link.message
+    );
+    let gpc = findings.iter().find(|f| f.rule == "california/gpc-not-honored").expect("GPC is required");
+    assert_eq!(gpc.path, "consent.\"US-CA\"");
+    let undeclared = findings.iter().find(|f| f.rule == "california/sale-or-sharing-undeclared").expect("warned");
+    assert_eq!((undeclared.severity, undeclared.path.as_str()), (juris_core::Severity::Warning, "cookies[0]"));
+}
+
+#[test]
+fn before_the_cpra_the_same_cookies_were_a_sale_and_gpc_applied_from_2020_08_14() {
+    let findings = California.check(&CheckContext::new(manifest(SEPHORA), date(2021, 6, 1)));
+    let link = findings.iter().find(|f| f.rule == "california/do-not-sell-link").expect("fires in 2021");
+    assert!(link.message.contains("which is a sale"), "{}", link.message);
+    assert!(findings.iter().any(|f| f.rule == "california/gpc-not-honored"));
+    let before = rules_fired(manifest(SEPHORA), date(2020, 8, 13));
+    assert!(!before.contains(&"california/gpc-not-honored".to_string()), "{before:?}");
+    assert!(before.contains(&"california/do-not-sell-link".to_string()), "{before:?}");
+}
+
+#[test]
+fn a_declared_false_does_not_hide_a_derived_sale() {
+    let text = SEPHORA.replace(
+        "[[cookies]]",
+        "[[activities]]\nid = \"ads\"\nname = \"Ads\"\nuses = [\"marketing.advertising.third_party.targeted\"]\ndata_categories = [\"user.device.cookie_id\"]\ndata_subjects = [\"customer\"]\nrecipients = [\"ad-network\"]\nsells_or_shares = false\n\n[[cookies]]",
+    );
+    let findings = California.check(&CheckContext::new(manifest(&text), date(2026, 11, 29)));
+    assert!(findings.iter().any(|f| f.rule == "california/do-not-sell-link"));
+    let warning = findings
+        .iter()
+        .find(|f| f.rule == "california/sale-or-sharing-undeclared" && f.path == "activities[0].sells_or_shares")
+        .expect("the contradiction is warned about");
+    assert!(warning.message.contains("does not declare `sells_or_shares = true`"), "{}", warning.message);
+}
+
+#[test]
+fn a_nonprofit_and_a_public_body_are_not_businesses() {
+    for org in ["for_profit = false", "public_body = true", "legal_form = \"501(c)(3) nonprofit corporation\""] {
+        let text = SEPHORA
+            .replace("annual_revenue_usd = 5_000_000_000", &format!("annual_revenue_usd = 5_000_000_000\n{org}"));
+        assert_eq!(
+            rules_fired(manifest(&text), date(2026, 11, 29)),
+            vec!["california/thresholds-not-met".to_string()],
+            "{org}"
+        );
+    }
+}
+
+#[test]
+fn a_small_affiliate_under_common_branding_is_a_business() {
+    let text = SEPHORA.replace(
+        "annual_revenue_usd = 5_000_000_000",
+        "annual_revenue_usd = 1_000_000\nsubjects_per_year = { \"US-CA\" = 10 }\ncontrolled_by = { name = \"Parent\", ccpa_business = true, common_branding = true, shares_personal_information = true }",
+    );
+    let fired = rules_fired(manifest(&text), date(2026, 11, 29));
+    assert!(fired.contains(&"california/do-not-sell-link".to_string()), "{fired:?}");
+    let unbranded = text.replace("common_branding = true", "common_branding = false");
+    let m = manifest(&unbranded);
+    let options = Options { revenue_percent_from_selling_or_sharing: Some(1.0), ..Options::default() };
+    let outcome = assess(&m, &options, date(2026, 11, 29));
+    assert!(
+        matches!(&outcome, Applicability::NotMet(r) if r.iter().any(|r| r.contains("common branding"))),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn a_bare_card_number_is_not_sensitive() {
+    let text = |categories: &str| {
+        format!(
+            "manifest = 1\n[organization]\nname = \"Shop\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"offers\"\nname = \"Offers\"\nuses = [\"marketing.communications.email\"]\ndata_categories = [{categories}]\ndata_subjects = [\"customer\"]\n"
+        )
+    };
+    let bare = rules_fired(manifest(&text("\"user.financial.credit_card\"")), date(2026, 11, 29));
+    assert!(!bare.contains(&"california/sensitive-limit-link".to_string()), "{bare:?}");
+    let with_code = rules_fired(
+        manifest(&text("\"user.financial.credit_card\", \"user.authorization.credentials\"")),
+        date(2026, 11, 29),
+    );
+    assert!(with_code.contains(&"california/sensitive-limit-link".to_string()), "{with_code:?}");
+}
+
+#[test]
+fn an_exemption_takes_only_matching_data_out() {
+    let text = "manifest = 1\n[organization]\nname = \"Clinic\"\nmarkets = [\"US-CA\"]\nannual_revenue_usd = 40_000_000\n[[activities]]\nid = \"records\"\nname = \"Patient records\"\nuses = [\"personalize.content.profiled\"]\ndata_categories = [\"user.health_and_medical\"]\ndata_subjects = [\"patient\"]\n[[activities]]\nid = \"geo\"\nname = \"Geo\"\nuses = [\"personalize.content.profiled\"]\ndata_categories = [\"user.location.precise\"]\ndata_subjects = [\"customer\"]\nimpact_assessment = \"RA-1\"\n[[modules.california.exempt_activities]]\nactivity = \"records\"\nexemption = \"hipaa\"\n[[modules.california.exempt_activities]]\nactivity = \"geo\"\nexemption = \"hipaa\"\n";
+    let findings = California.check(&CheckContext::new(manifest(text), date(2026, 11, 29)));
+    let limit = findings.iter().find(|f| f.rule == "california/sensitive-limit-link").expect("geo is not exempt");
+    assert!(limit.message.contains("`geo`") && !limit.message.contains("`records`"), "{}", limit.message);
+    let refused = findings.iter().find(|f| f.path == "modules.california.exempt_activities[1]").expect("refused claim");
+    assert_eq!(refused.severity, juris_core::Severity::Warning);
+}

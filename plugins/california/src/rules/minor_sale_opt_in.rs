@@ -82,7 +82,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         }
         let (name, children) = match s.source {
             Source::Activity(i) => match m.activities.get(i) {
-                Some(a) => (format!("activity `{}`", a.id), a.data_categories.iter().any(|c| c.is_within("user.childrens"))),
+                Some(a) => {
+                    (format!("activity `{}`", a.id), a.data_categories.iter().any(|c| c.is_within("user.childrens")))
+                }
                 None => continue,
             },
             Source::Cookie(i) => match m.cookies.get(i) {

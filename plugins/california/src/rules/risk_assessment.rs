@@ -78,7 +78,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         if !crate::sensitive::sensitive_categories(m, &options, a, ctx.as_of).is_empty() {
             why.push("processes sensitive personal information (§7150(b)(2))");
         }
-        if a.automated_decision.as_ref().is_some_and(|d| d.significant_effect && (d.solely_automated || !d.human_review)) {
+        if a.automated_decision
+            .as_ref()
+            .is_some_and(|d| d.significant_effect && (d.solely_automated || !d.human_review))
+        {
             why.push("uses automated decision-making technology for significant decisions (§7150(b)(3))");
         }
         if why.is_empty() {
