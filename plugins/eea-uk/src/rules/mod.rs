@@ -6,6 +6,7 @@ use juris_core::Rule;
 
 pub mod child_consent_age;
 pub mod complaints_process;
+pub mod consent_invalid;
 pub mod cookie_consent_required;
 pub mod dpia_indicated;
 pub mod dpo_missing;
@@ -25,6 +26,7 @@ pub static ALL: &[&Rule] = &[
     &special_category_condition::RULE,
     &transfer_without_safeguard::RULE,
     &cookie_consent_required::RULE,
+    &consent_invalid::RULE,
     &representative_missing::RULE,
     &dpo_missing::RULE,
     &retention_undefined::RULE,
