@@ -317,3 +317,108 @@ fn an_incident_register_kept_in_days_is_judged_by_its_length() {
     assert_eq!(of(&with("P1826D"), "brazil/incident-register")[0].path, "modules.brazil.incident_register.retention");
     assert_eq!(of(&with("P59M"), "brazil/incident-register").len(), 1);
 }
+
+#[test]
+fn own_systems_abroad_of_a_brazilian_organisation_are_transfers() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Loja Ltda."
+established = ["BR"]
+markets = ["BR"]
+[[systems]]
+id = "us-cloud"
+name = "CRM in Virginia"
+locations = ["US"]
+holds = ["BR"]
+[[activities]]
+id = "crm"
+name = "CRM"
+uses = ["essential.service"]
+data_categories = ["user.contact.email"]
+data_subjects = ["customer"]
+legal_basis = "contract"
+systems = ["us-cloud"]
+retention = { period = "P1Y", from = "collection" }
+"#;
+    let f = check(text, AS_OF);
+    let t = of(&f, "brazil/transfer-mechanism");
+    assert_eq!(t.len(), 1, "{f:?}");
+    assert_eq!(t[0].path, "systems[0].locations");
+    assert!(t[0].message.contains("own system `us-cloud` in US"), "{}", t[0].message);
+    let declared = text.replace("[[systems]]", "[modules.brazil]\nsystem_transfers = { \"us-cloud\" = \"anpd_scc\" }\n[[systems]]");
+    assert!(of(&check(&declared, AS_OF), "brazil/transfer-mechanism").is_empty());
+    // A foreign organisation collecting directly into its own systems abroad does not transfer.
+    let foreign = text.replace("established = [\"BR\"]", "established = [\"US\"]");
+    assert!(of(&check(&foreign, AS_OF), "brazil/transfer-mechanism").is_empty());
+}
+
+#[test]
+fn consent_to_a_transfer_needs_opt_in_consent_in_brazil() {
+    let text = format!("{}[consent]\nBR = {{ mode = \"notice-only\" }}\n", with_recipient("US", "transfer = \"consent\""));
+    let f = check(&text, AS_OF);
+    let t = of(&f, "brazil/transfer-mechanism");
+    assert_eq!(t.len(), 1, "{f:?}");
+    assert!(t[0].message.contains("notice-only") && t[0].message.contains("Art. 33 VIII"), "{}", t[0].message);
+    let opt_in = text.replace("notice-only", "opt-in");
+    assert!(of(&check(&opt_in, AS_OF), "brazil/transfer-mechanism").is_empty());
+}
+
+#[test]
+fn banner_facts_matter_only_where_consent_is_the_basis() {
+    // The marketplace's activity rests on contract: its banner is not judged by the LGPD rule.
+    let text = format!("{}[consent]\nBR = {{ mode = \"opt-in\", banner = {{ pre_ticked = true }} }}\n", with_recipient("BR", ""));
+    assert!(of(&check(&text, AS_OF), "brazil/consent-invalid").is_empty());
+    let consent = text.replace("legal_basis = \"contract\"", "legal_basis = \"consent\"");
+    let f = check(&consent, AS_OF);
+    let c = of(&f, "brazil/consent-invalid");
+    assert_eq!(c.len(), 1, "{f:?}");
+    assert_eq!((c[0].path.as_str(), c[0].severity), ("consent.BR.banner.pre_ticked", Severity::Error));
+}
+
+#[test]
+fn a_legal_sounding_retention_reason_is_a_warning_and_a_bare_one_an_error() {
+    let text = with_recipient("BR", "").replace(
+        "retention = { period = \"P5Y\", from = \"account-closure\" }",
+        "retention = { period = \"P5Y\", from = \"account-closure\", why = \"tax law requires it\" }",
+    );
+    let f = check(&text, AS_OF);
+    let r = of(&f, "brazil/retention-after-purpose");
+    assert_eq!((r[0].path.as_str(), r[0].severity), ("activities[0].retention.why", Severity::Warning));
+    let bare = check(&with_recipient("BR", ""), AS_OF);
+    let r = of(&bare, "brazil/retention-after-purpose");
+    assert_eq!((r[0].path.as_str(), r[0].severity), ("activities[0].retention", Severity::Error));
+}
+
+#[test]
+fn automated_decisions_without_significant_effect_are_a_warning_and_dated() {
+    let text = with_recipient("BR", "").replace(
+        "recipients = [\"r\"]",
+        "recipients = [\"r\"]\nautomated_decision = { solely_automated = true, significant_effect = false }",
+    );
+    let f = check(&text, AS_OF);
+    let a = of(&f, "brazil/automated-decision-review");
+    assert_eq!((a[0].path.as_str(), a[0].severity), ("activities[0].automated_decision", Severity::Warning));
+    assert!(of(&check(&text, date(2020, 9, 17)), "brazil/automated-decision-review").is_empty());
+}
+
+#[test]
+fn the_eca_digital_profiling_ban_starts_on_17_march_2026() {
+    let text = r#"
+manifest = 1
+[organization]
+name = "Jogos"
+markets = ["BR"]
+[[activities]]
+id = "ads"
+name = "Ads"
+uses = ["marketing.advertising.first_party.targeted"]
+data_categories = ["user.childrens"]
+data_subjects = ["customer"]
+legal_basis = "consent"
+retention = { period = "P1Y", from = "collection" }
+"#;
+    assert!(of(&check(text, date(2026, 3, 16)), "brazil/children-profiling-ads").is_empty());
+    let f = check(text, date(2026, 3, 17));
+    assert_eq!(of(&f, "brazil/children-profiling-ads")[0].path, "activities[0].uses");
+}

@@ -44,8 +44,8 @@ The basis names the module knows:
 Processing is lawful in Brazil only on one of the bases the LGPD lists (Art. 7),
 and sensitive data only on the narrower list of Art. 11, which has no
 legitimate-interest and no credit-protection basis. Processing without a legal
-basis makes an infraction "grave" in the ANPD's dosimetry (Res. CD/ANPD 4/2023
-Art. 8).
+basis is one of the circumstances that make an infraction "grave" in the
+ANPD's dosimetry (Res. CD/ANPD 4/2023 Art. 8).
 
 ## Example
 ```toml
@@ -62,7 +62,12 @@ Name an LGPD basis, for Brazil only if the other laws need another:
 Art. 11 bases; consent must then be specific and highlighted.
 
 ## Fines
-Up to 2% of revenue in Brazil, capped at R$50,000,000 per infraction (LGPD Art. 52 II).
+The ANPD's sanctions (LGPD Arts. 52-54) apply to infractions from 1 August
+2021 (Art. 65 I-A, inserted by Lei 14.010/2020): up to 2% of the revenue in
+Brazil of the last fiscal year, net of taxes, capped at R$50,000,000 per
+infraction (Art. 52 II), graded under Res. CD/ANPD 4/2023 (of 24
+February 2023). Processing between 18 September 2020 and 31 July 2021 could
+be challenged, but not fined by the ANPD.
 "#,
     check,
     fails: include_str!("fixtures/legal_basis_invalid.fail.toml"),
