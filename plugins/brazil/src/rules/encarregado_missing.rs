@@ -14,8 +14,10 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(crate::LGPD_IN_FORCE),
     docs: r#"
 ## What it does
-For an organisation serving Brazil (its markets, an activity's own `markets`,
-or an establishment there), looks for a contact with `role = "dpo"` whose `for`
+For an organisation the LGPD governs (Art. 3: it processes in Brazil, for
+instance because it is established there, whatever its markets; it serves
+people in Brazil; or it holds data collected there; and not every activity is
+excluded by Art. 4), looks for a contact with `role = "dpo"` whose `for`
 covers BR (the encarregado), and checks that it is published
 (`published = true`) with a way to reach it (`email` or `phone`). When several
 contacts qualify, one published and reachable suffices; otherwise the most

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     in_force: InForce::from(crate::deadlines::RES_15_2024_IN_FORCE),
     docs: r#"
 ## What it does
-For an organisation serving Brazil, requires `incident_register` in
+For an organisation the LGPD governs (Arts. 3-4, as for
+`brazil/encarregado-missing`), requires `incident_register` in
 `[modules.brazil]`, with a `retention` of at least five years whatever day
 the entry is registered on (`P5Y`, `P60M`, or in days at least `P1827D`, since
 five years can span two 29 Februaries).
