@@ -17,10 +17,12 @@ pub mod representative_missing;
 pub mod retention_undefined;
 pub mod rights_unsupported;
 pub mod special_category_condition;
+pub mod territorial_scope;
 pub mod transfer_without_safeguard;
 
 /// Every rule of the module, in the order `juris rules` lists them.
 pub static ALL: &[&Rule] = &[
+    &territorial_scope::RULE,
     &lawful_basis_missing::RULE,
     &lawful_basis_invalid::RULE,
     &special_category_condition::RULE,
