@@ -4,6 +4,7 @@
 
 use juris_core::Rule;
 
+pub mod automated_decision;
 pub mod child_consent_age;
 pub mod complaints_process;
 pub mod consent_invalid;
@@ -36,5 +37,6 @@ pub static ALL: &[&Rule] = &[
     &rights_unsupported::RULE,
     &records_incomplete::RULE,
     &dpia_indicated::RULE,
+    &automated_decision::RULE,
     &complaints_process::RULE,
 ];
