@@ -2,7 +2,10 @@
 //! Act 2018 and the Data (Use and Access) Act 2025, the ePrivacy Directive and
 //! PECR.
 //!
-//! Rules live one per file under [`rules`]; deadlines are computed in
+//! Whether either law applies is decided in one place, [`applicability`]
+//! (GDPR / UK GDPR Art. 3), which every rule and [`resolve`] use; its
+//! explain page is `eea-uk/territorial-scope`. Rules live one per file under
+//! [`rules`]; deadlines are computed in
 //! [`deadlines`] on the calendars of [`calendars`].
 
 #![deny(unsafe_code)]

@@ -13,6 +13,7 @@ pub mod dpia_indicated;
 pub mod dpo_missing;
 pub mod lawful_basis_invalid;
 pub mod lawful_basis_missing;
+pub mod processor_contract;
 pub mod records_incomplete;
 pub mod representative_missing;
 pub mod retention_undefined;
@@ -36,6 +37,7 @@ pub static ALL: &[&Rule] = &[
     &child_consent_age::RULE,
     &rights_unsupported::RULE,
     &records_incomplete::RULE,
+    &processor_contract::RULE,
     &dpia_indicated::RULE,
     &automated_decision::RULE,
     &complaints_process::RULE,
