@@ -127,6 +127,11 @@ pub enum Command {
     /// the record of processing, the findings with their rules' pages, and the
     /// law each module encodes. Exits as `check` does.
     Report(ReportArgs),
+    /// Published privacy notices.
+    Notice {
+        #[command(subcommand)]
+        command: NoticeCommand,
+    },
     /// Export the manifest for other tools: the record of processing (GDPR Art. 30,
     /// LGPD Art. 37, 152-FZ Art. 22(3)) or fideslang resources.
     Export {
@@ -250,6 +255,42 @@ pub struct ReportArgs {
     /// Only run this module (repeatable).
     #[arg(long = "module", value_name = "ID")]
     pub modules: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCommand {
+    /// Say, per module, which disclosures a privacy notice makes and which it
+    /// lacks, with citations; with --manifest, where it contradicts the
+    /// manifest. Exits 1 when a required disclosure is missing.
+    Check(NoticeCheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Text,
+    /// The documented JSON report (docs/notice.md).
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeCheckArgs {
+    /// The notice: Markdown, HTML (a saved page) or plain text; `-` reads standard input.
+    pub notice: PathBuf,
+    /// The manifest, for the items that apply and the consistency checks.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Read the law as it stood on this date (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[arg(long, value_enum, default_value_t = NoticeFormat::Text)]
+    pub format: NoticeFormat,
+    /// Only this module (repeatable).
+    #[arg(long = "module", value_name = "ID")]
+    pub modules: Vec<String>,
+    /// Text: also list the items found, with line and quote, and those that do not apply.
+    #[arg(long)]
+    pub show_present: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -25,7 +25,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command, DsrCommand, ExportCommand, ImportCommand, IncidentCommand, PluginsAction};
+use crate::args::{
+    Cli, Command, DsrCommand, ExportCommand, ImportCommand, IncidentCommand, NoticeCommand, PluginsAction,
+};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +134,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Plugins { action: None, format } => commands::plugins::run(&session, format),
         Command::Check(args) => commands::check::run(&session, &args),
         Command::Report(args) => commands::report::html(&session, &args),
+        Command::Notice { command: NoticeCommand::Check(args) } => commands::notice::check(&session, &args),
         Command::Export { command: ExportCommand::Ropa(args) } => commands::report::export_ropa(&session, &args),
         Command::Export { command: ExportCommand::Fides(args) } => commands::report::export_fides(&session, &args),
         Command::Rules { modules, format } => commands::rules::list(&session, &modules, format),

@@ -189,7 +189,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
 /// A failure when something wrote to standard output while in-process
 /// plugins ran (see `juris_host::stdio`): their output was kept out of the
 /// report, and the run must not pass as if nothing happened.
-fn stray_output_failure(modules: &[&juris_host::Plugin]) -> Option<Failure> {
+pub(crate) fn stray_output_failure(modules: &[&juris_host::Plugin]) -> Option<Failure> {
     let stray = juris_host::stdio::stray_output();
     if stray.is_empty() {
         return None;

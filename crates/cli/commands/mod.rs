@@ -5,6 +5,7 @@ pub mod check;
 pub mod ics;
 pub mod init;
 pub mod meta;
+pub mod notice;
 pub mod plan;
 pub mod plugins;
 pub mod report;

@@ -5,5 +5,6 @@
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod notice;
 pub mod sarif;
 pub mod text;

@@ -166,7 +166,7 @@ pub fn input_errors(path: &str, errors: &[InputError]) -> Value {
 
 /// A relative path as a URI reference: forward slashes, and percent-encoding
 /// for anything outside the unreserved and path characters.
-fn uri_reference(path: &str) -> String {
+pub(crate) fn uri_reference(path: &str) -> String {
     let path = path.replace('\\', "/");
     let mut out = String::new();
     for byte in path.bytes() {

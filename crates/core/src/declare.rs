@@ -37,9 +37,11 @@ use serde_json::Value;
 use crate::jurisdiction::Jurisdiction;
 use crate::manifest::Manifest;
 use crate::module::{
-    CheckContext, EventContext, Finding, Law, ModuleInfo, Plan, RegionalModule, Resolution, ResolveContext,
+    CheckContext, EventContext, Finding, Law, ModuleInfo, NoticeItems, NoticeRequest, Plan, RegionalModule, Resolution,
+    ResolveContext,
 };
 use crate::rule::{self, Rule, RuleMeta, Severity};
+use jiff::civil::Date;
 
 /// A regional module, declared. See the [module documentation](self).
 pub trait Module: Default + Send + Sync + 'static {
@@ -79,6 +81,18 @@ pub trait Module: Default + Send + Sync + 'static {
     /// (`juris calendar` shows them).
     fn calendars(&self) -> Option<&crate::calendar::Calendars> {
         None
+    }
+
+    /// The module's notice items file (docs/notice.md), shipped as data:
+    /// `Some(include_str!("../notice/items.toml"))`.
+    fn notice_items(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Which notice items apply to the organisation the manifest describes,
+    /// and why not: recorded with [`NoticeItems::set`]. Items left unset apply.
+    fn notice_applicability(&self, manifest: &Manifest, options: &Self::Options, as_of: Date, items: &mut NoticeItems) {
+        let _ = (manifest, options, as_of, items);
     }
 }
 
@@ -128,6 +142,15 @@ impl<M: Module> RegionalModule for M {
     fn resolve(&self, ctx: &ResolveContext) -> Resolution {
         let options = options_of::<M::Options>(&ctx.manifest, M::ID);
         Module::resolve(self, ctx, &options)
+    }
+
+    fn notice_items(&self, request: &NoticeRequest) -> Option<NoticeItems> {
+        let mut items = NoticeItems { items: Module::notice_items(self)?.to_string(), ..NoticeItems::default() };
+        if let Some(manifest) = &request.manifest {
+            let options = options_of::<M::Options>(manifest, M::ID);
+            self.notice_applicability(manifest, &options, request.as_of, &mut items);
+        }
+        Some(items)
     }
 
     fn calendars(&self) -> Vec<crate::calendar::CalendarInfo> {

@@ -32,8 +32,8 @@ pub use declare::Module;
 pub use jurisdiction::Jurisdiction;
 pub use manifest::Manifest;
 pub use module::{
-    CheckContext, Event, Finding, Incident, Law, ModuleInfo, Obligation, RegionalModule, RequestKind, Resolution,
-    ResolveContext, RightsRequest, Statement, Topic,
+    CheckContext, Event, Finding, Incident, ItemApplicability, Law, ModuleInfo, NoticeItems, NoticeRequest, Obligation,
+    RegionalModule, RequestKind, Resolution, ResolveContext, RightsRequest, Statement, Topic,
 };
 pub use rule::{Rule, RuleMeta, Severity};
 

@@ -38,6 +38,14 @@ pub trait RegionalModule: Send + Sync + 'static {
         Resolution::default()
     }
 
+    /// What the module requires a published privacy notice to disclose, and
+    /// which of those items apply to the organisation (ABI 1.3). `None`: the
+    /// module reads no notices.
+    fn notice_items(&self, request: &NoticeRequest) -> Option<NoticeItems> {
+        let _ = request;
+        None
+    }
+
     /// The holiday calendars the module counts deadlines on (ABI 1.2).
     fn calendars(&self) -> Vec<crate::calendar::CalendarInfo> {
         Vec::new()
@@ -474,6 +482,46 @@ pub struct ResolveContext {
     pub jurisdiction: Jurisdiction,
     /// The date the law is evaluated at.
     pub as_of: Date,
+}
+
+/// The request for a module's notice items (ABI 1.3).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NoticeRequest {
+    /// The organisation's manifest, when one is given: items are judged to
+    /// apply or not from it. Without one, every item applies.
+    #[serde(default)]
+    pub manifest: Option<Manifest>,
+    /// The date the law is evaluated at.
+    pub as_of: Date,
+}
+
+/// A module's required notice disclosures (ABI 1.3).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct NoticeItems {
+    /// The module's items file: TOML in the format of docs/notice.md, the
+    /// recognisers of every required disclosure, shipped as data.
+    pub items: String,
+    /// Per item id, whether it applies to this organisation and why; an item
+    /// not listed applies.
+    #[serde(default)]
+    pub applicability: std::collections::BTreeMap<String, ItemApplicability>,
+}
+
+/// Whether one notice item applies, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemApplicability {
+    /// Whether the item must be disclosed.
+    pub applies: bool,
+    /// Why, in words (shown when it does not apply).
+    pub reason: String,
+}
+
+impl NoticeItems {
+    /// Records whether `id` applies, and why.
+    pub fn set(&mut self, id: &str, applies: bool, reason: impl Into<String>) -> &mut NoticeItems {
+        self.applicability.insert(id.to_string(), ItemApplicability { applies, reason: reason.into() });
+        self
+    }
 }
 
 /// What one module says about a person in a jurisdiction.

@@ -296,6 +296,15 @@ impl Plugin {
         self.call_json("calendar", request)
     }
 
+    /// The module's required notice disclosures (ABI 1.3); `None` when it
+    /// reads no notices.
+    pub fn notice_items(
+        &self,
+        request: &juris_core::NoticeRequest,
+    ) -> Result<Option<juris_core::NoticeItems>, CallError> {
+        self.call_json("notice_items", request)
+    }
+
     /// Calls any method by name; for methods this host version does not know.
     pub fn call_method(&self, method: &str, input: &[u8]) -> Result<serde_json::Value, CallError> {
         self.call_raw(method, input)

@@ -82,9 +82,10 @@ fn names_brazil(place: &Jurisdiction) -> bool {
 }
 
 fn systems_of<'a>(manifest: &'a Manifest, activity: &'a Activity) -> impl Iterator<Item = (usize, &'a System)> {
-    activity.systems.iter().filter_map(move |id| {
-        manifest.systems.iter().position(|s| &s.id == id).map(|k| (k, &manifest.systems[k]))
-    })
+    activity
+        .systems
+        .iter()
+        .filter_map(move |id| manifest.systems.iter().position(|s| &s.id == id).map(|k| (k, &manifest.systems[k])))
 }
 
 /// The Art. 3 ground an activity falls under, before the Art. 4 exclusions.
@@ -117,7 +118,10 @@ pub fn ground(manifest: &Manifest, index: usize, activity: &Activity) -> Option<
     {
         return Some(Reason {
             ground: Ground::ProcessingInBrazil,
-            why: format!("the entity `{}`, established in Brazil, serves the activity's markets", manifest.entities[k].id),
+            why: format!(
+                "the entity `{}`, established in Brazil, serves the activity's markets",
+                manifest.entities[k].id
+            ),
             path: format!("entities[{k}].country"),
         });
     }
@@ -203,9 +207,11 @@ fn foreign_data_in_transit(manifest: &Manifest, activity: &Activity, as_of: Date
         return false;
     }
     let origin_adequate = markets.iter().all(|m| crate::transfers::adequacy_for(m, as_of).is_some());
-    let recipients_fit = activity.recipients.iter().filter_map(|id| manifest.recipient(id)).all(|r| {
-        !crate::governs(&r.country) && markets.iter().any(|m| m.covers(&r.country))
-    });
+    let recipients_fit = activity
+        .recipients
+        .iter()
+        .filter_map(|id| manifest.recipient(id))
+        .all(|r| !crate::governs(&r.country) && markets.iter().any(|m| m.covers(&r.country)));
     origin_adequate && recipients_fit
 }
 

@@ -346,7 +346,8 @@ retention = { period = "P1Y", from = "collection" }
     assert_eq!(t.len(), 1, "{f:?}");
     assert_eq!(t[0].path, "systems[0].locations");
     assert!(t[0].message.contains("own system `us-cloud` in US"), "{}", t[0].message);
-    let declared = text.replace("[[systems]]", "[modules.brazil]\nsystem_transfers = { \"us-cloud\" = \"anpd_scc\" }\n[[systems]]");
+    let declared = text
+        .replace("[[systems]]", "[modules.brazil]\nsystem_transfers = { \"us-cloud\" = \"anpd_scc\" }\n[[systems]]");
     assert!(of(&check(&declared, AS_OF), "brazil/transfer-mechanism").is_empty());
     // A foreign organisation collecting directly into its own systems abroad does not transfer.
     let foreign = text.replace("established = [\"BR\"]", "established = [\"US\"]");
@@ -355,7 +356,8 @@ retention = { period = "P1Y", from = "collection" }
 
 #[test]
 fn consent_to_a_transfer_needs_opt_in_consent_in_brazil() {
-    let text = format!("{}[consent]\nBR = {{ mode = \"notice-only\" }}\n", with_recipient("US", "transfer = \"consent\""));
+    let text =
+        format!("{}[consent]\nBR = {{ mode = \"notice-only\" }}\n", with_recipient("US", "transfer = \"consent\""));
     let f = check(&text, AS_OF);
     let t = of(&f, "brazil/transfer-mechanism");
     assert_eq!(t.len(), 1, "{f:?}");
@@ -367,7 +369,10 @@ fn consent_to_a_transfer_needs_opt_in_consent_in_brazil() {
 #[test]
 fn banner_facts_matter_only_where_consent_is_the_basis() {
     // The marketplace's activity rests on contract: its banner is not judged by the LGPD rule.
-    let text = format!("{}[consent]\nBR = {{ mode = \"opt-in\", banner = {{ pre_ticked = true }} }}\n", with_recipient("BR", ""));
+    let text = format!(
+        "{}[consent]\nBR = {{ mode = \"opt-in\", banner = {{ pre_ticked = true }} }}\n",
+        with_recipient("BR", "")
+    );
     assert!(of(&check(&text, AS_OF), "brazil/consent-invalid").is_empty());
     let consent = text.replace("legal_basis = \"contract\"", "legal_basis = \"consent\"");
     let f = check(&consent, AS_OF);

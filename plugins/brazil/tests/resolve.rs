@@ -85,5 +85,9 @@ fn other_places_get_nothing() {
 #[test]
 fn the_absence_of_other_adequacy_decisions_is_hedged() {
     let s = resolve("BR");
-    assert!(topic(&s, "transfers").contains("its only adequacy decision as of 2026-12-01"), "{}", topic(&s, "transfers"));
+    assert!(
+        topic(&s, "transfers").contains("its only adequacy decision as of 2026-12-01"),
+        "{}",
+        topic(&s, "transfers")
+    );
 }

@@ -126,7 +126,10 @@ pub fn establishment(m: &Manifest, regime: Regime, on: Date) -> Option<Ground> {
     if let Some(place) = own_establishment(m, regime, on) {
         return Some(Ground::Establishment(place.clone(), true));
     }
-    m.entities.iter().find(|e| in_regime(&e.country, regime, on)).map(|e| Ground::Establishment(e.country.clone(), false))
+    m.entities
+        .iter()
+        .find(|e| in_regime(&e.country, regime, on))
+        .map(|e| Ground::Establishment(e.country.clone(), false))
 }
 
 /// Whether the organisation is established in the regime's territory.

@@ -105,7 +105,10 @@ pub static EU_ADEQUACY: &[Adequacy] = &[
         from: Some(EU_US_DPF_FROM),
         certified_only: true,
         scope: "organisations certified to the EU-US Data Privacy Framework only",
-        ..adequate("US", "Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (EU-US Data Privacy Framework)")
+        ..adequate(
+            "US",
+            "Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (EU-US Data Privacy Framework)",
+        )
     },
     Adequacy {
         from: Some(date(2026, 1, 26)),
@@ -247,7 +250,11 @@ pub static CONSENT_AGES: &[ConsentAge] = &[
     age("SI", 16, "no national derogation before ZVOP-2: GDPR Art. 8(1) default"),
     ConsentAge {
         from: Some(date(2023, 1, 26)),
-        ..age("SI", 15, "Zakon o varstvu osebnih podatkov (ZVOP-2, Uradni list RS 163/2022), Art. 8, from 26 January 2023")
+        ..age(
+            "SI",
+            15,
+            "Zakon o varstvu osebnih podatkov (ZVOP-2, Uradni list RS 163/2022), Art. 8, from 26 January 2023",
+        )
     },
     age("ES", 14, "Ley Orgánica 3/2018 (LOPDGDD), Art. 7(1)"),
     age("SE", 13, "Lag (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning, ch. 2 §4"),

@@ -67,6 +67,12 @@ impl juris_core::Module for EeaUk {
         Some(&calendars::CALENDARS)
     }
 
+    /// The disclosures a privacy notice must make under this module's law, as
+    /// data (`juris notice check`; format in docs/notice.md).
+    fn notice_items(&self) -> Option<&'static str> {
+        Some(include_str!("../notice/items.toml"))
+    }
+
     fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {
         deadlines::plan(ctx, options)
     }

@@ -5,10 +5,10 @@
 use juris_core::manifest::{ConsentMode, ContactRole, TransferMechanism};
 use juris_core::{Resolution, ResolveContext, Statement, Topic};
 
+use crate::applicability;
 use crate::data::Regime;
 use crate::options::Options;
 use crate::rules::cookie_consent_required::{UK_EXCEPTIONS_FROM, needs_consent};
-use crate::applicability;
 use crate::rules::transfer_without_safeguard::{Flow, flow_problems};
 
 /// What EEA or UK law says about a person in `ctx.jurisdiction`.

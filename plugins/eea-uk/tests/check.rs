@@ -63,7 +63,9 @@ fn complaints_process_applies_from_19_june_2026() {
     assert_eq!(rule.len(), 1);
     assert_eq!(rule[0].path, "modules.eea-uk.complaints");
     // Not for an organisation neither established in nor targeting the UK.
-    let eea = text.replace("markets = [\"GB\"]", "markets = [\"EEA\"]").replace("established = [\"GB\"]", "established = [\"FR\"]");
+    let eea = text
+        .replace("markets = [\"GB\"]", "markets = [\"EEA\"]")
+        .replace("established = [\"GB\"]", "established = [\"FR\"]");
     assert!(fired(&check(&eea, date(2026, 11, 29)), "eea-uk/complaints-process").is_empty());
     // A UK establishment brings the duty even without a UK market (UK GDPR Art. 3(1)).
     let established = text.replace("markets = [\"GB\"]", "markets = [\"US\"]");
@@ -549,7 +551,10 @@ fn where_a_system_stores_data_never_makes_the_law_apply() {
         });
         assert_eq!(r.statements.len(), 1, "{r:?}");
         assert!(r.statements[0].text.contains("does not apply"), "{}", r.statements[0].text);
-        assert_eq!(r.statements[0].citation.as_deref(), Some(if place == "GB" { "UK GDPR Art. 3(1)-(2)" } else { "GDPR Art. 3(1)-(2)" }));
+        assert_eq!(
+            r.statements[0].citation.as_deref(),
+            Some(if place == "GB" { "UK GDPR Art. 3(1)-(2)" } else { "GDPR Art. 3(1)-(2)" })
+        );
     }
     // Targeting the EEA brings the transfer rule, for the EEA only.
     let eea = US_ONLY.replace("markets = [\"US\"]", "markets = [\"US\", \"FR\"]");

@@ -36,9 +36,9 @@ pub use host::{Checked, HandshakeError, MIN_DESCRIPTOR_SIZE, check_descriptor};
 /// The ABI major version. A host refuses a plugin whose major differs.
 pub const ABI_MAJOR: u16 = 1;
 /// The ABI minor version: methods and fields added compatibly. 1.1 added the
-/// `resolve` method, 1.2 `calendars` and `calendar`; an older plugin answers
-/// a newer method with [`STATUS_UNSUPPORTED`].
-pub const ABI_MINOR: u16 = 2;
+/// `resolve` method, 1.2 `calendars` and `calendar`, 1.3 `notice_items`; an
+/// older plugin answers a newer method with [`STATUS_UNSUPPORTED`].
+pub const ABI_MINOR: u16 = 3;
 /// The exported entry symbol, NUL-terminated.
 pub const ENTRY_SYMBOL: &[u8] = b"juris_module_v1\0";
 /// The first bytes of every descriptor.
@@ -173,6 +173,7 @@ pub fn dispatch<M: RegionalModule>(module: &M, method: &[u8], input: &[u8]) -> (
         b"obligations" => run(input, |ctx: EventContext| module.obligations(&ctx)),
         b"resolve" => run(input, |ctx: ResolveContext| module.resolve(&ctx)),
         b"calendars" => run(input, |()| module.calendars()),
+        b"notice_items" => run(input, |request: crate::module::NoticeRequest| module.notice_items(&request)),
         b"calendar" => run(input, |request: crate::calendar::CalendarRequest| module.calendar(&request)),
         other => error(STATUS_UNSUPPORTED, format!("unsupported method `{}`", String::from_utf8_lossy(other))),
     }

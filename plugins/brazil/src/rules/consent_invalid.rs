@@ -63,7 +63,9 @@ fn policy(ctx: &CheckContext) -> Option<(&ConsentScope, &ConsentPolicy)> {
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let consent_based: Vec<(String, String)> = crate::activities(ctx)
-        .filter_map(|(i, a)| crate::basis(m, i, a).filter(|(b, _)| b == "consent").map(|(_, path)| (a.id.clone(), path)))
+        .filter_map(|(i, a)| {
+            crate::basis(m, i, a).filter(|(b, _)| b == "consent").map(|(_, path)| (a.id.clone(), path))
+        })
         .collect();
     let Some((scope, policy)) = policy(ctx) else { return Vec::new() };
     if consent_based.is_empty() {

@@ -5,8 +5,23 @@ use juris_core::{CheckContext, Rule, Severity};
 /// Word stems in `retention.from` that name the end of the purpose (the
 /// account closed, the contract ended, consent withdrawn, the employee left).
 const END_STEMS: &[&str] = &[
-    "clos", "terminat", "cancel", "expir", "withdr", "revoc", "revok", "unsubscri", "complet", "depart", "exit",
-    "leav", "delet", "encerr", "rescis", "revog", "desligam",
+    "clos",
+    "terminat",
+    "cancel",
+    "expir",
+    "withdr",
+    "revoc",
+    "revok",
+    "unsubscri",
+    "complet",
+    "depart",
+    "exit",
+    "leav",
+    "delet",
+    "encerr",
+    "rescis",
+    "revog",
+    "desligam",
 ];
 /// Whole words in `retention.from` that name the end of the purpose.
 const END_WORDS: &[&str] = &["end", "ended", "ends", "fim", "término", "termino"];
@@ -77,7 +92,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut out = Vec::new();
     for (i, activity) in crate::activities(ctx) {
         let Some(retention) = &activity.retention else { continue };
-        if retention.period.max_days() == 0 || !ends_purpose(&retention.from) || opts.retention_grounds.contains_key(&activity.id) {
+        if retention.period.max_days() == 0
+            || !ends_purpose(&retention.from)
+            || opts.retention_grounds.contains_key(&activity.id)
+        {
             continue;
         }
         let what = format!(
@@ -97,7 +115,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             out.push(
                 Violation::new(
                     format!("activities[{i}].retention.why"),
-                    format!("{what}; the reason given (\"{why}\") reads as a legal obligation but names no Art. 16 ground"),
+                    format!(
+                        "{what}; the reason given (\"{why}\") reads as a legal obligation but names no Art. 16 ground"
+                    ),
                 )
                 .help(help)
                 .severity(Severity::Warning),

@@ -79,11 +79,14 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         let special = d.uses_special_categories;
         let mut reported: Vec<String> = Vec::new();
         for u in crate::bases(m, a, on).uses {
-            let explicit = u.basis == "explicit_consent" || (u.basis == "consent" && condition == Some("explicit_consent"));
+            let explicit =
+                u.basis == "explicit_consent" || (u.basis == "consent" && condition == Some("explicit_consent"));
             let uk_new = u.regime == Regime::Uk && on >= UK_ARTS_22A_22D_FROM;
             let problem = if uk_new {
-                if special && !(explicit
-                    || ((u.basis == "contract" || d.authorised_by_law) && condition == Some("substantial_public_interest")))
+                if special
+                    && !(explicit
+                        || ((u.basis == "contract" || d.authorised_by_law)
+                            && condition == Some("substantial_public_interest")))
                 {
                     Some("uses special-category data without explicit consent, or a contract or authorisation by law with the substantial public interest condition (UK GDPR Art. 22B(1)-(3))".to_string())
                 } else if u.basis == crate::rules::lawful_basis_invalid::RECOGNISED_LEGITIMATE_INTEREST {
@@ -105,7 +108,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 } else if u.basis == "consent" && !explicit && !d.authorised_by_law {
                     Some("rests on consent that is not explicit (Art. 22(2)(c)): record `special_category_condition = \"explicit_consent\"` or the explicit consent".to_string())
                 } else if !d.authorised_by_law && !d.human_review {
-                    Some("offers no human intervention, no way to express a view and contest the decision (Art. 22(3))".to_string())
+                    Some(
+                        "offers no human intervention, no way to express a view and contest the decision (Art. 22(3))"
+                            .to_string(),
+                    )
                 } else {
                     None
                 }

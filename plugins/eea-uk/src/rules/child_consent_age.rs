@@ -1,8 +1,8 @@
 use juris_core::jiff::civil::date;
+use juris_core::manifest::{Activity, AgeAssurance};
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::taxonomy::is_within;
-use juris_core::manifest::{Activity, AgeAssurance};
 use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 
 use crate::data::Certainty;
@@ -155,7 +155,8 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     }
     let mut out = Vec::new();
     if !missing.is_empty() {
-        let path = if children.is_some() { "organization.children".to_string() } else { format!("activities[{first}]") };
+        let path =
+            if children.is_some() { "organization.children".to_string() } else { format!("activities[{first}]") };
         out.push(
             Violation::new(
                 path,

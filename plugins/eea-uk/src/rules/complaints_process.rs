@@ -58,7 +58,11 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let options = ctx.options::<crate::options::Options>();
     let Some(complaints) = &options.complaints else {
         return vec![
-            Violation::new(&path, "the UK GDPR applies to the organisation but it describes no process for complaints to it").help(
+            Violation::new(
+                &path,
+                "the UK GDPR applies to the organisation but it describes no process for complaints to it",
+            )
+            .help(
                 "add `[modules.eea-uk.complaints]` with `channels = [\"web-form\"]` and `acknowledge_within_days = 30`",
             ),
         ];

@@ -75,13 +75,48 @@ fn banner_problems(banner: &Banner) -> Vec<(&'static str, &'static str)> {
             out.push((field, why));
         }
     };
-    flag(banner.reject_on_first_layer, false, "reject_on_first_layer", "the first layer offers no way to refuse as it offers to accept (EDPB Cookie Banner Taskforce report, 2023)");
-    flag(banner.equal_prominence, false, "equal_prominence", "refusing is harder or less prominent than accepting (CNIL SAN-2021-023 and SAN-2021-024 of 31 December 2021)");
-    flag(banner.pre_ticked, true, "pre_ticked", "non-essential purposes are pre-ticked, which is not consent (CJEU C-673/17 Planet49)");
-    flag(banner.non_essential_before_choice, true, "non_essential_before_choice", "non-essential cookies are set before the person chooses, so consent is not prior (ePrivacy Art. 5(3))");
-    flag(banner.consent_by_continuing, true, "consent_by_continuing", "continuing to browse is taken as consent, which is no clear affirmative act (GDPR Art. 4(11))");
-    flag(banner.non_essential_after_reject, true, "non_essential_after_reject", "non-essential cookies are still set after a refusal (ePrivacy Art. 5(3))");
-    flag(banner.withdraw_as_easy, false, "withdraw_as_easy", "withdrawing consent is harder than giving it (GDPR Art. 7(3))");
+    flag(
+        banner.reject_on_first_layer,
+        false,
+        "reject_on_first_layer",
+        "the first layer offers no way to refuse as it offers to accept (EDPB Cookie Banner Taskforce report, 2023)",
+    );
+    flag(
+        banner.equal_prominence,
+        false,
+        "equal_prominence",
+        "refusing is harder or less prominent than accepting (CNIL SAN-2021-023 and SAN-2021-024 of 31 December 2021)",
+    );
+    flag(
+        banner.pre_ticked,
+        true,
+        "pre_ticked",
+        "non-essential purposes are pre-ticked, which is not consent (CJEU C-673/17 Planet49)",
+    );
+    flag(
+        banner.non_essential_before_choice,
+        true,
+        "non_essential_before_choice",
+        "non-essential cookies are set before the person chooses, so consent is not prior (ePrivacy Art. 5(3))",
+    );
+    flag(
+        banner.consent_by_continuing,
+        true,
+        "consent_by_continuing",
+        "continuing to browse is taken as consent, which is no clear affirmative act (GDPR Art. 4(11))",
+    );
+    flag(
+        banner.non_essential_after_reject,
+        true,
+        "non_essential_after_reject",
+        "non-essential cookies are still set after a refusal (ePrivacy Art. 5(3))",
+    );
+    flag(
+        banner.withdraw_as_easy,
+        false,
+        "withdraw_as_easy",
+        "withdrawing consent is harder than giving it (GDPR Art. 7(3))",
+    );
     out
 }
 
@@ -145,7 +180,8 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             continue;
         }
         for (field, why) in banner_problems(banner) {
-            let path = ManifestPath::default().key("consent").key(scope.to_string()).key("banner").key(field).to_string();
+            let path =
+                ManifestPath::default().key("consent").key(scope.to_string()).key("banner").key(field).to_string();
             out.push(
                 Violation::new(path, format!("the consent banner for `{scope}` cannot collect valid consent: {why}"))
                     .help("fix the banner so that refusing is as easy as accepting, nothing is pre-selected or loaded before the choice, and consent can be withdrawn as easily"),
