@@ -14,6 +14,7 @@ mod hardening;
 mod input_errors;
 mod integrity;
 mod isolation;
+mod notice;
 mod plans;
 mod plugins;
 mod records;

@@ -150,6 +150,34 @@ fn read_notice(args: &NoticeCheckArgs, max_bytes: u64) -> Result<String, String>
     }
 }
 
+/// The consistency rules of `juris notice check --manifest` (`notice/*`), as
+/// rules `juris rules` lists and `juris explain` prints.
+pub static CONSISTENCY_RULES: std::sync::LazyLock<juris_core::ModuleInfo> =
+    std::sync::LazyLock::new(|| juris_core::ModuleInfo {
+        id: "notice".to_string(),
+        name: "Privacy notice against the manifest (juris notice check)".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        jurisdictions: Vec::new(),
+        laws: Vec::new(),
+        rules: juris_notice::CONSISTENCY_RULES
+            .iter()
+            .map(|rule| juris_core::RuleMeta {
+                id: rule.id.to_string(),
+                title: rule.title.to_string(),
+                citation: rule.citation.to_string(),
+                severity: rule.severity,
+                // The CCPA's 12-month update duty is the one dated rule; the
+                // others restate disclosure duties every module's law has.
+                in_force_from: (rule.id == "notice/last-updated-stale")
+                    .then(|| juris_core::jiff::civil::date(2020, 1, 1)),
+                in_force_until: None,
+                docs: rule.docs.to_string(),
+            })
+            .collect(),
+        core_version: juris_core::CORE_VERSION.to_string(),
+        options: None,
+    });
+
 /// The items and consistency rules as one report's counts, for the summary.
 pub fn counts(report: &NoticeReport) -> (usize, usize, usize) {
     let mut present = 0;

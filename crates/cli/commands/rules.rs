@@ -25,15 +25,24 @@ pub fn list(session: &Session, modules: &[String], format: ListFormat) -> Outcom
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
-    let selected = match super::select(&set, modules) {
+    // `juris` (the host's rules) and `notice` (notice consistency) are not plugins.
+    let plugin_ids: Vec<String> = modules.iter().filter(|m| *m != host_rules::ID && *m != "notice").cloned().collect();
+    let selected = match super::select(&set, &plugin_ids) {
         Ok(selected) => selected,
         Err(outcome) => return outcome,
     };
     let host = &*host_rules::INFO;
     let with_host = modules.is_empty() || modules.iter().any(|m| m == host_rules::ID);
-    let mut infos: Vec<&juris_core::ModuleInfo> = selected.iter().map(|p| &p.info).collect();
+    let notice = &*super::notice::CONSISTENCY_RULES;
+    let with_notice = modules.is_empty() || modules.iter().any(|m| m == "notice");
+    let only_pseudo = !modules.is_empty() && plugin_ids.is_empty();
+    let mut infos: Vec<&juris_core::ModuleInfo> =
+        if only_pseudo { Vec::new() } else { selected.iter().map(|p| &p.info).collect() };
     if with_host {
         infos.push(host);
+    }
+    if with_notice {
+        infos.push(notice);
     }
     let rules = infos.iter().flat_map(|m| m.rules.iter().map(move |r| (m.id.as_str(), r)));
     match format {
@@ -75,7 +84,14 @@ pub fn explain(session: &Session, id: &str) -> Outcome {
         Err(outcome) => return outcome,
     };
     let host = &*host_rules::INFO;
-    let all: Vec<&RuleMeta> = set.plugins.iter().flat_map(|p| p.info.rules.iter()).chain(host.rules.iter()).collect();
+    let notice = &*super::notice::CONSISTENCY_RULES;
+    let all: Vec<&RuleMeta> = set
+        .plugins
+        .iter()
+        .flat_map(|p| p.info.rules.iter())
+        .chain(host.rules.iter())
+        .chain(notice.rules.iter())
+        .collect();
     let Some(rule) = all.iter().find(|r| r.id == id) else {
         // A bare rule name (`localization`) names the rule of that name in
         // whichever module has it; otherwise the closest id.
