@@ -59,12 +59,13 @@ pub fn problems(root: &Path) -> Vec<String> {
                 // to the checks that read source as text.
                 let opens_block = code.contains(concat!("unsafe", " {"));
                 if opens_block || code.contains(concat!("unsafe", " impl")) || code.contains(concat!("#[", "unsafe(")) {
-                    // The comment block directly above the statement, not any
-                    // comment within a few lines, must say why it is sound.
+                    // The comment block directly above the statement (attributes
+                    // may stand between), not any comment within a few lines,
+                    // must say why it is sound.
                     let justified = lines[..i]
                         .iter()
                         .rev()
-                        .take_while(|l| l.trim_start().starts_with("//"))
+                        .take_while(|l| l.trim_start().starts_with("//") || l.trim_start().starts_with("#["))
                         .any(|l| l.contains("SAFETY:"));
                     if !justified {
                         problems.push(format!("{}:{}: unsafe without a `// SAFETY:` comment", file.display(), i + 1));
@@ -110,9 +111,12 @@ fn research_note_reference(line: &str) -> Option<String> {
         "fact sheet",
         "fact-sheet",
         "factsheet",
-        "the sheet",
         "sheet §",
-        "sheet's",
+        "the sheet marks",
+        "the sheet says",
+        "the sheet gives",
+        "in the sheet",
+        "sheet's sources",
         "shared/legal",
         "shared/design",
         "shared/schemas",
@@ -220,6 +224,7 @@ mod tests {
             "C-311/18 Schrems II",
             "KoAP RF Art. 13.11",
             "version 2.1.0",
+            "the sheet reads back with calamine",
         ] {
             assert_eq!(research_note_reference(line), None, "{line}");
         }
