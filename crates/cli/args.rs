@@ -94,6 +94,10 @@ pub enum Command {
     },
     /// Check a manifest against every loaded module's rules.
     Check(CheckArgs),
+    /// Visit web pages in headless Chromium and record, as evidence JSON, the
+    /// cookies, storage and third-party requests before and after the consent
+    /// choice (and under GPC with --gpc), for `juris check --evidence`.
+    Scan(ScanArgs),
     /// List the rules of every loaded module.
     Rules {
         /// Only the rules of this module (repeatable).
@@ -197,6 +201,47 @@ pub struct CheckArgs {
     /// Exit 0 even with error-level findings (input errors and plugin failures still exit 2 and 3).
     #[arg(long)]
     pub exit_zero: bool,
+    /// What `juris scan` observed on the website (its evidence JSON): the
+    /// modules and the host rule on it as well as on the manifest.
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The pages to visit (http or https).
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+    /// Write the evidence JSON here (default: standard output, or --output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Pages per URL: the URL, then same-site links found, breadth first (1 to 1000).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub pages: u16,
+    /// Also visit every page with Global Privacy Control (`Sec-GPC: 1` and
+    /// `navigator.globalPrivacyControl`), and record the differences.
+    #[arg(long)]
+    pub gpc: bool,
+    /// The Chromium executable (default: chromium, chromium-browser,
+    /// google-chrome… on PATH; Debian and Ubuntu: `apt-get install chromium`).
+    #[arg(long, value_name = "PATH", env = "JURIS_BROWSER")]
+    pub browser: Option<PathBuf>,
+    /// The bound on one visit, browser start included, in seconds (1 to 3600).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+    /// The bound on the whole scan, in seconds (1 to 86400).
+    #[arg(long, value_name = "SECONDS", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub total_timeout: u64,
+    /// Write PNG screenshots of each page, before and after reject, to DIR.
+    #[arg(long, value_name = "DIR")]
+    pub screenshots: Option<PathBuf>,
+    /// Do not click the banner's reject control.
+    #[arg(long)]
+    pub no_reject: bool,
+    /// Chromium `--host-resolver-rules`, e.g. `MAP * 127.0.0.1` to serve every
+    /// host from a local test server.
+    #[arg(long, value_name = "RULES", hide = true)]
+    pub host_resolver_rules: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,7 @@
 mod args;
 mod commands;
 mod config;
+mod evidence;
 mod host_rules;
 mod input;
 mod output;
@@ -116,6 +117,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Schema => return commands::meta::schema(),
         Command::Completions { shell } => return commands::meta::completions(*shell),
         Command::Man => return commands::meta::man(),
+        Command::Scan(args) => return commands::scan::run(args),
         _ => {}
     }
     let replacing_lock = matches!(cli.command, Command::Plugins { action: Some(PluginsAction::Lock), .. });
@@ -128,6 +130,7 @@ fn run(cli: Cli) -> Outcome {
         | Command::Init(_)
         | Command::Import { .. }
         | Command::Schema
+        | Command::Scan(_)
         | Command::Completions { .. }
         | Command::Man => Outcome::Clean,
         Command::Plugins { action: Some(PluginsAction::Lock), .. } => commands::plugins::lock(&session),

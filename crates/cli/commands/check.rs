@@ -55,7 +55,12 @@ pub fn evaluate(
         .map(|e| Failure { plugin: e.path.display().to_string(), message: e.message.clone() })
         .collect();
 
-    let ctx = CheckContext::new(manifest, as_of);
+    let evidence = match selection.evidence {
+        Some(path) => Some(crate::evidence::read(path, format)?),
+        None => None,
+    };
+    let mut ctx = CheckContext::new(manifest, as_of);
+    ctx.evidence = evidence;
     // Encode the manifest once; every plugin decodes the same bytes.
     let input = match serde_json::to_vec(&ctx) {
         Ok(bytes) => bytes,
@@ -65,6 +70,7 @@ pub fn evaluate(
         }
     };
     let manifest = ctx.manifest;
+    let evidence = ctx.evidence;
     tracing::debug!(elapsed = ?started.elapsed(), bytes = input.len(), "manifest encoded for the plugins");
     let results = in_parallel(&modules, |plugin| {
         let result = plugin.check_encoded(&input);
@@ -96,6 +102,9 @@ pub fn evaluate(
     let all_loaded: Vec<&ModuleInfo> = set.plugins.iter().map(|p| &p.info).collect();
     let mut host_findings =
         host_checks(&manifest, &all_loaded, &reported, selection.modules.is_empty(), as_of, settings);
+    if let Some(evidence) = &evidence {
+        host_findings.extend(host_rules::evidence_checks(&manifest, evidence));
+    }
     host_findings.extend(waiver_checks(&manifest, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS)));
     findings.extend(host_findings.into_iter().map(|f| report::locate(&index, host, f)));
     reported.push(host);
@@ -146,6 +155,8 @@ pub struct Selection<'a> {
     pub modules: &'a [String],
     pub as_of: Option<juris_core::jiff::civil::Date>,
     pub sort: crate::args::SortOrder,
+    /// `--evidence`: what `juris scan` observed, for the modules and the host rules.
+    pub evidence: Option<&'a std::path::Path>,
 }
 
 pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
@@ -153,8 +164,13 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };
-    let selection =
-        Selection { manifest: args.manifest.as_deref(), modules: &args.modules, as_of: args.as_of, sort: args.sort };
+    let selection = Selection {
+        manifest: args.manifest.as_deref(),
+        modules: &args.modules,
+        as_of: args.as_of,
+        sort: args.sort,
+        evidence: args.evidence.as_deref(),
+    };
     let started = std::time::Instant::now();
     let rendered = evaluate(session, &set, &selection, error_format(args.format), |evaluation| {
         let Evaluation { file, manifest: _, as_of, reported, findings, failures } = evaluation;

@@ -11,6 +11,7 @@ pub mod plugins;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod scan;
 
 use juris_host::{Plugin, PluginSet};
 

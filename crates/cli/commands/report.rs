@@ -29,6 +29,7 @@ pub fn html(session: &Session, args: &ReportArgs) -> Outcome {
         modules: &args.modules,
         as_of: args.as_of,
         sort: SortOrder::Module,
+        evidence: None,
     };
     let ended = evaluate(session, &set, &selection, ErrorFormat::Text, |evaluation| {
         let Evaluation { file, manifest, as_of, reported, findings, failures } = evaluation;

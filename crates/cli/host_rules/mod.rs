@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 
 use juris_core::{ModuleInfo, RuleMeta, Severity};
 
+pub mod banner_contradicted;
+pub mod cookie_purpose_contradicted;
+pub mod cookie_undeclared;
 pub mod law_not_current;
 pub mod market_not_covered;
 pub mod markets_missing;
@@ -40,7 +43,28 @@ pub static ALL: &[&HostRule] = &[
     &waiver_expired::RULE,
     &waiver_too_long::RULE,
     &waiver_unused::RULE,
+    &cookie_undeclared::RULE,
+    &cookie_purpose_contradicted::RULE,
+    &banner_contradicted::RULE,
 ];
+
+/// The rules on what `juris scan` observed (`juris check --evidence`).
+pub fn evidence_checks(manifest: &juris_core::Manifest, evidence: &juris_core::Evidence) -> Vec<juris_core::Finding> {
+    let mut out = Vec::new();
+    let rules: [(&HostRule, EvidenceCheck); 3] = [
+        (&cookie_undeclared::RULE, cookie_undeclared::check),
+        (&cookie_purpose_contradicted::RULE, cookie_purpose_contradicted::check),
+        (&banner_contradicted::RULE, banner_contradicted::check),
+    ];
+    for (rule, check) in rules {
+        for (path, message, help) in check(manifest, evidence) {
+            out.push(crate::report::host_finding(rule, path, message, Some(help)));
+        }
+    }
+    out
+}
+
+type EvidenceCheck = fn(&juris_core::Manifest, &juris_core::Evidence) -> Vec<(String, String, String)>;
 
 /// The host as a module, for reports: its rules sit beside the plugins'.
 pub static INFO: LazyLock<ModuleInfo> = LazyLock::new(|| ModuleInfo {

@@ -398,7 +398,7 @@ impl std::fmt::Debug for OptionsCache {
 impl CheckContext {
     /// A context for checking `manifest` as of `as_of`.
     pub fn new(manifest: Manifest, as_of: jiff::civil::Date) -> Self {
-        CheckContext { manifest, as_of, cache: OptionsCache::default() }
+        CheckContext { manifest, as_of, evidence: None, cache: OptionsCache::default() }
     }
 
     /// Says which module's `[modules.<id>]` table [`options`](Self::options)

@@ -18,6 +18,7 @@
 pub mod abi;
 pub mod calendar;
 pub mod declare;
+pub mod evidence;
 pub mod jurisdiction;
 pub mod manifest;
 pub mod module;
@@ -29,6 +30,7 @@ pub mod testing;
 pub mod time;
 
 pub use declare::Module;
+pub use evidence::Evidence;
 pub use jurisdiction::Jurisdiction;
 pub use manifest::Manifest;
 pub use module::{

@@ -106,6 +106,12 @@ pub struct CheckContext {
     pub manifest: Manifest,
     /// The date the law is evaluated at.
     pub as_of: Date,
+    /// What a scan of the organisation's website observed (`juris check
+    /// --evidence`, the file `juris scan` writes), when given. A compatible
+    /// field within ABI 1.3: a module built before it ignores it, and it is
+    /// left out of the encoding when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::evidence::Evidence>,
     /// The module's options, parsed once (see [`CheckContext::options`]).
     #[serde(skip)]
     pub(crate) cache: crate::declare::OptionsCache,
