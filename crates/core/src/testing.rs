@@ -3,7 +3,9 @@
 //! Each [`Rule`] carries a manifest that breaks it and one that keeps it, and
 //! may have any number of further cases in `fixtures/<rule>/` (files named
 //! `fail*.toml` must make it fire, `pass*.toml` must not; a first line
-//! `#! as-of: YYYY-MM-DD` sets the date). [`assert_module`] checks, through the
+//! `#! as-of: YYYY-MM-DD` sets the date, and a line `#! evidence: FILE.json`
+//! among the first lines gives the check that evidence file, beside the
+//! fixture, as `juris check --evidence` would). [`assert_module`] checks, through the
 //! module's own `check`:
 //!
 //! - metadata and documentation are complete, ids are in the module's
@@ -222,6 +224,29 @@ struct Case {
     must_fire: bool,
     as_of: Date,
     snapshot: Option<PathBuf>,
+    /// The evidence file named by a `#! evidence:` line, read from `dir`.
+    evidence: Option<crate::evidence::Evidence>,
+}
+
+/// The evidence a fixture names on a `#! evidence: FILE` line among its first
+/// lines, read from `dir`.
+fn fixture_evidence(text: &str, dir: &Path, problems: &mut Vec<String>) -> Option<crate::evidence::Evidence> {
+    let name = text.lines().take(5).find_map(|l| l.strip_prefix("#! evidence:"))?.trim();
+    let path = dir.join(name);
+    let json = match std::fs::read_to_string(&path) {
+        Ok(json) => json,
+        Err(e) => {
+            problems.push(format!("{}: {e}", path.display()));
+            return None;
+        }
+    };
+    match serde_json::from_str(&json) {
+        Ok(evidence) => Some(evidence),
+        Err(e) => {
+            problems.push(format!("{}: not evidence: {e}", path.display()));
+            None
+        }
+    }
 }
 
 /// The cases of `rule`: its own two manifests, and the files of
@@ -236,8 +261,16 @@ fn cases(rule: &Rule, fixtures: &Path, problems: &mut Vec<String>) -> Vec<Case> 
             must_fire: true,
             as_of,
             snapshot: Some(fixtures.join(format!("{name}.fail.snap"))),
+            evidence: fixture_evidence(rule.fails, fixtures, problems),
         },
-        Case { name: format!("{name}.pass"), text: rule.passes.to_string(), must_fire: false, as_of, snapshot: None },
+        Case {
+            name: format!("{name}.pass"),
+            text: rule.passes.to_string(),
+            must_fire: false,
+            as_of,
+            snapshot: None,
+            evidence: fixture_evidence(rule.passes, fixtures, problems),
+        },
     ];
     let dir = fixtures.join(&name);
     let Ok(entries) = std::fs::read_dir(&dir) else { return out };
@@ -261,12 +294,14 @@ fn cases(rule: &Rule, fixtures: &Path, problems: &mut Vec<String>) -> Vec<Case> 
             .and_then(|l| l.strip_prefix("#! as-of:"))
             .map(|d| d.trim().parse().unwrap_or_else(|e| panic!("{}: bad as-of: {e}", file.display())))
             .unwrap_or(as_of);
+        let evidence = fixture_evidence(&text, &dir, problems);
         out.push(Case {
             name: format!("{name}/{stem}"),
             text,
             must_fire,
             as_of,
             snapshot: must_fire.then(|| dir.join(format!("{stem}.snap"))),
+            evidence,
         });
     }
     out
@@ -337,7 +372,8 @@ pub fn assert_module<M: Module>(module: &M, fixtures: &Path) {
                 problems.push(format!("{}: the fixture does not load as a manifest", case.name));
                 continue;
             };
-            let ctx = CheckContext::new(parsed.manifest, case.as_of);
+            let mut ctx = CheckContext::new(parsed.manifest, case.as_of);
+            ctx.evidence = case.evidence.clone();
             let fired: Vec<Finding> = module.check(&ctx).into_iter().filter(|f| f.rule == rule.id).collect();
             if case.must_fire {
                 if fired.is_empty() {

@@ -13,6 +13,10 @@ pub mod dpia_indicated;
 pub mod dpo_missing;
 pub mod lawful_basis_invalid;
 pub mod lawful_basis_missing;
+pub mod observed_after_reject;
+pub mod observed_banner_reject;
+pub mod observed_before_consent;
+mod observed_shared;
 pub mod processor_contract;
 pub mod records_incomplete;
 pub mod representative_missing;
@@ -31,6 +35,9 @@ pub static ALL: &[&Rule] = &[
     &transfer_without_safeguard::RULE,
     &cookie_consent_required::RULE,
     &consent_invalid::RULE,
+    &observed_before_consent::RULE,
+    &observed_after_reject::RULE,
+    &observed_banner_reject::RULE,
     &representative_missing::RULE,
     &dpo_missing::RULE,
     &retention_undefined::RULE,
