@@ -14,6 +14,7 @@ pub mod applicability;
 pub mod calendars;
 pub mod data;
 pub mod deadlines;
+pub mod notice;
 pub mod options;
 pub mod resolve;
 pub mod rules;
@@ -71,6 +72,17 @@ impl juris_core::Module for EeaUk {
     /// data (`juris notice check`; format in docs/notice.md).
     fn notice_items(&self) -> Option<&'static str> {
         Some(include_str!("../notice/items.toml"))
+    }
+
+    /// Which notice items apply to the organisation, and why not ([`notice`]).
+    fn notice_applicability(
+        &self,
+        manifest: &juris_core::Manifest,
+        options: &options::Options,
+        as_of: Date,
+        items: &mut juris_core::module::NoticeItems,
+    ) {
+        notice::applicability(manifest, options, as_of, items);
     }
 
     fn obligations(&self, ctx: &EventContext, options: &options::Options) -> Plan {

@@ -14,6 +14,7 @@
 pub mod calendars;
 pub mod deadlines;
 pub mod law;
+pub mod notice;
 pub mod options;
 pub mod resolve;
 pub mod rules;
@@ -65,6 +66,17 @@ impl juris_core::Module for Russia {
     /// data (`juris notice check`; format in docs/notice.md).
     fn notice_items(&self) -> Option<&'static str> {
         Some(include_str!("../notice/items.toml"))
+    }
+
+    /// Which notice items apply to the organisation, and why not ([`notice`]).
+    fn notice_applicability(
+        &self,
+        manifest: &juris_core::Manifest,
+        options: &options::Options,
+        as_of: Date,
+        items: &mut juris_core::module::NoticeItems,
+    ) {
+        notice::applicability(manifest, options, as_of, items);
     }
 
     fn obligations(&self, ctx: &EventContext, _: &options::Options) -> Plan {
