@@ -10,6 +10,7 @@ mod children_profiling_ads;
 mod consent_invalid;
 mod contract_basis_purpose;
 mod encarregado_missing;
+mod observed_before_consent;
 mod incident_register;
 mod legal_basis_invalid;
 mod legitimate_interest_safeguards;
@@ -28,6 +29,7 @@ pub static ALL: &[&Rule] = &[
     &legal_basis_invalid::RULE,
     &contract_basis_purpose::RULE,
     &consent_invalid::RULE,
+    &observed_before_consent::RULE,
     &legitimate_interest_safeguards::RULE,
     &children_consent::RULE,
     &children_profiling_ads::RULE,

@@ -16,6 +16,8 @@ mod do_not_sell_link;
 mod financial_incentive_notice;
 mod gpc_not_honored;
 mod minor_sale_opt_in;
+mod observed_ad_trackers;
+mod observed_gpc_ignored;
 mod opt_out_friction;
 mod privacy_policy_stale;
 mod request_methods;
@@ -33,6 +35,8 @@ pub static ALL: &[&Rule] = &[
     &do_not_sell_link::RULE,
     &sale_or_sharing_undeclared::RULE,
     &gpc_not_honored::RULE,
+    &observed_ad_trackers::RULE,
+    &observed_gpc_ignored::RULE,
     &opt_out_friction::RULE,
     &authorized_agents::RULE,
     &choice_symmetry::RULE,
