@@ -99,7 +99,7 @@ pub trait Module: Default + Send + Sync + 'static {
 impl<M: Module> RegionalModule for M {
     fn describe(&self) -> ModuleInfo {
         let mut rules: Vec<RuleMeta> = self.rules().iter().map(|r| r.meta()).collect();
-        rules.push(options_rule::<M>());
+        rules.push(options_rule::<M>(self.rules()));
         ModuleInfo {
             id: M::ID.to_string(),
             name: M::NAME.to_string(),
@@ -115,6 +115,9 @@ impl<M: Module> RegionalModule for M {
     fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
         ctx.scope_to(M::ID);
         let mut findings = rule::run(self.rules(), ctx);
+        if law_start(self.rules()).is_some_and(|start| ctx.as_of < start) {
+            return findings;
+        }
         let id = format!("{}/module-options", M::ID);
         findings.extend(options_problems::<M::Options>(&ctx.manifest, M::ID).into_iter().map(
             |(path, message, help)| Finding {
@@ -331,7 +334,13 @@ fn enum_names(schema: &Value) -> String {
 
 /// The rule juris-core adds to every declared module: a malformed
 /// `[modules.<id>]` table.
-fn options_rule<M: Module>() -> RuleMeta {
+/// The first day any of the module's rules applies: the options rule is in
+/// force with the module's law, so it too is silent before it.
+fn law_start(rules: &[&Rule]) -> Option<Date> {
+    rules.iter().filter_map(|r| r.meta().in_force_from).min()
+}
+
+fn options_rule<M: Module>(rules: &[&Rule]) -> RuleMeta {
     let id = M::ID;
     let table = options_table_docs(id, &options_schema::<M::Options>());
     RuleMeta {
@@ -339,7 +348,7 @@ fn options_rule<M: Module>() -> RuleMeta {
         title: format!("Malformed [modules.{id}] table"),
         citation: format!("juris manifest schema 1, `[modules.{id}]` table (facts only the {} module reads)", M::NAME),
         severity: Severity::Error,
-        in_force_from: None,
+        in_force_from: law_start(rules),
         in_force_until: None,
         docs: format!(
             "
