@@ -18,4 +18,5 @@ mod notice;
 mod plans;
 mod plugins;
 mod records;
+mod scan;
 mod third_party;
