@@ -188,7 +188,10 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
         match args.format {
             ReportFormat::Text => render::text::print_report(&report, args),
             ReportFormat::Json => render::json::print(&report),
-            ReportFormat::Sarif => crate::output::json(&render::sarif::report(&report)),
+            ReportFormat::Sarif => {
+                let uri = render::sarif::uri_reference(report.manifest_path);
+                crate::output::json(&render::sarif::report(&report, &uri))
+            }
             ReportFormat::Github => render::github::print(&report),
             ReportFormat::Junit => render::junit::print(&report),
         }
