@@ -2,8 +2,8 @@
 //! 2025-09-01), with the `[modules.russia]` switches, and what `resolve` says.
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::testing::manifest;
-use juris_core::{CheckContext, Finding, RegionalModule, ResolveContext, Severity};
+use juris_core::testing;
+use juris_core::{Finding, RegionalModule, Severity};
 use juris_russia::Russia;
 
 const BASE: &str = r#"
@@ -74,7 +74,7 @@ rkn_cross_border_notice = ["DE", "US"]
 "#;
 
 fn check(text: &str, as_of: Date) -> Vec<Finding> {
-    Russia.check(&CheckContext::new(manifest(text), as_of))
+    testing::check(&Russia, text, as_of)
 }
 
 fn rules(findings: &[Finding]) -> Vec<(&str, Severity)> {
@@ -122,14 +122,6 @@ fn a_replica_of_a_system_that_is_not_in_russia_is_an_error() {
         check(&text, date(2025, 1, 1)).into_iter().filter(|f| f.rule == "russia/localization").collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "systems[1].replica_of.RU");
-}
-
-#[test]
-fn localisation_exempt_grounds_are_respected() {
-    let text = with_options("consent_separate_document = true")
-        .replace("replica_of = { RU = \"accounts-ru\" }\n", "")
-        .replace("legal_basis = \"contract\"", "legal_basis = \"legal_obligation\"");
-    assert!(check(&text, date(2026, 11, 29)).iter().all(|f| f.rule != "russia/localization"));
 }
 
 #[test]
@@ -229,14 +221,9 @@ fn a_malformed_module_table_is_reported_and_the_defaults_apply() {
 
 #[test]
 fn resolve_says_where_data_must_be_and_which_transfers_need_notices() {
-    let m = manifest(&BASE.replace("rkn_cross_border_notice = [\"DE\", \"US\"]", "rkn_cross_border_notice = [\"DE\"]"));
-    let resolution = Russia.resolve(&ResolveContext {
-        manifest: m.clone(),
-        jurisdiction: "RU".parse().unwrap(),
-        as_of: date(2026, 11, 29),
-    });
-    let topic =
-        |t: &str| resolution.statements.iter().find(|s| s.topic == t).map(|s| s.text.clone()).unwrap_or_default();
+    let text = BASE.replace("rkn_cross_border_notice = [\"DE\", \"US\"]", "rkn_cross_border_notice = [\"DE\"]");
+    let statements = testing::resolve(&Russia, &text, "RU", date(2026, 11, 29));
+    let topic = |t: &str| statements.iter().find(|s| s.topic == t).map(|s| s.text.clone()).unwrap_or_default();
     assert!(topic("entity").contains("OOO Marketplace Rus"));
     assert!(topic("storage").contains("satisfied by `accounts-ru`"), "{}", topic("storage"));
     assert!(
@@ -252,11 +239,9 @@ fn resolve_says_where_data_must_be_and_which_transfers_need_notices() {
     assert!(topic("transfers").contains("DE (via system `accounts-global`): notice filed"), "{}", topic("transfers"));
     assert!(topic("consent").contains("separate document"));
     assert!(topic("contacts").contains("Head of Personal Data"));
-    assert!(resolution.statements.iter().all(|s| s.citation.as_deref().is_some_and(|c| c.contains("152-FZ"))));
+    assert!(statements.iter().all(|s| s.citation.as_deref().is_some_and(|c| c.contains("152-FZ"))));
     // Other jurisdictions: nothing from this module.
-    let other =
-        Russia.resolve(&ResolveContext { manifest: m, jurisdiction: "DE".parse().unwrap(), as_of: date(2026, 11, 29) });
-    assert!(other.statements.is_empty());
+    assert!(testing::resolve(&Russia, &text, "DE", date(2026, 11, 29)).is_empty());
 }
 
 #[test]
@@ -271,57 +256,6 @@ fn describe_names_the_laws_and_the_jurisdiction() {
 }
 
 #[test]
-fn a_registered_operator_is_not_reported_for_also_naming_the_non_automated_exemption() {
-    let text = with_options("consent_separate_document = true\noperator_notification_exemption = \"non-automated\"");
-    assert!(check(&text, date(2026, 1, 1)).iter().all(|f| f.rule != "russia/operator-notification"));
-}
-
-#[test]
-fn an_activity_whose_own_markets_name_russia_brings_the_law_in() {
-    // The organisation's markets leave Russia out, but one activity serves it.
-    let text = r#"
-manifest = 1
-
-[organization]
-name = "Marketplace"
-markets = ["DE"]
-
-[[systems]]
-id = "accounts"
-name = "Account store"
-locations = ["DE"]
-holds = ["*"]
-
-[[activities]]
-id = "orders"
-name = "Take and deliver orders"
-uses = ["essential.service"]
-data_categories = ["user.contact"]
-data_subjects = ["customer"]
-legal_basis = "contract"
-markets = ["RU"]
-systems = ["accounts"]
-retention = { period = "P30D", from = "account-closure" }
-"#;
-    let found = check(text, date(2026, 11, 29));
-    for rule in [
-        "russia/localization",
-        "russia/cross-border-notice",
-        "russia/operator-notification",
-        "russia/policy-published",
-        "russia/responsible-person",
-    ] {
-        assert!(found.iter().any(|f| f.rule == rule), "{rule} is silent: {found:?}");
-    }
-    // An activity whose own markets leave Russia out does not touch it.
-    let text = text
-        .replace("markets = [\"DE\"]", "markets = [\"RU\", \"DE\"]")
-        .replace("legal_basis = \"contract\"\nmarkets = [\"RU\"]", "legal_basis = \"contract\"\nmarkets = [\"DE\"]");
-    let found = check(&text, date(2026, 11, 29));
-    assert!(found.iter().all(|f| f.rule != "russia/policy-published"), "{found:?}");
-}
-
-#[test]
 fn a_system_holding_ru_data_with_no_location_is_reported_as_such() {
     let text = with_options("consent_separate_document = true")
         .replace("locations = [\"DE\", \"US\"]", "locations = []")
@@ -331,21 +265,6 @@ fn a_system_holding_ru_data_with_no_location_is_reported_as_such() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "systems[1].locations");
     assert!(found[0].message.contains("names no location"), "{}", found[0].message);
-}
-
-#[test]
-fn biometrics_need_written_consent_not_gdpr_explicit_consent() {
-    let text = with_options("consent_separate_document = true")
-        .replace("data_categories = [\"user.contact\", \"user.account\"]", "data_categories = [\"user.biometric\"]");
-    let with = |condition: &str| {
-        text.replace(
-            "legal_basis = \"contract\"",
-            &format!("legal_basis = \"contract\"\nspecial_category_condition = \"{condition}\""),
-        )
-    };
-    let fired = |text: &str| check(text, date(2026, 1, 1)).iter().any(|f| f.rule == "russia/consent-required");
-    assert!(fired(&with("explicit_consent")));
-    assert!(!fired(&with("written_consent")));
 }
 
 #[test]
@@ -366,24 +285,13 @@ fn written_consent_for_biometrics_must_also_be_a_separate_document() {
 }
 
 #[test]
-fn a_blank_policy_address_is_not_a_published_policy() {
-    let text = with_options("consent_separate_document = true")
-        .replace("privacy_policy = \"https://market.example/ru/privacy\"", "privacy_policy = \" \"");
-    assert!(check(&text, date(2026, 1, 1)).iter().any(|f| f.rule == "russia/policy-published"));
-}
-
-#[test]
 fn resolve_agrees_with_the_rule_on_localisation_exempt_systems() {
     let text = BASE
         .replace("replica_of = { RU = \"accounts-ru\" }\n", "")
         .replace("legal_basis = \"contract\"", "legal_basis = \"legal_obligation\"");
     assert!(check(&text, date(2026, 11, 29)).iter().all(|f| f.rule != "russia/localization"));
-    let resolution = Russia.resolve(&ResolveContext {
-        manifest: manifest(&text),
-        jurisdiction: "RU".parse().unwrap(),
-        as_of: date(2026, 11, 29),
-    });
-    let storage = resolution.statements.iter().find(|s| s.topic == "storage").unwrap();
+    let statements = testing::resolve(&Russia, &text, "RU", date(2026, 11, 29));
+    let storage = statements.iter().find(|s| s.topic == "storage").unwrap();
     assert!(!storage.text.contains("breaks Art. 18(5)"), "{}", storage.text);
     assert!(storage.text.contains("`accounts-global` (DE and US) holds"), "{}", storage.text);
     assert!(storage.text.contains("exempts"), "{}", storage.text);
@@ -439,23 +347,10 @@ fn a_russian_employer_serving_only_foreign_markets_has_operator_duties_for_its_e
     assert_eq!(local[0].path, "systems[0].locations[0]");
     assert_eq!(local[0].severity, Severity::Error);
     // resolve agrees with check on scope.
-    let resolution = Russia.resolve(&ResolveContext {
-        manifest: manifest(RUSSIAN_EMPLOYER),
-        jurisdiction: "RU".parse().unwrap(),
-        as_of: date(2026, 11, 29),
-    });
-    let applicability = resolution.statements.iter().find(|s| s.topic == "applicability").unwrap();
+    let statements = testing::resolve(&Russia, RUSSIAN_EMPLOYER, "RU", date(2026, 11, 29));
+    let applicability = statements.iter().find(|s| s.topic == "applicability").unwrap();
     assert!(applicability.text.contains("established in Russia"), "{}", applicability.text);
-    assert!(resolution.statements.iter().any(|s| s.topic == "storage"));
-}
-
-#[test]
-fn an_entity_in_russia_makes_the_organisation_established_there() {
-    let text = RUSSIAN_EMPLOYER.replace("established = [\"RU\"]\n", "").replace(
-        "[[systems]]",
-        "[[entities]]\nid = \"ru\"\nname = \"OOO Software House\"\ncountry = \"RU\"\nserves = [\"US\"]\n\n[[systems]]",
-    );
-    assert!(check(&text, date(2026, 11, 29)).iter().any(|f| f.rule == "russia/operator-notification"));
+    assert!(statements.iter().any(|s| s.topic == "storage"));
 }
 
 #[test]
@@ -472,13 +367,9 @@ fn a_check_as_of_2006_reports_no_152_fz_duty() {
     let after: Vec<String> = check(&text, date(2011, 7, 27)).into_iter().map(|f| f.rule).collect();
     assert!(after.iter().any(|r| r == "russia/policy-published"), "{after:?}");
     assert!(after.iter().any(|r| r == "russia/responsible-person"), "{after:?}");
-    let resolution = Russia.resolve(&ResolveContext {
-        manifest: manifest(&text),
-        jurisdiction: "RU".parse().unwrap(),
-        as_of: date(2006, 6, 1),
-    });
-    assert_eq!(resolution.statements.len(), 1);
-    assert!(resolution.statements[0].text.contains("2007-01-26"));
+    let statements = testing::resolve(&Russia, &text, "RU", date(2006, 6, 1));
+    assert_eq!(statements.len(), 1);
+    assert!(statements[0].text.contains("2007-01-26"));
 }
 
 #[test]
