@@ -1,9 +1,8 @@
 //! Deadlines computed by `obligations()`, against worked examples of GDPR Art. 12(3) with Reg. 1182/71 and UK GDPR Art. 12A.
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::module::{Due, Event, EventContext, Incident, Plan, RequestKind, RightsRequest};
-use juris_core::time::Instant;
-use juris_core::{Manifest, RegionalModule};
+use juris_core::module::{Due, Event, EventContext, Plan, RequestKind, RightsRequest};
+use juris_core::{Manifest, RegionalModule, testing};
 use juris_eea_uk::EeaUk;
 
 fn request(place: &str, kind: RequestKind, received: Date) -> RightsRequest {
@@ -171,18 +170,9 @@ fn uk_conservative_month_ends_a_day_earlier() {
     assert_eq!(respond(&plan(request("GB", RequestKind::Access, date(2026, 3, 10)))).0, on(date(2026, 4, 10)));
 }
 
-fn incident(places: &[&str], discovered: &str) -> Plan {
-    let incident = Incident {
-        jurisdictions: places.iter().map(|p| p.parse().unwrap()).collect(),
-        discovered: discovered.parse::<Instant>().unwrap(),
-        affected: Some(1200),
-    };
-    EeaUk.obligations(&EventContext { event: Event::Incident(incident), manifest: None })
-}
-
 #[test]
 fn incidents_notify_each_authority_within_72_hours() {
-    let p = incident(&["DE", "GB", "US-CA"], "2026-11-29T10:00:00Z");
+    let p = testing::incident(&EeaUk, &["DE", "GB", "US-CA"], "2026-11-29T10:00:00Z", Some(1200), None);
     let authority: Vec<_> = p.obligations.iter().filter(|o| o.action == "notify-authority").collect();
     assert_eq!(authority.len(), 2);
     for o in &authority {
@@ -195,14 +185,14 @@ fn incidents_notify_each_authority_within_72_hours() {
             .any(|o| o.citation.starts_with("UK GDPR Art. 33(1)") && o.note.contains("Information Commissioner"))
     );
     // The offset given is kept, and the hours run over the weekend.
-    let p = incident(&["FR"], "2026-11-27T18:30:00+01:00");
+    let p = testing::incident(&EeaUk, &["FR"], "2026-11-27T18:30:00+01:00", Some(1200), None);
     let o = p.obligations.iter().find(|o| o.action == "notify-authority").unwrap();
     assert_eq!(o.due.to_string(), "2026-11-30T18:30:00+01:00");
 }
 
 #[test]
 fn incidents_tell_people_without_undue_delay_when_the_risk_is_high() {
-    let p = incident(&["EEA"], "2026-11-29T23:30:00-03:00");
+    let p = testing::incident(&EeaUk, &["EEA"], "2026-11-29T23:30:00-03:00", Some(1200), None);
     let people = p.obligations.iter().find(|o| o.action == "notify-individuals").unwrap();
     assert_eq!(people.due, Due::Immediately(date(2026, 11, 29)));
     assert!(people.citation.contains("Art. 34"));
@@ -214,7 +204,7 @@ fn incidents_tell_people_without_undue_delay_when_the_risk_is_high() {
 
 #[test]
 fn incidents_elsewhere_trigger_nothing() {
-    let p = incident(&["US-CA", "BR"], "2026-11-29T10:00:00Z");
+    let p = testing::incident(&EeaUk, &["US-CA", "BR"], "2026-11-29T10:00:00Z", Some(1200), None);
     assert!(p.obligations.is_empty() && p.notes.is_empty());
 }
 

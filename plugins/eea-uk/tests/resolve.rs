@@ -1,8 +1,7 @@
 //! `resolve()` for people in EEA countries and the UK.
 
 use juris_core::jiff::civil::date;
-use juris_core::testing::manifest;
-use juris_core::{RegionalModule, Resolution, ResolveContext};
+use juris_core::{Statement, testing};
 use juris_eea_uk::EeaUk;
 
 const MANIFEST: &str = r#"
@@ -58,21 +57,13 @@ system_transfers = { SG = "scc" }
 system_transfer_assessments = { SG = "TIA-2026-01" }
 "#;
 
-fn resolve(place: &str) -> Resolution {
-    EeaUk.resolve(&ResolveContext {
-        manifest: manifest(MANIFEST),
-        jurisdiction: place.parse().unwrap(),
-        as_of: date(2026, 11, 29),
-    })
-}
-
-fn text(r: &Resolution, topic: &str) -> String {
-    r.statements.iter().find(|s| s.topic == topic).map(|s| s.text.clone()).unwrap_or_else(|| panic!("no `{topic}`"))
+fn text(r: &[Statement], topic: &str) -> String {
+    r.iter().find(|s| s.topic == topic).map(|s| s.text.clone()).unwrap_or_else(|| panic!("no `{topic}`"))
 }
 
 #[test]
 fn a_person_in_germany() {
-    let r = resolve("DE");
+    let r = testing::resolve(&EeaUk, MANIFEST, "DE", date(2026, 11, 29));
     assert!(text(&r, "law").contains("GDPR"));
     assert!(text(&r, "entity").contains("Marketplace Ireland Ltd"));
     let transfers = text(&r, "transfers");
@@ -83,12 +74,12 @@ fn a_person_in_germany() {
     assert!(consent.contains("opt-in") && consent.contains("_ga"), "{consent}");
     assert!(text(&r, "contacts").contains("dpo@example.com"));
     assert!(text(&r, "children").contains("is 16"));
-    assert!(r.statements.iter().all(|s| s.citation.is_some()));
+    assert!(r.iter().all(|s| s.citation.is_some()));
 }
 
 #[test]
 fn a_person_in_the_uk() {
-    let r = resolve("GB");
+    let r = testing::resolve(&EeaUk, MANIFEST, "GB", date(2026, 11, 29));
     assert!(text(&r, "law").contains("UK GDPR"));
     assert!(text(&r, "entity").contains("Singapore"));
     let transfers = text(&r, "transfers");
@@ -103,6 +94,6 @@ fn a_person_in_the_uk() {
 #[test]
 fn others_are_not_resolved_here() {
     for place in ["US-CA", "BR", "*"] {
-        assert!(resolve(place).statements.is_empty(), "{place}");
+        assert!(testing::resolve(&EeaUk, MANIFEST, place, date(2026, 11, 29)).is_empty(), "{place}");
     }
 }
