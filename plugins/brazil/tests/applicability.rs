@@ -1,19 +1,15 @@
 //! LGPD Arts. 3-4: one model decides scope for `check` and `resolve` alike.
 
 use juris_brazil::Brazil;
-use juris_core::jiff::civil::{Date, date};
-use juris_core::testing::manifest;
-use juris_core::{CheckContext, Finding, RegionalModule, ResolveContext};
-
-const AS_OF: Date = date(2026, 11, 29);
-
-fn check(text: &str) -> Vec<Finding> {
-    Brazil.check(&CheckContext::new(manifest(text), AS_OF))
-}
+use juris_core::jiff::civil::date;
+use juris_core::testing::{self, AS_OF};
 
 fn module_statement(text: &str) -> String {
-    let ctx = ResolveContext { manifest: manifest(text), jurisdiction: "BR".parse().unwrap(), as_of: AS_OF };
-    Brazil.resolve(&ctx).statements.into_iter().find(|s| s.topic == "module").map(|s| s.text).unwrap_or_default()
+    testing::resolve(&Brazil, text, "BR", AS_OF)
+        .into_iter()
+        .find(|s| s.topic == "module")
+        .map(|s| s.text)
+        .unwrap_or_default()
 }
 
 const EMPLOYER: &str = r#"
@@ -33,7 +29,7 @@ legal_basis = "legal_obligation"
 
 #[test]
 fn an_organisation_established_in_brazil_is_in_scope_whatever_its_markets() {
-    let f = check(EMPLOYER);
+    let f = testing::check(&Brazil, EMPLOYER, AS_OF);
     let retention: Vec<_> = f.iter().filter(|f| f.rule == "brazil/retention-termination").collect();
     assert_eq!(retention.len(), 1, "{f:?}");
     assert_eq!(retention[0].path, "activities[0]");
@@ -45,7 +41,7 @@ fn an_organisation_established_in_brazil_is_in_scope_whatever_its_markets() {
 #[test]
 fn a_foreign_organisation_without_brazilian_people_is_out_of_scope_in_check_and_resolve() {
     let text = EMPLOYER.replace("established = [\"BR\"]", "established = [\"US\"]");
-    assert!(check(&text).is_empty(), "{:?}", check(&text));
+    assert!(testing::check(&Brazil, &text, AS_OF).is_empty(), "{:?}", testing::check(&Brazil, &text, AS_OF));
     assert!(module_statement(&text).starts_with("the manifest shows no processing the LGPD governs"));
 }
 
@@ -72,16 +68,16 @@ legal_basis = "contract"
 systems = ["sp-dc"]
 "#;
     // Germany is adequate from 2026-01-27 (Res. CD/ANPD 32/2026): Art. 4 IV applies.
-    assert!(check(text).is_empty(), "{:?}", check(text));
+    assert!(testing::check(&Brazil, text, AS_OF).is_empty(), "{:?}", testing::check(&Brazil, text, AS_OF));
     // Before the adequacy decision, processing in Brazil brings the LGPD (Art. 3 I).
-    let before = Brazil.check(&CheckContext::new(manifest(text), date(2025, 6, 1)));
+    let before = testing::check(&Brazil, text, date(2025, 6, 1));
     assert!(before.iter().any(|f| f.rule == "brazil/retention-termination"), "{before:?}");
     // Shared with a recipient in Brazil, it is no longer only passing through.
     let shared = format!(
         "{}recipients = [\"br-partner\"]\n[[recipients]]\nid = \"br-partner\"\nname = \"Parceiro\"\nrole = \"controller\"\ncountry = \"BR\"\n",
         text
     );
-    assert!(check(&shared).iter().any(|f| f.rule == "brazil/retention-termination"));
+    assert!(testing::check(&Brazil, &shared, AS_OF).iter().any(|f| f.rule == "brazil/retention-termination"));
 }
 
 #[test]
@@ -108,10 +104,10 @@ data_categories = ["user.health_and_medical"]
 data_subjects = ["customer"]
 legal_basis = "legitimate_interests"
 "#;
-    let f = check(text);
+    let f = testing::check(&Brazil, text, AS_OF);
     assert!(f.iter().all(|f| !f.path.starts_with("activities")), "{f:?}");
     // Advertising on the same activity: the exemption does not hold, the activity is judged.
     let ads = text.replace("uses = [\"essential.service\"]", "uses = [\"marketing.advertising.third_party.targeted\"]");
-    let f = check(&ads);
+    let f = testing::check(&Brazil, &ads, AS_OF);
     assert!(f.iter().any(|f| f.rule == "brazil/legal-basis-invalid"), "{f:?}");
 }

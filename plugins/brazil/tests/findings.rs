@@ -3,18 +3,12 @@
 
 use juris_brazil::Brazil;
 use juris_core::jiff::civil::{Date, date};
-use juris_core::testing::manifest;
-use juris_core::{CheckContext, Finding, RegionalModule, Severity};
+use juris_core::testing::{self, AS_OF, of};
+use juris_core::{Finding, Severity};
 
 fn check(text: &str, as_of: Date) -> Vec<Finding> {
-    Brazil.check(&CheckContext::new(manifest(text), as_of))
+    testing::check(&Brazil, text, as_of)
 }
-
-fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
-    findings.iter().filter(|f| f.rule == rule).collect()
-}
-
-const AS_OF: Date = date(2026, 11, 29);
 
 fn with_recipient(country: &str, transfer: &str) -> String {
     format!(

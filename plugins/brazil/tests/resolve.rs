@@ -2,8 +2,7 @@
 
 use juris_brazil::Brazil;
 use juris_core::jiff::civil::date;
-use juris_core::testing::manifest;
-use juris_core::{RegionalModule, ResolveContext};
+use juris_core::{Statement, testing};
 
 const MARKETPLACE: &str = r#"
 manifest = 1
@@ -50,22 +49,13 @@ transfer = "scc"
 default = { mode = "opt-in" }
 "#;
 
-fn resolve(place: &str) -> Vec<(String, String)> {
-    let ctx = ResolveContext {
-        manifest: manifest(MARKETPLACE),
-        jurisdiction: place.parse().unwrap(),
-        as_of: date(2026, 11, 29),
-    };
-    Brazil.resolve(&ctx).statements.into_iter().map(|s| (s.topic, s.text)).collect()
-}
-
-fn topic<'a>(statements: &'a [(String, String)], name: &str) -> &'a str {
-    &statements.iter().find(|(t, _)| t == name).unwrap_or_else(|| panic!("no `{name}` in {statements:?}")).1
+fn topic<'a>(statements: &'a [Statement], name: &str) -> &'a str {
+    &statements.iter().find(|s| s.topic == name).unwrap_or_else(|| panic!("no `{name}` in {statements:?}")).text
 }
 
 #[test]
 fn brazil_resolves_module_entity_transfers_and_encarregado() {
-    let s = resolve("BR-SP");
+    let s = testing::resolve(&Brazil, MARKETPLACE, "BR-SP", date(2026, 11, 29));
     assert!(topic(&s, "module").starts_with("the LGPD"));
     assert!(topic(&s, "entity").contains("Marketplace Brasil Ltda."));
     assert!(topic(&s, "encarregado").contains("Maria Souza"));
@@ -78,13 +68,13 @@ fn brazil_resolves_module_entity_transfers_and_encarregado() {
 
 #[test]
 fn other_places_get_nothing() {
-    assert!(resolve("DE").is_empty());
-    assert!(resolve("US-CA").is_empty());
+    assert!(testing::resolve(&Brazil, MARKETPLACE, "DE", date(2026, 11, 29)).is_empty());
+    assert!(testing::resolve(&Brazil, MARKETPLACE, "US-CA", date(2026, 11, 29)).is_empty());
 }
 
 #[test]
 fn the_absence_of_other_adequacy_decisions_is_hedged() {
-    let s = resolve("BR");
+    let s = testing::resolve(&Brazil, MARKETPLACE, "BR", date(2026, 11, 29));
     assert!(
         topic(&s, "transfers").contains("its only adequacy decision as of 2026-12-01"),
         "{}",
