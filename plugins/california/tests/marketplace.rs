@@ -3,9 +3,8 @@
 
 use juris_california::California;
 use juris_core::jiff::civil::date;
-use juris_core::module::{Due, Event, EventContext};
-use juris_core::testing::manifest;
-use juris_core::{CheckContext, RegionalModule, RequestKind, RightsRequest};
+use juris_core::module::Due;
+use juris_core::{RequestKind, testing};
 
 const MARKETPLACE: &str = r#"manifest = 1
 
@@ -97,7 +96,7 @@ designated_contact = "privacy@marketplace.example"
 
 #[test]
 fn the_example_has_something_to_say() {
-    let findings = California.check(&CheckContext::new(manifest(MARKETPLACE), date(2026, 11, 29)));
+    let findings = testing::check(&California, MARKETPLACE, date(2026, 11, 29));
     let mut fired: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule.as_str(), f.path.as_str())).collect();
     fired.sort();
     assert_eq!(
@@ -116,14 +115,6 @@ fn the_example_has_something_to_say() {
 
 #[test]
 fn the_example_plans_an_opt_out() {
-    let event = Event::Request(RightsRequest {
-        jurisdiction: "US-CA".parse().unwrap(),
-        request: RequestKind::OptOutOfSale,
-        received: date(2026, 9, 14),
-        relevant_time: None,
-        paused_days: 0,
-        calendar: None,
-    });
-    let plan = California.obligations(&EventContext { event, manifest: Some(manifest(MARKETPLACE)) });
+    let plan = testing::request(&California, "US-CA", RequestKind::OptOutOfSale, date(2026, 9, 14), Some(MARKETPLACE));
     assert_eq!(plan.obligations[0].due, Due::Date(date(2026, 10, 5)));
 }

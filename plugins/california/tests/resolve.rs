@@ -2,8 +2,7 @@
 
 use juris_california::California;
 use juris_core::jiff::civil::date;
-use juris_core::testing::manifest;
-use juris_core::{RegionalModule, ResolveContext};
+use juris_core::testing;
 
 const SHOP: &str = r#"manifest = 1
 
@@ -17,28 +16,22 @@ default = { mode = "opt-in" }
 "US-CA" = { mode = "opt-out", honors_gpc = true }
 "#;
 
-fn resolve(text: &str, place: &str) -> Vec<(String, String)> {
-    let ctx =
-        ResolveContext { manifest: manifest(text), jurisdiction: place.parse().unwrap(), as_of: date(2026, 11, 29) };
-    California.resolve(&ctx).statements.into_iter().map(|s| (s.topic, s.text)).collect()
-}
-
 #[test]
 fn california_is_opt_out_with_gpc() {
-    let statements = resolve(SHOP, "US-CA");
-    let topics: Vec<&str> = statements.iter().map(|(t, _)| t.as_str()).collect();
+    let statements = testing::resolve(&California, SHOP, "US-CA", date(2026, 11, 29));
+    let topics: Vec<&str> = statements.iter().map(|s| s.topic.as_str()).collect();
     assert_eq!(topics, ["applicability", "consent", "gpc", "storage"]);
-    assert!(statements[0].1.starts_with("the CCPA applies"));
-    assert!(statements[1].1.starts_with("opt-out model"));
-    assert!(statements[1].1.contains("the manifest uses opt-out here"));
-    assert!(statements[2].1.contains("Global Privacy Control"));
-    assert!(statements[2].1.contains("signals are honoured"));
-    assert!(statements[2].1.contains("opt_out_signal_status_shown"));
+    assert!(statements[0].text.starts_with("the CCPA applies"));
+    assert!(statements[1].text.starts_with("opt-out model"));
+    assert!(statements[1].text.contains("the manifest uses opt-out here"));
+    assert!(statements[2].text.contains("Global Privacy Control"));
+    assert!(statements[2].text.contains("signals are honoured"));
+    assert!(statements[2].text.contains("opt_out_signal_status_shown"));
 }
 
 #[test]
 fn other_places_get_nothing() {
-    assert!(resolve(SHOP, "DE").is_empty());
+    assert!(testing::resolve(&California, SHOP, "DE", date(2026, 11, 29)).is_empty());
 }
 
 #[test]
@@ -47,7 +40,7 @@ fn a_small_business_is_told_the_ccpa_does_not_apply() {
         "annual_revenue_usd = 40_000_000",
         "annual_revenue_usd = 1_000_000\nsubjects_per_year = { \"US-CA\" = 100 }",
     );
-    let statements = resolve(&small, "US-CA");
+    let statements = testing::resolve(&California, &small, "US-CA", date(2026, 11, 29));
     assert_eq!(statements.len(), 1);
-    assert!(statements[0].1.starts_with("the CCPA does not apply"));
+    assert!(statements[0].text.starts_with("the CCPA does not apply"));
 }
