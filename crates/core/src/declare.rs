@@ -308,7 +308,41 @@ fn type_name(schema: &Value, definitions: Option<&Value>) -> String {
             }
         }
         "" => "value".to_string(),
+        "integer" => format!("integer, {}", integer_range(schema)),
+        "number" => match (schema.get("minimum"), schema.get("maximum")) {
+            (Some(min), Some(max)) => format!("number, {min} to {max}"),
+            (Some(min), None) => format!("number, at least {min}"),
+            _ => "number".to_string(),
+        },
         other => other.to_string(),
+    }
+}
+
+/// The range an integer option takes: its schema's bounds, else its Rust
+/// type's (`uint8` is 0 to 255), within TOML's integers (64-bit signed).
+fn integer_range(schema: &Value) -> String {
+    let by_format: Option<(i128, i128)> = match schema.get("format").and_then(Value::as_str) {
+        Some("uint8") => Some((0, u8::MAX.into())),
+        Some("uint16") => Some((0, u16::MAX.into())),
+        Some("uint32") => Some((0, u32::MAX.into())),
+        Some("uint64" | "uint") => Some((0, i64::MAX.into())),
+        Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+        Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+        Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+        Some("int64" | "int") => Some((i64::MIN.into(), i64::MAX.into())),
+        _ => None,
+    };
+    let bound = |key: &str| {
+        let value = schema.get(key)?;
+        value.as_i64().map(i128::from).or_else(|| value.as_u64().map(i128::from))
+    };
+    let min = bound("minimum").or(by_format.map(|(lo, _)| lo)).map(|m| m.max(i64::MIN.into()));
+    let max = bound("maximum").or(by_format.map(|(_, hi)| hi)).map(|m| m.min(i64::MAX.into()));
+    match (min, max) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => "any".to_string(),
     }
 }
 
