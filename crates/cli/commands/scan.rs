@@ -22,11 +22,11 @@ pub fn run(args: &ScanArgs) -> Outcome {
             return Outcome::InputError;
         }
     }
-    if let Some(browser) = &args.browser {
-        if let Err(message) = check_browser(browser) {
-            eprintln!("error: {}", sanitize::line(&message));
-            return Outcome::InputError;
-        }
+    if let Some(browser) = &args.browser
+        && let Err(message) = check_browser(browser)
+    {
+        eprintln!("error: {}", sanitize::line(&message));
+        return Outcome::InputError;
     }
     let options = ScanOptions {
         browser: args.browser.clone(),
