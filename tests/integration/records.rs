@@ -112,6 +112,23 @@ fn fides_export_then_import_gives_a_manifest_that_parses_with_todos() {
         assert!(manifest.activities.iter().any(|a| a.name.ends_with(&format!("({id})"))), "activity `{id}` was lost");
     }
 
+    let original = juris_core::manifest::parse(&std::fs::read_to_string(example()).unwrap()).unwrap().manifest;
+    assert_eq!(manifest.organization.security_measures, original.organization.security_measures);
+
+    // Fides records no markets; until the TODOs are filled in, the gate does
+    // not pass on an empty list: the establishment stands in for the markets.
+    let output = run(&["check", back.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "an imported manifest with its TODOs open must not pass");
+    let checked = json(&output);
+    assert!(
+        checked["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "juris/markets-missing" || f["rule"] == "juris/market-not-covered"),
+        "{checked}"
+    );
+
     // Never over an existing file.
     let again = run(&["import", "fides", yaml.to_str().unwrap(), "--out", back.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2));
@@ -127,4 +144,25 @@ fn fides_import_of_broken_yaml_names_the_file_and_line() {
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
     assert!(err.contains("broken.yml:"), "{err}");
+}
+
+#[test]
+fn a_manifest_without_markets_is_judged_where_it_is_established() {
+    let dir = TempDir::new("established-only");
+    let path = dir.path().join("privacy.toml");
+    std::fs::write(
+        &path,
+        "manifest = 1\n[organization]\nname = \"Cookie House\"\nestablished = [\"US\"]\nmarkets = []\n",
+    )
+    .unwrap();
+    let output = run(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "no market named is not a pass: {}", stdout(&output));
+    let report = json(&output);
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "juris/market-not-covered")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(finding["path"], "organization.established[0]");
 }

@@ -13,7 +13,9 @@ pub static RULE: HostRule = HostRule {
 ## What it does
 Takes every market the manifest names, in `organization.markets`, in each
 activity's `markets` and in each entity's `serves` (an entity serving `*` is
-the default entity, not a market of its own). Each must be covered by the
+the default entity, not a market of its own); when it names none, the
+places it is established in (`organization.established`, each entity's
+`country`) stand in for them. Each must be covered by the
 jurisdictions of a loaded module, or listed in `unchecked_markets` in
 juris.toml. A market covered only in part (`US` when only the California
 module is loaded) is not covered.
@@ -59,6 +61,17 @@ pub fn markets(manifest: &Manifest) -> Vec<(String, &Jurisdiction)> {
             if !matches!(m, Jurisdiction::Everywhere) {
                 out.push((format!("entities[{k}].serves[{i}]"), m));
             }
+        }
+    }
+    // A manifest that names no market at all (an import that still has its
+    // TODOs, say) is judged where the organisation is established: laws apply
+    // by establishment too, and "0 errors" must not come from naming nothing.
+    if out.is_empty() {
+        for (i, m) in manifest.organization.established.iter().enumerate() {
+            out.push((format!("organization.established[{i}]"), m));
+        }
+        for (k, e) in manifest.entities.iter().enumerate() {
+            out.push((format!("entities[{k}].country"), &e.country));
         }
     }
     out

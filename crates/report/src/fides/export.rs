@@ -162,6 +162,9 @@ pub fn export(manifest: &Manifest) -> Exported {
     y.push_str("  - fides_key: \"default_organization\"\n");
     let _ = writeln!(y, "    name: {}", q(&m.organization.name));
     let _ = writeln!(y, "    description: {}", q("Exported from a juris manifest."));
+    if let Some(measures) = &m.organization.security_measures {
+        let _ = writeln!(y, "    security_policy: {}", q(measures));
+    }
     for (field, role) in [
         ("controller", ContactRole::Privacy),
         ("data_protection_officer", ContactRole::Dpo),

@@ -736,9 +736,11 @@ impl<'a> Context<'a> {
                     w.comment(&format!("description: {d}"));
                 }
                 if let Some(p) = o.node.str("security_policy") {
-                    w.comment(&format!(
-                        "security_policy: {p} (no manifest field: the record of processing's security-measures reference)"
-                    ));
+                    w.kv(
+                        "security_measures",
+                        &string(&p),
+                        Some("from security_policy: the record of processing cites it"),
+                    );
                 }
             }
             None => {
