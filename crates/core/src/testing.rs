@@ -148,6 +148,49 @@ pub fn resolve<M: RegionalModule>(module: &M, text: &str, place_code: &str, as_o
     module.resolve(&ResolveContext { manifest: manifest(text), jurisdiction: place(place_code), as_of }).statements
 }
 
+/// Every calendar of `calendars` agrees with the independent list
+/// `dir/<id>.expected.toml` ([`calendar_differences`]); a calendar without
+/// such a file is a failure, and at least one must be checked.
+pub fn assert_calendars(calendars: &crate::calendar::Calendars, dir: &Path) {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for calendar in calendars.iter() {
+        let path = dir.join(format!("{}.expected.toml", calendar.id));
+        let Ok(expected) = std::fs::read_to_string(&path) else {
+            problems.push(format!("{}: no independent list at {}", calendar.id, path.display()));
+            continue;
+        };
+        problems.extend(calendar_differences(calendar, &expected));
+        checked += 1;
+    }
+    assert!(checked > 0, "no calendar was checked");
+    assert!(problems.is_empty(), "calendar differences:\n{}", problems.join("\n"));
+}
+
+/// The notice items `module` gives for the manifest `text` as of `as_of`.
+pub fn notice_items<M: RegionalModule>(module: &M, text: &str, as_of: Date) -> crate::module::NoticeItems {
+    module
+        .notice_items(&crate::module::NoticeRequest { manifest: Some(manifest(text)), as_of })
+        .expect("the module ships notice items")
+}
+
+/// The reason a notice item does not apply, or `None` when it applies.
+pub fn item_off<'a>(items: &'a crate::module::NoticeItems, id: &str) -> Option<&'a str> {
+    items.applicability.get(id).filter(|a| !a.applies).map(|a| a.reason.as_str())
+}
+
+/// Whether a notice item applies.
+pub fn item_applies(items: &crate::module::NoticeItems, id: &str) -> bool {
+    item_off(items, id).is_none()
+}
+
+/// `text` with `from` replaced by `to`; panics when `from` is not in `text`,
+/// so that a variant of a test manifest cannot silently equal the original.
+pub fn replaced(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "`{from}` is not in the text it should replace");
+    text.replace(from, to)
+}
+
 /// Checks a calendar against an independent published list, in the format
 /// of a calendar's `<id>.expected.toml` test data:
 ///

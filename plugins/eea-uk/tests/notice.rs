@@ -5,7 +5,7 @@
 use juris_core::RegionalModule;
 use juris_core::jiff::civil::{Date, date};
 use juris_core::module::{NoticeItems, NoticeRequest};
-use juris_core::testing::manifest;
+use juris_core::testing;
 use juris_eea_uk::EeaUk;
 use juris_eea_uk::notice::ITEMS;
 
@@ -39,25 +39,17 @@ collected_from = ["subject"]
 "#;
 
 fn items_on(text: &str, as_of: Date) -> NoticeItems {
-    EeaUk.notice_items(&NoticeRequest { manifest: Some(manifest(text)), as_of }).expect("the module ships items")
+    testing::notice_items(&EeaUk, text, as_of)
 }
 
 fn items(text: &str) -> NoticeItems {
     items_on(text, AS_OF)
 }
 
-/// The reason an item does not apply, or `None` when it applies.
-fn off<'a>(items: &'a NoticeItems, id: &str) -> Option<&'a str> {
-    items.applicability.get(id).filter(|a| !a.applies).map(|a| a.reason.as_str())
-}
-
-fn applies(items: &NoticeItems, id: &str) -> bool {
-    off(items, id).is_none()
-}
+use juris_core::testing::{item_applies as applies, item_off as off};
 
 fn with(replace: &str, by: &str) -> String {
-    assert!(BASE.contains(replace), "{replace} not in BASE");
-    BASE.replace(replace, by)
+    testing::replaced(BASE, replace, by)
 }
 
 #[test]
