@@ -427,9 +427,28 @@ impl<F: Fn(usize) -> bool> Ctx<'_, F> {
         (self.def.chrome || !block.chrome) && !self.item.negative.iter().any(|&n| has(h, n))
     }
 
+    /// Per section, whether it (or an enclosing section) has a title the
+    /// item's `outside` patterns name: nothing in it is evidence.
+    fn excluded_sections(&self) -> Vec<bool> {
+        let sections = self.notice.sections();
+        let mut out = vec![false; sections.len()];
+        if self.item.outside.is_empty() {
+            return out;
+        }
+        for (s, sec) in sections.iter().enumerate() {
+            let inherited = sec.parent.is_some_and(|p| p < s && out[p]);
+            out[s] = inherited || (s > 0 && self.item.outside.iter().any(|re| re.is_match(&sec.title)));
+        }
+        out
+    }
+
     fn find(&self) -> Option<Evidence> {
         let mut candidates: Vec<Evidence> = Vec::new();
-        let usable: Vec<usize> = (0..self.hits.len()).filter(|&k| self.usable(k)).collect();
+        let excluded = self.excluded_sections();
+        let blocks = self.notice.blocks();
+        let usable: Vec<usize> = (0..self.hits.len())
+            .filter(|&k| self.usable(k) && !excluded.get(blocks[self.block_of(k)].section).copied().unwrap_or(false))
+            .collect();
         // Patterns, and groups within one sentence.
         for &k in &usable {
             let h = &self.hits[k].1;
@@ -462,7 +481,6 @@ impl<F: Fn(usize) -> bool> Ctx<'_, F> {
         }
         // Sections whose title is a cue, with a weak pattern in their body.
         if !self.item.cues.is_empty() {
-            let blocks = self.notice.blocks();
             for &k in &usable {
                 let block = self.block_of(k);
                 if !matches!(blocks[block].kind, BlockKind::Heading(_)) {
@@ -496,6 +514,9 @@ impl<F: Fn(usize) -> bool> Ctx<'_, F> {
                 let mut scopes = Vec::new();
                 match scope {
                     DistinctScope::Document => scopes.push(0),
+                    // Keys apart from section indices: sentences and blocks are offset.
+                    DistinctScope::Sentence => scopes.push(usize::MAX / 2 + self.hits[k].0),
+                    DistinctScope::Paragraph => scopes.push(usize::MAX / 4 + self.block_of(k)),
                     // The innermost section only: a list of legal bases sits under one heading.
                     DistinctScope::Section => scopes.push(self.notice.blocks()[self.block_of(k)].section),
                 }

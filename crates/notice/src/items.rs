@@ -72,6 +72,11 @@ pub enum DistinctScope {
     /// legal bases is, rather than scattered mentions.
     #[default]
     Section,
+    /// Within one paragraph (list item, table row).
+    Paragraph,
+    /// Within one sentence: independent signals named together ("name,
+    /// e-mail address and IP address"; "visitors, customers and employees").
+    Sentence,
     /// Anywhere in the text in scope.
     Document,
 }
@@ -137,6 +142,12 @@ pub struct ItemDef {
     /// Where `with` must be met.
     #[serde(default)]
     pub with_scope: WithScope,
+    /// Section titles: nothing inside a section whose title (or an
+    /// enclosing section's title) matches one of these is evidence for the
+    /// item ("Definitions": a definition of cross-border transfer is not a
+    /// statement that one takes place).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outside: PerLanguage<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -203,6 +214,7 @@ impl ItemDef {
             .chain(self.weak.keys())
             .chain(self.negative.keys())
             .chain(self.with.keys())
+            .chain(self.outside.keys())
             .chain(d)
             .map(String::as_str)
     }
@@ -261,6 +273,8 @@ pub(crate) struct CompiledItem {
     pub negative: Vec<usize>,
     pub distinct: Option<(usize, Vec<usize>, DistinctScope)>,
     pub with: Vec<Vec<usize>>,
+    /// Section titles whose sections give no evidence for the item.
+    pub outside: Vec<Regex>,
 }
 
 /// A compiled region: its heading and lead cues.
@@ -343,6 +357,19 @@ impl Compiled {
                 negative: int.list(&item.negative),
                 distinct,
                 with: with_groups(&mut int, &item.with),
+                outside: item
+                    .outside
+                    .values()
+                    .flatten()
+                    .map(|p| {
+                        build_single(p).map_err(|e| {
+                            format!(
+                                "{}: item `{}`: `outside` pattern `{p}` does not compile: {e}",
+                                file.module, item.id
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
             });
         }
         // Check each pattern alone first, so that an error names it.
