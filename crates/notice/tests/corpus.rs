@@ -25,9 +25,13 @@ fn corpus_precision_and_recall_of_missing() {
     }
 }
 
+/// `NOTICE_HOLDOUT_DIR=DIR` measures another directory laid out the same way
+/// (`DIR/corpus`, `DIR/labels`): your own hand-labelled policies.
 #[test]
 fn holdout_is_reported() {
-    let run = common::run(&common::root().join("tests/holdout"), date(2026, 12, 1));
+    let dir = std::env::var_os("NOTICE_HOLDOUT_DIR")
+        .map_or_else(|| common::root().join("tests/holdout"), std::path::PathBuf::from);
+    let run = common::run(&dir, date(2026, 12, 1));
     println!("holdout\n{}", run.table);
     if std::env::var_os("NOTICE_HOLDOUT_ERRORS").is_some() {
         for e in &run.errors {

@@ -190,3 +190,45 @@ fn a_twenty_thousand_word_policy_is_evaluated() {
     let eea = reports.iter().find(|r| r.module == "eea-uk").unwrap();
     assert_eq!(eea.items.iter().find(|i| i.id == "right-access").unwrap().status, Status::Present);
 }
+
+/// The engine features the items format offers for several signals at once:
+/// `distinct` within one sentence, and `outside` section titles.
+#[test]
+fn signals_together_in_a_sentence_and_sections_left_out() {
+    let file = juris_notice::ItemsFile::from_toml(
+        r#"
+module = "m"
+languages = ["en"]
+[[item]]
+id = "kinds"
+title = "Kinds of data"
+citation = "Art. 1"
+add = "List them."
+distinct.min = 2
+distinct.scope = "sentence"
+distinct.patterns.en = ['\bip address', '\bcookies?\b', '\bbrowser\b']
+[[item]]
+id = "transfer"
+title = "Transfer abroad"
+citation = "Art. 2"
+add = "Say where."
+patterns.en = ['\btransfer\w* .{0,40}\babroad\b']
+outside.en = ['\bdefinitions?\b']
+"#,
+    )
+    .unwrap();
+    let m = || vec![ModuleItems::new(file.clone())];
+    let status = |text: &str, id: &str| {
+        let n = Notice::parse(text, Format::Markdown);
+        let r = evaluate(&n, &m(), date(2026, 12, 1));
+        r[0].items.iter().find(|i| i.id == id).unwrap().status
+    };
+    use juris_notice::Status::{Missing, Present};
+    // Two kinds in one sentence; the same two in different sentences are not a list.
+    assert_eq!(status("# P\n\nWe log your IP address and browser type.\n", "kinds"), Present);
+    assert_eq!(status("# P\n\nWe log your IP address. Your browser is old.\n", "kinds"), Missing);
+    // A definition is not a statement that a transfer takes place.
+    let defined = "# P\n\n## Definitions\n\nA transfer means sending data abroad.\n\n## Use\n\nWe use data.\n";
+    assert_eq!(status(defined, "transfer"), Missing);
+    assert_eq!(status("# P\n\n## Transfers\n\nWe transfer data abroad.\n", "transfer"), Present);
+}
