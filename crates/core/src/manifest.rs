@@ -88,6 +88,22 @@ pub struct Manifest {
 struct IdIndex {
     systems: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
     recipients: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    system_users: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    recipient_users: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    markets: std::sync::OnceLock<Vec<Jurisdiction>>,
+}
+
+fn users_index<'a>(lists: impl Iterator<Item = &'a [String]>) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, ids) in lists.enumerate() {
+        for id in ids {
+            let users = map.entry(id.clone()).or_default();
+            if users.last() != Some(&i) {
+                users.push(i);
+            }
+        }
+    }
+    map
 }
 
 fn first_index<'a>(ids: impl Iterator<Item = &'a String>) -> std::collections::HashMap<String, usize> {
@@ -1111,8 +1127,48 @@ impl Manifest {
 
     /// A system by id.
     pub fn system(&self, id: &str) -> Option<&System> {
+        self.system_index(id).and_then(|i| self.systems.get(i))
+    }
+
+    /// The index in `systems` of the system with this id (the first, if ids
+    /// repeat), in constant time: for findings' paths (`systems[3]`).
+    pub fn system_index(&self, id: &str) -> Option<usize> {
         let index = self.ids.systems.get_or_init(|| first_index(self.systems.iter().map(|s| &s.id)));
-        index.get(id).and_then(|&i| self.systems.get(i))
+        index.get(id).copied()
+    }
+
+    /// The indices of the activities that store data in the system `id`, in
+    /// manifest order; built once, so rules that ask per system stay linear.
+    pub fn activities_using(&self, id: &str) -> &[usize] {
+        let index =
+            self.ids.system_users.get_or_init(|| users_index(self.activities.iter().map(|a| a.systems.as_slice())));
+        index.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The indices of the activities that disclose data to the recipient `id`,
+    /// in manifest order; built once.
+    pub fn activities_disclosing_to(&self, id: &str) -> &[usize] {
+        let index = self
+            .ids
+            .recipient_users
+            .get_or_init(|| users_index(self.activities.iter().map(|a| a.recipients.as_slice())));
+        index.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every market the organisation and its activities name, each once, in
+    /// the order of first mention; built once.
+    pub fn all_markets(&self) -> &[Jurisdiction] {
+        self.ids.markets.get_or_init(|| {
+            let mut seen = std::collections::HashSet::new();
+            let own = self.activities.iter().flat_map(|a| a.markets.iter());
+            self.organization.markets.iter().chain(own).filter(|m| seen.insert(*m)).cloned().collect()
+        })
+    }
+
+    /// The index in `recipients` of the recipient with this id, in constant time.
+    pub fn recipient_index(&self, id: &str) -> Option<usize> {
+        let index = self.ids.recipients.get_or_init(|| first_index(self.recipients.iter().map(|r| &r.id)));
+        index.get(id).copied()
     }
 
     /// A recipient by id.

@@ -85,7 +85,7 @@ fn systems_of<'a>(manifest: &'a Manifest, activity: &'a Activity) -> impl Iterat
     activity
         .systems
         .iter()
-        .filter_map(move |id| manifest.systems.iter().position(|s| &s.id == id).map(|k| (k, &manifest.systems[k])))
+        .filter_map(move |id| manifest.system_index(id).map(|k| (k, &manifest.systems[k])))
 }
 
 /// The Art. 3 ground an activity falls under, before the Art. 4 exclusions.

@@ -145,10 +145,11 @@ pub fn assess_mechanism(
 /// with their index, each once.
 pub fn brazilian_recipients<'a>(manifest: &'a Manifest, options: &Options, as_of: Date) -> Vec<(usize, &'a Recipient)> {
     let mut out: Vec<(usize, &Recipient)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
         for id in &activity.recipients {
-            if let Some(index) = manifest.recipients.iter().position(|r| &r.id == id)
-                && !out.iter().any(|(i, _)| *i == index)
+            if let Some(index) = manifest.recipient_index(id)
+                && seen.insert(index)
             {
                 out.push((index, &manifest.recipients[index]));
             }
@@ -169,11 +170,12 @@ pub fn systems_abroad<'a>(manifest: &'a Manifest, options: &Options, as_of: Date
     if !crate::applicability::established_in_brazil(manifest) {
         return out;
     }
+    let mut seen = std::collections::HashSet::new();
     for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
         for id in &activity.systems {
-            if let Some(index) = manifest.systems.iter().position(|s| &s.id == id)
-                && !out.iter().any(|(i, _)| *i == index)
+            if let Some(index) = manifest.system_index(id)
                 && manifest.systems[index].locations.iter().any(|l| !crate::governs(l))
+                && seen.insert(index)
             {
                 out.push((index, &manifest.systems[index]));
             }

@@ -45,7 +45,7 @@ pub enum Kind {
 }
 
 /// Where a sale or sharing was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     /// `activities[i]`.
     Activity(usize),
@@ -206,7 +206,7 @@ fn purposes_of<'a>(r: &'a Recipient, a: &'a Activity) -> Vec<&'a DataUse> {
 }
 
 fn recipient_index(m: &Manifest, r: &Recipient) -> Option<usize> {
-    m.recipients.iter().position(|x| x.id == r.id)
+    m.recipient_index(&r.id)
 }
 
 /// Whether the activity at `index` sells or shares, by facts or declaration.

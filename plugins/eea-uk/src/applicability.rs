@@ -233,7 +233,7 @@ pub fn activity_places<'a>(
 /// organisation), and, unless the organisation itself is established there,
 /// the system holds data of people in the territory (`holds`).
 pub fn system_regimes(m: &Manifest, system: &System, on: Date) -> Vec<Regime> {
-    let users: Vec<&Activity> = m.activities.iter().filter(|a| a.systems.contains(&system.id)).collect();
+    let users: Vec<&Activity> = m.activities_using(&system.id).iter().map(|&i| &m.activities[i]).collect();
     [Regime::Eea, Regime::Uk]
         .into_iter()
         .filter(|&r| {
@@ -253,7 +253,7 @@ pub fn system_regimes(m: &Manifest, system: &System, on: Date) -> Vec<Regime> {
 /// activities that disclose to it.
 pub fn recipient_regimes(m: &Manifest, recipient: &Recipient, on: Date) -> Vec<Regime> {
     crate::data::union(
-        m.activities.iter().filter(|a| a.recipients.contains(&recipient.id)).map(|a| activity_regimes(m, a, on)),
+        m.activities_disclosing_to(&recipient.id).iter().map(|&i| activity_regimes(m, &m.activities[i], on)),
     )
 }
 

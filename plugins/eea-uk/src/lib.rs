@@ -136,14 +136,7 @@ pub fn countries(place: &Jurisdiction) -> Vec<&'static str> {
 /// lists as its own (an activity may reach a market the organisation's list
 /// leaves out), each once.
 pub fn all_markets(manifest: &Manifest) -> Vec<Jurisdiction> {
-    let mut out: Vec<Jurisdiction> = Vec::new();
-    let own = manifest.activities.iter().flat_map(|a| a.markets.iter());
-    for place in manifest.organization.markets.iter().chain(own) {
-        if !out.contains(place) {
-            out.push(place.clone());
-        }
-    }
-    out
+    manifest.all_markets().to_vec()
 }
 
 /// The single places (EEA countries, GB, or subdivisions of them) within

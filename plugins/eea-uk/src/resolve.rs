@@ -185,15 +185,14 @@ fn transfers(ctx: &ResolveContext, regime: Regime, options: &Options) -> String 
     let touching = |a: &&juris_core::manifest::Activity| {
         applicability::activity_in(m, a, regime, on) && (own || m.activity_markets(a).iter().any(|j| j.overlaps(place)))
     };
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for activity in m.activities.iter().filter(touching) {
         for id in &activity.recipients {
             let Some(r) = m.recipient(id) else { continue };
             let Some(country) = r.country.country() else { continue };
-            if seen.contains(&r.id.as_str()) {
+            if !seen.insert(r.id.as_str()) {
                 continue;
             }
-            seen.push(&r.id);
             let flow = Flow {
                 regime,
                 country: country.code(),

@@ -340,14 +340,13 @@ pub fn destinations(manifest: &Manifest) -> Vec<Destination> {
             }
         }
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (_, activity) in ru_activities(manifest) {
         for id in &activity.recipients {
-            if seen.contains(&id.as_str()) {
+            if !seen.insert(id.as_str()) {
                 continue;
             }
-            seen.push(id);
-            let Some(k) = manifest.recipients.iter().position(|r| &r.id == id) else { continue };
+            let Some(k) = manifest.recipient_index(id) else { continue };
             let recipient = &manifest.recipients[k];
             if !in_russia(&recipient.country) {
                 out.push(Destination {

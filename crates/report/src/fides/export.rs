@@ -194,7 +194,7 @@ pub fn export(manifest: &Manifest) -> Exported {
         .systems
         .iter()
         .map(|s| {
-            let activities = m.activities.iter().filter(|a| a.systems.contains(&s.id)).collect();
+            let activities = m.activities_using(&s.id).iter().map(|&i| &m.activities[i]).collect();
             let description =
                 format!("Stores data in {}; holds data of people in {}.", join(&s.locations), join(&s.holds));
             (s.id.clone(), s.name.clone(), description, activities, s.locations.clone())

@@ -75,9 +75,9 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     }
     let found = crate::applicability::sales(m, &options, ctx.as_of);
     let mut out = Vec::new();
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in &found {
-        if seen.contains(&s.source) {
+        if !seen.insert(s.source) {
             continue;
         }
         let (name, children) = match s.source {
@@ -95,7 +95,6 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         if !children && !knowledge {
             continue;
         }
-        seen.push(s.source);
         out.push(
             Violation::new(
                 s.path(),

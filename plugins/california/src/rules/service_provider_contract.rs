@@ -121,21 +121,41 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let found = crate::applicability::sales(m, &options, ctx.as_of);
     let covered: Vec<(usize, &juris_core::manifest::Activity)> =
         crate::applicability::covered_activities(m, &options).collect();
+    // Each lookup below is by recipient, built once: a scan of every sale and
+    // every activity per recipient would be quadratic on large manifests.
+    let mut sale_to: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
+    for s in &found {
+        if let Some(i) = s.recipient {
+            sale_to.entry(i).or_insert(s.reason.as_str());
+        }
+    }
+    let mut declared_to: std::collections::HashMap<&str, &juris_core::manifest::Activity> =
+        std::collections::HashMap::new();
+    for s in found.iter().filter(|s| s.kind == crate::selling::Kind::Declared) {
+        if let crate::selling::Source::Activity(a) = s.source
+            && let Some(activity) = m.activities.get(a)
+        {
+            for id in &activity.recipients {
+                declared_to.entry(id.as_str()).or_insert(activity);
+            }
+        }
+    }
+    let mut disclosed_to: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for (_, a) in &covered {
+        for id in &a.recipients {
+            disclosed_to.entry(id.as_str()).or_insert(a.id.as_str());
+        }
+    }
     let mut out = Vec::new();
     for (i, r) in m.recipients.iter().enumerate() {
         // A sale or sharing that reaches this recipient, derived or declared.
-        let sold = found.iter().find(|s| s.recipient == Some(i)).map(|s| s.reason.clone()).or_else(|| {
-            found
-                .iter()
-                .filter(|s| s.kind == crate::selling::Kind::Declared)
-                .filter_map(|s| match s.source {
-                    crate::selling::Source::Activity(a) => m.activities.get(a),
-                    crate::selling::Source::Cookie(_) => None,
-                })
-                .find(|a| !is_vendor(r) && a.recipients.contains(&r.id))
+        let sold = sale_to.get(&i).map(|reason| reason.to_string()).or_else(|| {
+            declared_to
+                .get(r.id.as_str())
+                .filter(|_| !is_vendor(r))
                 .map(|a| format!("activity `{}` sells or shares personal information with `{}`", a.id, r.id))
         });
-        let disclosed = covered.iter().find(|(_, a)| a.recipients.contains(&r.id)).map(|(_, a)| a.id.clone());
+        let disclosed = disclosed_to.get(r.id.as_str()).map(|id| id.to_string());
         let (what, terms) = match (&sold, &disclosed) {
             (Some(why), _) => (why.clone(), THIRD_PARTY_TERMS),
             (None, Some(activity)) if is_vendor(r) => (
