@@ -85,11 +85,16 @@ pub fn area(regime: Regime) -> Jurisdiction {
 
 /// The regime whose law protects people in a country on `on`.
 pub fn regime_of_country(code: &str, on: Date) -> Option<Regime> {
-    let eea = juris_core::jurisdiction::Country::parse(code).is_some_and(|c| c.is_eea());
-    match code {
+    juris_core::jurisdiction::Country::parse(code).and_then(|c| regime_of(c, on))
+}
+
+/// [`regime_of_country`] for a country already parsed (rules ask it per
+/// activity and market, so it must not parse again).
+pub fn regime_of(country: juris_core::jurisdiction::Country, on: Date) -> Option<Regime> {
+    match country.code() {
         "GB" if on < UK_GDPR_FROM => Some(Regime::Eea),
         "GB" => Some(Regime::Uk),
-        _ if eea => Some(Regime::Eea),
+        _ if country.is_eea() => Some(Regime::Eea),
         _ => None,
     }
 }
@@ -102,7 +107,7 @@ pub fn regimes(place: &Jurisdiction, on: Date) -> Vec<Regime> {
         Jurisdiction::Everywhere if on < UK_GDPR_FROM => vec![Regime::Eea],
         Jurisdiction::Everywhere => vec![Regime::Eea, Regime::Uk],
         Jurisdiction::Group(_) => vec![Regime::Eea],
-        _ => place.country().and_then(|c| regime_of_country(c.code(), on)).into_iter().collect(),
+        _ => place.country().and_then(|c| regime_of(c, on)).into_iter().collect(),
     }
 }
 
@@ -112,7 +117,7 @@ pub fn regimes_of_all(places: &[Jurisdiction], on: Date) -> Vec<Regime> {
 }
 
 fn in_regime(place: &Jurisdiction, regime: Regime, on: Date) -> bool {
-    place.country().is_some_and(|c| regime_of_country(c.code(), on) == Some(regime))
+    place.country().is_some_and(|c| regime_of(c, on) == Some(regime))
 }
 
 /// The organisation's own establishment in the regime's territory, if any.
