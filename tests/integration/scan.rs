@@ -209,7 +209,7 @@ fn a_site_that_tracks_before_the_choice_is_reported_with_its_evidence() {
 
     let (code, findings) = check(&dir, &path);
     assert_eq!(code, Some(1), "{findings:#?}");
-    let before = fired(&findings, "eea-uk/observed-before-consent");
+    let before = fired(&findings, "eea-uk/cookie-consent-required");
     assert_eq!(before.len(), 1, "{findings:#?}");
     let message = before[0]["message"].as_str().unwrap();
     assert!(message.contains("cookie `_ga` (analytics") && message.contains("www.google-analytics.com"), "{message}");
@@ -232,7 +232,7 @@ fn a_site_whose_reject_works_passes_the_observation_rules() {
     assert_eq!(visit["after_reject"]["clicked"], "Reject all");
     let (_, findings) = check(&dir, &path);
     for rule in [
-        "eea-uk/observed-before-consent",
+        "eea-uk/cookie-consent-required",
         "eea-uk/observed-after-reject",
         "eea-uk/observed-banner-reject",
         "juris/cookie-undeclared",

@@ -9,7 +9,7 @@ use juris_core::{CheckContext, Jurisdiction, Rule, Severity};
 pub static RULE: Rule = Rule {
     id: "eea-uk/cookie-consent-required",
     title: "Non-essential cookies without opt-in consent",
-    citation: "Directive 2002/58/EC Art. 5(3); PECR reg 6 and Sch A1 paras 1, 3-7",
+    citation: "Directive 2002/58/EC Art. 5(3); PECR reg 6 and Sch A1 paras 1, 3-7; GDPR Art. 4(11); CNIL SAN-2020-012 (Google, 7 December 2020) and SAN-2020-013 (Amazon Europe Core, 7 December 2020)",
     severity: Severity::Error,
     in_force: InForce::from(date(2011, 5, 25)),
     docs: r#"
@@ -42,6 +42,20 @@ Which cookies need consent:
   https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/);
   `advertising` cookies still need consent.
 
+**What the website does** (`juris check --evidence FILE`, the file `juris
+scan` writes): when the organisation serves an EEA or UK market, each page
+where, before any interaction with the consent banner, the browser already
+held analytics or advertising cookies or had requested analytics or
+advertising hosts is a finding too, whatever the manifest declares. A
+cookie's purpose is the manifest's `[[cookies]]` declaration of its name,
+else the shipped cookie data; hosts are classified by the shipped tracker
+data; unclassified and functional items are not counted, and UK analytics
+is exempt from 5 February 2026 as above. The finding cites the page, each
+cookie (domain, what set it and when, in ms after navigation), each host
+(its first request) and the screenshot. The CNIL fined Google EUR 100
+million and Amazon EUR 35 million in December 2020 because advertising
+cookies were set as soon as the home page loaded.
+
 ## Why
 Storing or reading information on a person's device needs their prior
 consent, to the GDPR standard (freely given, specific, informed,
@@ -66,7 +80,10 @@ default = { mode = "opt-out" }
 ## How to fix
 Set `mode = "opt-in"` for the EEA and GB (`[consent] default = { mode =
 "opt-in" }`, or `EEA = { mode = "opt-in" }`), and block the cookies until
-the person agrees.
+the person agrees. When the scan found trackers before the choice, load
+analytics and advertising tags only after the visitor accepts (a consent
+management platform's prior blocking, or Google Consent Mode with tags
+denied by default), then scan again.
 
 ## Uncertainty
 The UK statistical exception has conditions the manifest cannot express
@@ -131,6 +148,14 @@ pub fn needs_consent(cookie: &Cookie, organisation: &str, uk: bool, on: Date, uk
 type Group = (String, Option<ConsentMode>, Vec<String>, Vec<Jurisdiction>);
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
+    let mut out = declared(ctx);
+    out.extend(super::observed_before_consent::violations(ctx));
+    out
+}
+
+/// What the manifest declares: cookies needing consent under a consent mode
+/// that does not collect it.
+fn declared(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     if m.cookies.is_empty() {
         return Vec::new();

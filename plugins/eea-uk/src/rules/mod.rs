@@ -35,7 +35,6 @@ pub static ALL: &[&Rule] = &[
     &transfer_without_safeguard::RULE,
     &cookie_consent_required::RULE,
     &consent_invalid::RULE,
-    &observed_before_consent::RULE,
     &observed_after_reject::RULE,
     &observed_banner_reject::RULE,
     &representative_missing::RULE,

@@ -17,7 +17,7 @@ With `juris check --evidence FILE`, when the organisation serves an EEA or
 UK market, reports each page where, after `juris scan` clicked the banner's
 reject control, the browser still held analytics or advertising cookies or
 requested analytics or advertising hosts. Purposes are as for
-`eea-uk/observed-before-consent`: the manifest's declaration first, then
+`eea-uk/cookie-consent-required`: the manifest's declaration first, then
 the shipped data; unclassified items are not counted.
 
 The finding cites the page, the control clicked, each cookie or host, and
@@ -36,7 +36,7 @@ After clicking "Reject all" on `https://shop.example/`, the scan still found
 
 ## How to fix
 On refusal, delete the cookies set so far and stop the tags; better, set
-nothing before the choice (see `eea-uk/observed-before-consent`).
+nothing before the choice (see `eea-uk/cookie-consent-required`).
 "#,
     check,
     fails: include_str!("fixtures/observed_after_reject.fail.toml"),
