@@ -170,8 +170,10 @@ pub fn excerpt(text: &str, span: std::ops::Range<usize>, line: usize) -> (String
     let line_start = line.max(1);
     let raw = &text[start..end];
     let within = (span.start - start)..(span.end.min(end).max(span.start) - start);
-    // Escaping control characters moves byte offsets: map the span through.
-    if raw.chars().all(|c| !c.is_control() || c == '\t') {
+    // Escaping hazards moves byte offsets: map the span through. A line
+    // separator or bidirectional control is no `char::is_control`, but it must
+    // be escaped all the same.
+    if !raw.chars().any(sanitize::is_hazard) {
         let shown = raw.replace('\t', " ");
         return (shown, line_start, clamp_span(raw, within));
     }

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw. Newlines and tabs are decided by
 /// the caller.
-fn is_hazard(c: char) -> bool {
+pub fn is_hazard(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         // Bidirectional embeddings, overrides, isolates and marks: they
