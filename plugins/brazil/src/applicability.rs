@@ -82,10 +82,7 @@ fn names_brazil(place: &Jurisdiction) -> bool {
 }
 
 fn systems_of<'a>(manifest: &'a Manifest, activity: &'a Activity) -> impl Iterator<Item = (usize, &'a System)> {
-    activity
-        .systems
-        .iter()
-        .filter_map(move |id| manifest.system_index(id).map(|k| (k, &manifest.systems[k])))
+    activity.systems.iter().filter_map(move |id| manifest.system_index(id).map(|k| (k, &manifest.systems[k])))
 }
 
 /// The Art. 3 ground an activity falls under, before the Art. 4 exclusions.
