@@ -12,6 +12,9 @@ use crate::input::ErrorFormat;
 /// The largest evidence file juris reads: twice the 32 MiB a scan writes at most.
 pub const MAX_EVIDENCE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What an error's closing line calls the file.
+const WHAT: &str = "juris evidence file";
+
 /// Reads and decodes an evidence file, reporting any problem in `format` (exit 2).
 pub fn read(path: &Path, format: ErrorFormat) -> Result<Evidence, Outcome> {
     let shown = path.display().to_string();
@@ -22,12 +25,12 @@ pub fn read(path: &Path, format: ErrorFormat) -> Result<Evidence, Outcome> {
             let offset = error.offset.unwrap_or(0);
             let location = Location { line, column, span: offset..offset + 1 };
             let text = error.lossy_text.unwrap_or_default();
-            crate::input::report(&shown, &text, &[InputError { message: error.message, location }], format);
+            crate::input::report_file(&shown, &text, &[InputError { message: error.message, location }], format, WHAT);
             return Err(Outcome::InputError);
         }
     };
     decode(&text).map_err(|error| {
-        crate::input::report(&shown, &text, &[error], format);
+        crate::input::report_file(&shown, &text, &[error], format, WHAT);
         Outcome::InputError
     })
 }

@@ -71,8 +71,14 @@ pub fn read_manifest(path: &Path, max_bytes: u64) -> Result<Manifest, Outcome> {
 
 /// Reports input errors in `format`.
 pub fn report(path: &str, text: &str, errors: &[InputError], format: ErrorFormat) {
+    report_file(path, text, errors, format, "juris manifest");
+}
+
+/// As [`report`], for a file of another kind (`what`: "juris evidence file"),
+/// which the closing line names.
+pub fn report_file(path: &str, text: &str, errors: &[InputError], format: ErrorFormat, what: &str) {
     match format {
-        ErrorFormat::Text => print_text(path, text, errors),
+        ErrorFormat::Text => print_text(path, text, errors, what),
         ErrorFormat::Json => crate::output::json(&json(path, errors)),
         ErrorFormat::Sarif => crate::output::json(&crate::render::sarif::input_errors(path, errors)),
         ErrorFormat::Github => {
@@ -94,7 +100,7 @@ pub fn report(path: &str, text: &str, errors: &[InputError], format: ErrorFormat
     }
     if format != ErrorFormat::Text {
         // A one-line note on stderr, so that a person watching a CI log sees why.
-        eprintln!("error: `{}` is not a valid juris manifest ({})", sanitize::line(path), problems(errors.len()));
+        eprintln!("error: `{}` is not a valid {what} ({})", sanitize::line(path), problems(errors.len()));
     }
 }
 
@@ -102,7 +108,7 @@ fn problems(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
-fn print_text(path: &str, text: &str, errors: &[InputError]) {
+fn print_text(path: &str, text: &str, errors: &[InputError], what: &str) {
     let color = crate::output::stderr_color();
     let mut out = String::new();
     for error in errors.iter().take(SHOWN_ERRORS) {
@@ -112,11 +118,7 @@ fn print_text(path: &str, text: &str, errors: &[InputError]) {
     if errors.len() > SHOWN_ERRORS {
         out.push_str(&format!("... and {} more\n", errors.len() - SHOWN_ERRORS));
     }
-    out.push_str(&format!(
-        "error: `{}` is not a valid juris manifest ({})",
-        sanitize::line(path),
-        problems(errors.len())
-    ));
+    out.push_str(&format!("error: `{}` is not a valid {what} ({})", sanitize::line(path), problems(errors.len())));
     eprintln!("{out}");
 }
 

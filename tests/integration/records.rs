@@ -146,6 +146,33 @@ fn fides_import_of_broken_yaml_names_the_file_and_line() {
     assert!(err.contains("broken.yml:"), "{err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn fides_import_refuses_devices_and_walks_a_symlink_loop_once() {
+    let dir = TempDir::new("fides-hostile");
+    let resources = dir.path().join("resources");
+    std::fs::create_dir(&resources).unwrap();
+    std::fs::write(
+        resources.join("system.yml"),
+        "system:\n  - fides_key: shop\n    name: Shop\n    privacy_declarations: []\n",
+    )
+    .unwrap();
+    // Two links back to the directory itself: a walk that followed both at
+    // every level would visit 2^depth directories.
+    std::os::unix::fs::symlink(&resources, resources.join("again")).unwrap();
+    std::os::unix::fs::symlink(&resources, resources.join("and-again")).unwrap();
+    let output = run(&["import", "fides", resources.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).matches("id = \"shop\"").count(), 1, "the file is read once: {}", stdout(&output));
+
+    // A resource file that is a device must be refused, not read for ever.
+    std::os::unix::fs::symlink("/dev/zero", resources.join("zero.yml")).unwrap();
+    let output = run(&["import", "fides", resources.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("zero.yml") && err.contains("not a regular file"), "{err}");
+}
+
 #[test]
 fn a_manifest_without_markets_is_judged_where_it_is_established() {
     let dir = TempDir::new("established-only");

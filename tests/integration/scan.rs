@@ -296,6 +296,11 @@ fn bad_evidence_is_exit_2_at_file_line_column() {
         assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
         let err = stderr(&output);
         assert!(err.contains(expected), "{expected}: {err}");
+        assert!(
+            err.contains("is not a valid juris evidence file"),
+            "the closing line names the evidence, not the manifest: {err}"
+        );
+        assert!(!err.contains("not a valid juris manifest"), "{err}");
     }
 }
 

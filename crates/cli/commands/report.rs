@@ -125,7 +125,14 @@ pub fn import_fides(args: &ImportFidesArgs) -> Outcome {
         );
         return Outcome::InputError;
     }
-    let imported = match fides::import::import_paths(&args.paths) {
+    // Import reads no juris.toml, so the default cap applies.
+    let read = |path: &std::path::Path| {
+        juris_host::input::read_text(path, "Fides file", juris_host::input::DEFAULT_MAX_BYTES).map_err(|e| match e.at {
+            Some((line, column)) => format!("{} (line {line}, column {column})", e.message),
+            None => e.message,
+        })
+    };
+    let imported = match fides::import::import_paths(&args.paths, &read) {
         Ok(imported) => imported,
         Err(errors) => {
             for error in &errors {

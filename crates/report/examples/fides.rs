@@ -6,7 +6,8 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("import") => {
             let paths: Vec<std::path::PathBuf> = args[1..].iter().map(Into::into).collect();
-            match juris_report::fides::import_paths(&paths) {
+            match juris_report::fides::import_paths(&paths, &|p| std::fs::read_to_string(p).map_err(|e| e.to_string()))
+            {
                 Ok(imported) => {
                     print!("{}", imported.manifest);
                     eprintln!("{} TODO comments; notes: {:?}", imported.todos, imported.notes);

@@ -10,8 +10,12 @@ fn fixture(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fides").join(dir)
 }
 
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| e.to_string())
+}
+
 fn import(dir: &str) -> (String, juris_core::Manifest) {
-    let imported = import_paths(&[fixture(dir)]).unwrap_or_else(|e| panic!("{dir}: {e:?}"));
+    let imported = import_paths(&[fixture(dir)], &read).unwrap_or_else(|e| panic!("{dir}: {e:?}"));
     let manifest = juris_core::manifest::parse(&imported.manifest)
         .unwrap_or_else(|e| panic!("{dir}: the import does not parse: {e:?}\n{}", imported.manifest))
         .manifest;

@@ -71,15 +71,22 @@ const RESOURCE_TYPES: &[&str] = &[
     "registry",
 ];
 
+/// Reads one file's text, or says why not. The CLI passes juris's bounded
+/// reader, which refuses devices and FIFOs and caps the size, so that a
+/// `*.yml` symlinked to `/dev/zero` is an error, not a read without end.
+pub type ReadFile<'a> = &'a dyn Fn(&Path) -> Result<String, String>;
+
 /// Imports the fideslang files and directories at `paths` (directories are
-/// searched for `*.yml` and `*.yaml` recursively, as fides does).
-pub fn import_paths(paths: &[PathBuf]) -> Result<Imported, Vec<ImportError>> {
+/// searched for `*.yml` and `*.yaml` recursively, as fides does), each file
+/// read with `read`.
+pub fn import_paths(paths: &[PathBuf], read: ReadFile<'_>) -> Result<Imported, Vec<ImportError>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            collect_yaml(path, &mut found, &mut errors, 0);
+            collect_yaml(path, &mut found, &mut errors, &mut visited, 0);
             found.sort();
             if found.is_empty() {
                 errors.push(ImportError {
@@ -95,9 +102,9 @@ pub fn import_paths(paths: &[PathBuf]) -> Result<Imported, Vec<ImportError>> {
     }
     let mut sources = Vec::new();
     for file in files {
-        match std::fs::read_to_string(&file) {
+        match read(&file) {
             Ok(text) => sources.push((file.display().to_string(), text)),
-            Err(e) => errors.push(ImportError { file: file.display().to_string(), line: None, message: e.to_string() }),
+            Err(message) => errors.push(ImportError { file: file.display().to_string(), line: None, message }),
         }
     }
     if !errors.is_empty() {
@@ -106,8 +113,18 @@ pub fn import_paths(paths: &[PathBuf]) -> Result<Imported, Vec<ImportError>> {
     import_sources(&sources)
 }
 
-fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ImportError>, depth: usize) {
-    if depth > 32 {
+fn collect_yaml(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<ImportError>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    depth: usize,
+) {
+    // Symbolic links are followed; each real directory is read once, so
+    // links back to a parent (two of them would double the walk per level)
+    // cost nothing, and the depth bound keeps the walk finite regardless.
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if depth > 32 || !visited.insert(real) {
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -119,10 +136,8 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ImportError
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        // Symbolic links are followed by `is_dir`; the depth bound keeps a
-        // loop of them finite.
         if path.is_dir() {
-            collect_yaml(&path, out, errors, depth + 1);
+            collect_yaml(&path, out, errors, visited, depth + 1);
         } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
             out.push(path);
         }
