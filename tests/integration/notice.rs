@@ -141,3 +141,21 @@ fn bad_input_is_exit_2_and_notice_text_never_reaches_the_terminal_raw() {
     let out = stdout(&output);
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "raw control characters in: {out:?}");
 }
+
+#[test]
+fn a_notice_past_the_size_read_says_it_was_cut() {
+    let dir = TempDir::new("notice-cut");
+    let notice = dir.path().join("long.txt");
+    // 8 MiB is read; a notice longer than that is read up to there, and said
+    // so. (Blank lines keep the test quick: they make no sentences.)
+    std::fs::write(&notice, format!("We collect your e-mail address.\n{}", "\n".repeat(9_600_000 - 32))).unwrap();
+    let output = run(&["notice", "check", notice.to_str().unwrap(), "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(1), "the plain policy still lacks required items: {}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("long.txt` is 9600000 bytes; only its first 8388608 are read"), "{err}");
+
+    let short = dir.path().join("short.txt");
+    std::fs::write(&short, "We collect your e-mail address.\n").unwrap();
+    let output = run(&["notice", "check", short.to_str().unwrap(), "--as-of", "2026-12-01"]);
+    assert!(!stderr(&output).contains("are read"), "{}", stderr(&output));
+}

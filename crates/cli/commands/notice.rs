@@ -37,6 +37,15 @@ pub fn check(session: &Session, args: &NoticeCheckArgs) -> Outcome {
             return Outcome::InputError;
         }
     };
+    if text.len() > juris_notice::notice::MAX_NOTICE_BYTES {
+        // Said, so that an item found only past the cut is not a silent miss.
+        eprintln!(
+            "warning: `{}` is {} bytes; only its first {} are read",
+            sanitize::line(&name),
+            text.len(),
+            juris_notice::notice::MAX_NOTICE_BYTES
+        );
+    }
     let manifest: Option<Manifest> = match &args.manifest {
         Some(path) => {
             let format = match args.format {

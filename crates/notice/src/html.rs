@@ -422,8 +422,163 @@ impl Walker {
     }
 }
 
-/// Reads an HTML page into blocks.
+/// How deep elements may nest before the page is read as text instead.
+/// html5ever follows the HTML standard, whose scope checks walk the stack of
+/// open elements at every start tag, so parsing is quadratic in the nesting
+/// depth: 200,000 nested `<div>`s took minutes. Real pages nest a few dozen
+/// elements deep.
+const MAX_NESTING: usize = 512;
+
+/// Elements that never hold others (void) or whose end tag the parser
+/// supplies when a sibling starts (optional end tags): neither deepens the
+/// stack of open elements, so a sloppy page of unclosed `<p>` and `<li>`
+/// is not mistaken for a deep one.
+fn deepens(name: &[u8]) -> bool {
+    const FLAT: &[&[u8]] = &[
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"keygen",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"html",
+        b"head",
+        b"body",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"rt",
+        b"rp",
+        b"rb",
+        b"rtc",
+        b"optgroup",
+        b"option",
+        b"colgroup",
+        b"caption",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"tr",
+        b"td",
+        b"th",
+    ];
+    !FLAT.iter().any(|flat| flat.eq_ignore_ascii_case(name))
+}
+
+/// A piece of markup found by [`markup`]: bytes `start..end` of the source.
+struct Markup<'a> {
+    start: usize,
+    end: usize,
+    /// The tag's name; empty for a comment or the raw text of a script or
+    /// style element.
+    name: &'a [u8],
+    closing: bool,
+    self_closing: bool,
+}
+
+/// The tags, comments and script and style contents of `source`, in one
+/// linear pass.
+fn markup(source: &str) -> impl Iterator<Item = Markup<'_>> {
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    let mut raw_text_until: Option<Vec<u8>> = None;
+    std::iter::from_fn(move || {
+        if let Some(close) = raw_text_until.take() {
+            // Nothing inside a script or style is a tag, up to its end tag.
+            let end = find_ignoring_case(bytes, i, &close).unwrap_or(bytes.len());
+            let piece = Markup { start: i, end, name: b"", closing: false, self_closing: false };
+            i = end;
+            return Some(piece);
+        }
+        loop {
+            let at = i + bytes.get(i..)?.iter().position(|&b| b == b'<')?;
+            let rest = &bytes[at + 1..];
+            if rest.starts_with(b"!--") {
+                let end = find(bytes, at + 4, b"-->").map_or(bytes.len(), |k| k + 3);
+                i = end;
+                return Some(Markup { start: at, end, name: b"", closing: false, self_closing: false });
+            }
+            let closing = rest.first() == Some(&b'/');
+            let name_start = at + 1 + usize::from(closing);
+            let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+                i = at + 1;
+                continue;
+            }
+            let name = &bytes[name_start..name_start + name_len];
+            let end = bytes[name_start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |k| name_start + k + 1);
+            i = end;
+            if !closing && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")) {
+                raw_text_until = Some([b"</", name].concat());
+            }
+            let self_closing = bytes[..end].ends_with(b"/>");
+            return Some(Markup { start: at, end, name, closing, self_closing });
+        }
+    })
+}
+
+/// Where `needle` first occurs in `bytes` at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|k| from + k)
+}
+
+fn find_ignoring_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|k| from + k)
+}
+
+/// Whether the elements of `source` nest deeper than `limit`, counting only
+/// those that deepen the stack of open elements.
+fn nests_deeper_than(source: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    for piece in markup(source) {
+        if piece.name.is_empty() || piece.self_closing || !deepens(piece.name) {
+            continue;
+        }
+        if piece.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The text of `source` with every tag, comment, script and style blanked
+/// out, newlines kept so that lines still match the file.
+fn text_between_tags(source: &str) -> String {
+    let bytes = source.as_bytes();
+    let mut out = Vec::with_capacity(source.len());
+    let mut copied = 0;
+    for piece in markup(source) {
+        out.extend_from_slice(&bytes[copied..piece.start]);
+        out.extend(bytes[piece.start..piece.end].iter().map(|&b| if b == b'\n' { b'\n' } else { b' ' }));
+        copied = piece.end;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    // Blanking whole bytes of ASCII-delimited markup keeps UTF-8 whole
+    // outside it; inside, a multi-byte character becomes spaces.
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads an HTML page into blocks; a page nested deeper than [`MAX_NESTING`]
+/// is read as the plain text between its tags, in linear time.
 pub(crate) fn read(source: &str) -> Vec<RawBlock> {
+    if nests_deeper_than(source, MAX_NESTING) {
+        return crate::plain::read(&text_between_tags(source));
+    }
     let sink =
         LineSink { inner: HtmlTreeSink::new(Html::new_document()), line: Cell::new(1), marks: RefCell::default() };
     let (html, marks) = html5ever::parse_document(sink, Default::default()).one(source);
@@ -539,6 +694,32 @@ pub(crate) fn read(source: &str) -> Vec<RawBlock> {
 #[cfg(test)]
 mod tests {
     use crate::notice::{BlockKind, Format, Notice};
+
+    #[test]
+    fn a_page_nested_past_the_limit_is_read_as_its_text_with_lines() {
+        let depth = super::MAX_NESTING + 1;
+        let page = format!(
+            "<html><body>\n<script>var s = '<div>';</script><!-- <p>hidden</p> -->\n{}\nWe collect your email address.\n{}\n</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert!(super::nests_deeper_than(&page, super::MAX_NESTING));
+        let n = Notice::parse(&page, Format::Html);
+        let texts: Vec<(&str, u32)> = n.blocks().iter().map(|b| (b.text.as_str(), b.line)).collect();
+        assert_eq!(texts, vec![("We collect your email address.", 4)]);
+    }
+
+    #[test]
+    fn unclosed_paragraphs_list_items_and_void_elements_are_not_depth() {
+        let page = format!(
+            "<html><body><ul>{}</ul>{}<div><div><p>Deep enough.</div></div></body></html>",
+            "<li>item<br><img src=x>".repeat(3 * super::MAX_NESTING),
+            "<p>para<hr/>".repeat(3 * super::MAX_NESTING)
+        );
+        assert!(!super::nests_deeper_than(&page, super::MAX_NESTING), "read by html5ever, not as text");
+        let nested = format!("{}x{}", "<section>".repeat(super::MAX_NESTING), "</section>".repeat(super::MAX_NESTING));
+        assert!(!super::nests_deeper_than(&nested, super::MAX_NESTING), "exactly at the limit is still HTML");
+    }
 
     #[test]
     fn main_content_without_furniture_and_with_lines() {
