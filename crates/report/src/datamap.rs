@@ -8,7 +8,7 @@
 //! Storage at home is kept too, as *domestic* links, so that the picture
 //! shows every system a market's data reaches.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use juris_core::jurisdiction::Group;
 use juris_core::manifest::{Manifest, TransferMechanism};
@@ -54,7 +54,7 @@ pub struct Group_ {
 }
 
 /// Where a flow goes.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     /// One of the organisation's systems, in one of its locations.
     System {
@@ -151,8 +151,10 @@ pub fn data_map(manifest: &Manifest, findings: &[ReportFinding]) -> DataMap {
     }
     recipients.sort_by(|a, b| a.country.cmp(&b.country));
 
-    let mut flows: Vec<Flow> = Vec::new();
-    let mut domestic: Vec<Flow> = Vec::new();
+    // Flows are looked up by market and destination in a map, so that the
+    // map is linear in the manifest, not in activities times flows.
+    let mut flows = FlowList::default();
+    let mut domestic = FlowList::default();
     for activity in &manifest.activities {
         for market in manifest.activity_markets(activity) {
             for system in activity.systems.iter().filter_map(|id| manifest.system(id)) {
@@ -164,19 +166,21 @@ pub fn data_map(manifest: &Manifest, findings: &[ReportFinding]) -> DataMap {
                     let target = Target::System { id: system.id.clone(), location: location.clone() };
                     let mechanism = system_mechanism(manifest, market, location);
                     let list = if market.overlaps(location) { &mut domestic } else { &mut flows };
-                    add_flow(list, market, target, location, mechanism, activity);
+                    list.add(market, target, location, mechanism, activity);
                 }
             }
             for recipient in activity.recipients.iter().filter_map(|id| manifest.recipient(id)) {
                 let target = Target::Recipient { id: recipient.id.clone() };
                 let mechanism = recipient_mechanism(manifest, market, &recipient.country, recipient.transfer);
                 let list = if market.overlaps(&recipient.country) { &mut domestic } else { &mut flows };
-                add_flow(list, market, target, &recipient.country, mechanism, activity);
+                list.add(market, target, &recipient.country, mechanism, activity);
             }
         }
     }
+    let (mut flows, mut domestic) = (flows.flows, domestic.flows);
+    let concerns = Concerns::new(manifest, findings);
     for flow in flows.iter_mut().chain(domestic.iter_mut()) {
-        let (concern, rules) = concern(manifest, &flow.target, findings);
+        let (concern, rules) = concerns.of(manifest, &flow.target);
         flow.concern = concern;
         flow.rules = rules;
     }
@@ -186,7 +190,10 @@ pub fn data_map(manifest: &Manifest, findings: &[ReportFinding]) -> DataMap {
 fn add_member(groups: &mut Vec<Group_>, country: Option<Jurisdiction>, id: &str) {
     match groups.iter_mut().find(|g| g.country == country) {
         Some(g) => {
-            if !g.members.iter().any(|m| m == id) {
+            // A system joins a country's group once per location it has
+            // there, all in a row, so it is already a member exactly when it
+            // is the last one.
+            if g.members.last().is_none_or(|m| m != id) {
                 g.members.push(id.to_string());
             }
         }
@@ -194,37 +201,52 @@ fn add_member(groups: &mut Vec<Group_>, country: Option<Jurisdiction>, id: &str)
     }
 }
 
-fn add_flow(
-    list: &mut Vec<Flow>,
-    market: &Jurisdiction,
-    target: Target,
-    country: &Jurisdiction,
-    mechanism: Option<String>,
-    activity: &juris_core::manifest::Activity,
-) {
-    let index = match list.iter().position(|f| &f.market == market && f.target == target) {
-        Some(i) => i,
-        None => {
-            list.push(Flow {
-                market: market.clone(),
-                target,
-                country: country.clone(),
-                mechanism,
-                activities: Vec::new(),
-                data_categories: Vec::new(),
-                concern: Concern::Clear,
-                rules: Vec::new(),
-            });
-            list.len() - 1
+/// Flows in the order they were first seen, and where each is.
+#[derive(Default)]
+struct FlowList {
+    flows: Vec<Flow>,
+    at: HashMap<(Jurisdiction, Target), usize>,
+}
+
+impl FlowList {
+    fn add(
+        &mut self,
+        market: &Jurisdiction,
+        target: Target,
+        country: &Jurisdiction,
+        mechanism: Option<String>,
+        activity: &juris_core::manifest::Activity,
+    ) {
+        let index = match self.at.get(&(market.clone(), target.clone())) {
+            Some(&i) => i,
+            None => {
+                self.at.insert((market.clone(), target.clone()), self.flows.len());
+                self.flows.push(Flow {
+                    market: market.clone(),
+                    target,
+                    country: country.clone(),
+                    mechanism,
+                    activities: Vec::new(),
+                    data_categories: Vec::new(),
+                    concern: Concern::Clear,
+                    rules: Vec::new(),
+                });
+                self.flows.len() - 1
+            }
+        };
+        let flow = &mut self.flows[index];
+        // One activity adds all its flows before the next starts, so it is
+        // already listed exactly when it is the last one listed.
+        if flow.activities.last() != Some(&activity.id) {
+            flow.activities.push(activity.id.clone());
         }
-    };
-    let Some(flow) = list.get_mut(index) else { return };
-    if !flow.activities.contains(&activity.id) {
-        flow.activities.push(activity.id.clone());
+        for category in &activity.data_categories {
+            let category = category.as_str();
+            if let Err(at) = flow.data_categories.binary_search_by(|c| c.as_str().cmp(category)) {
+                flow.data_categories.insert(at, category.to_string());
+            }
+        }
     }
-    let mut categories: BTreeSet<String> = flow.data_categories.drain(..).collect();
-    categories.extend(activity.data_categories.iter().map(|c| c.as_str().to_string()));
-    flow.data_categories = categories.into_iter().collect();
 }
 
 /// The name juris's manifest uses for a mechanism (`scc`, `anpd_scc`, …).
@@ -305,56 +327,76 @@ pub fn path_within(path: &str, prefix: &str) -> bool {
 
 /// How findings concern a destination: those whose path is under its system
 /// (`systems[i]`, or `systems[i].locations[k]` for that location only) or
-/// its recipient (`recipients[j]`); waiver-style `systems.<id>` paths count too.
-fn concern(manifest: &Manifest, target: &Target, findings: &[ReportFinding]) -> (Concern, Vec<String>) {
-    let (table, id) = match target {
-        Target::System { id, .. } => ("systems", id),
-        Target::Recipient { id } => ("recipients", id),
-    };
-    let index = match target {
-        Target::System { id, .. } => manifest.systems.iter().position(|s| &s.id == id),
-        Target::Recipient { id } => manifest.recipients.iter().position(|r| &r.id == id),
-    };
-    let by_index = index.map(|i| format!("{table}[{i}]"));
-    let by_id = format!("{table}.{}", juris_core::path::quote_key(id));
-    let mut worst = Concern::Clear;
-    let mut rules: Vec<String> = Vec::new();
-    for f in findings {
-        let Some(path) = f.path.as_deref() else { continue };
-        let under = [by_index.as_deref(), Some(by_id.as_str())].into_iter().flatten().any(|prefix| {
-            if !path_within(path, prefix) {
-                return false;
-            }
+/// its recipient (`recipients[j]`); waiver-style `systems.<id>` paths count
+/// too. Findings are sorted to their destination once, so that each flow
+/// reads only its own.
+struct Concerns<'a> {
+    /// `(is a system, index in its table)` to the findings under it, in
+    /// report order, with the location index a finding names.
+    under: HashMap<(bool, usize), Vec<Under<'a>>>,
+}
+
+/// A finding under a system or recipient, and the location index it names.
+type Under<'a> = (&'a ReportFinding, Option<usize>);
+
+impl<'a> Concerns<'a> {
+    fn new(manifest: &Manifest, findings: &'a [ReportFinding]) -> Concerns<'a> {
+        use juris_core::path::{ManifestPath, Segment};
+        let mut under: HashMap<(bool, usize), Vec<_>> = HashMap::new();
+        for f in findings {
+            let Some(path) = f.path.as_deref().and_then(ManifestPath::parse) else { continue };
+            let segments = path.0.as_slice();
+            let system = match segments.first() {
+                Some(Segment::Key(table)) if table == "systems" => true,
+                Some(Segment::Key(table)) if table == "recipients" => false,
+                _ => continue,
+            };
+            let index = match segments.get(1) {
+                Some(Segment::Index(i)) => Some(*i),
+                Some(Segment::Key(id)) if system => manifest.system_index(id),
+                Some(Segment::Key(id)) => manifest.recipient_index(id),
+                None => None,
+            };
+            let Some(index) = index else { continue };
+            let location = match (system, segments.get(2), segments.get(3)) {
+                (true, Some(Segment::Key(key)), Some(Segment::Index(k))) if key == "locations" => Some(*k),
+                _ => None,
+            };
+            under.entry((system, index)).or_default().push((f, location));
+        }
+        Concerns { under }
+    }
+
+    fn of(&self, manifest: &Manifest, target: &Target) -> (Concern, Vec<String>) {
+        let key = match target {
+            Target::System { id, .. } => manifest.system_index(id).map(|i| (true, i)),
+            Target::Recipient { id } => manifest.recipient_index(id).map(|i| (false, i)),
+        };
+        let mut worst = Concern::Clear;
+        let mut rules: Vec<String> = Vec::new();
+        for &(f, location) in key.and_then(|k| self.under.get(&k)).into_iter().flatten() {
             // A finding about one location of a system concerns only the
             // flows to that location.
-            match (target, path[prefix.len()..].strip_prefix(".locations[")) {
-                (Target::System { location, .. }, Some(rest)) => {
-                    let k = rest.split(']').next().and_then(|k| k.parse::<usize>().ok());
-                    let system = index.and_then(|i| manifest.systems.get(i));
-                    match (k, system) {
-                        (Some(k), Some(s)) => s.locations.get(k) == Some(location),
-                        _ => true,
-                    }
-                }
-                _ => true,
+            if let (Target::System { id, location: to }, Some(k)) = (target, location)
+                && let Some(system) = manifest.system(id)
+                && system.locations.get(k) != Some(to)
+            {
+                continue;
             }
-        });
-        if !under {
-            continue;
+            let level = if f.waived {
+                Concern::Waived
+            } else if f.severity == Severity::Error {
+                Concern::Error
+            } else {
+                Concern::Warning
+            };
+            worst = worst.max(level);
+            if !rules.contains(&f.rule) {
+                rules.push(f.rule.clone());
+            }
         }
-        let level = if f.waived {
-            Concern::Waived
-        } else if f.severity == Severity::Error {
-            Concern::Error
-        } else {
-            Concern::Warning
-        };
-        worst = worst.max(level);
-        if !rules.contains(&f.rule) {
-            rules.push(f.rule.clone());
-        }
+        (worst, rules)
     }
-    (worst, rules)
 }
 
 #[cfg(test)]
@@ -408,6 +450,31 @@ rkn_cross_border_notice = ["DE"]
 [modules.eea-uk]
 system_transfers = { US = "scc" }
 "#;
+
+    #[test]
+    fn a_map_too_large_for_the_layered_layout_still_draws_every_flow() {
+        // 500 recipients abroad, each reached from three markets: 1,500 flows.
+        let mut text = String::from(
+            "manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"EEA\", \"GB\", \"BR\"]\n[[activities]]\nid = \"a\"\nname = \"A\"\nuses = [\"essential.service\"]\ndata_categories = [\"user.contact.email\"]\ndata_subjects = [\"customer\"]\nrecipients = [",
+        );
+        let ids: Vec<String> = (0..500).map(|i| format!("\"r{i}\"")).collect();
+        text.push_str(&ids.join(", "));
+        text.push_str("]\n");
+        for i in 0..500 {
+            let country = ["US", "IN", "JP", "CN"][i % 4];
+            text.push_str(&format!(
+                "[[recipients]]\nid = \"r{i}\"\nname = \"R{i}\"\nrole = \"processor\"\ncountry = \"{country}\"\ntransfer = \"scc\"\n"
+            ));
+        }
+        let parsed = juris_core::manifest::parse(&text).expect("the manifest parses");
+        let map = data_map(&parsed.manifest, &[finding("recipients.r7", Severity::Error, false)]);
+        assert_eq!(map.flows.len(), 1500);
+        let concerned: Vec<&Flow> = map.flows.iter().filter(|f| f.concern == Concern::Error).collect();
+        assert_eq!(concerned.len(), 3, "the finding on r7 concerns its three flows, and only those");
+        assert!(concerned.iter().all(|f| f.target == Target::Recipient { id: "r7".into() }));
+        let svg = crate::svg::render(&parsed.manifest, &map);
+        assert_eq!(svg.matches("data-kind=\"flow\"").count(), 1500, "every flow is drawn, in columns");
+    }
 
     fn finding(path: &str, severity: Severity, waived: bool) -> ReportFinding {
         ReportFinding {

@@ -22,7 +22,7 @@ use juris_core::jurisdiction::{EEA, country};
 use juris_core::manifest::{Activity, ContactRole, Manifest, RecipientRole};
 use serde_json::{Map, Value};
 
-use crate::datamap::{self, DataMap, Target};
+use crate::datamap::{self, Target};
 
 /// Which law's record to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -229,6 +229,14 @@ impl Row {
 /// Builds the record of `manifest` for `variant`.
 pub fn record(manifest: &Manifest, variant: Variant, options: &RopaOptions) -> Ropa {
     let map = datamap::data_map(manifest, &[]);
+    // Each activity's cross-border flows, found once rather than by reading
+    // every flow for every activity.
+    let mut flows_of: std::collections::HashMap<&str, Vec<&datamap::Flow>> = std::collections::HashMap::new();
+    for flow in &map.flows {
+        for activity in &flow.activities {
+            flows_of.entry(activity.as_str()).or_default().push(flow);
+        }
+    }
     let columns = columns(variant);
     let place = match variant {
         Variant::Gdpr => None,
@@ -241,7 +249,8 @@ pub fn record(manifest: &Manifest, variant: Variant, options: &RopaOptions) -> R
         .enumerate()
         .filter(|(_, a)| place.as_ref().is_none_or(|p| manifest.activity_touches(a, p)))
         .map(|(index, activity)| {
-            let facts = Facts { manifest, activity, map: &map, options };
+            let flows = flows_of.get(activity.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let facts = Facts { manifest, activity, flows, options };
             let mut cells = Vec::new();
             let mut missing = Vec::new();
             for column in columns.iter().filter(|c| c.key != "missing") {
@@ -260,7 +269,8 @@ pub fn record(manifest: &Manifest, variant: Variant, options: &RopaOptions) -> R
 struct Facts<'a> {
     manifest: &'a Manifest,
     activity: &'a Activity,
-    map: &'a DataMap,
+    /// The activity's cross-border flows, in the data map's order.
+    flows: &'a [&'a datamap::Flow],
     options: &'a RopaOptions,
 }
 
@@ -486,10 +496,7 @@ impl Facts<'_> {
     fn transfers(&self, from: Option<Jurisdiction>) -> (String, bool) {
         let mut parts = Vec::new();
         let mut unsafeguarded = false;
-        for flow in &self.map.flows {
-            if !flow.activities.contains(&self.activity.id) {
-                continue;
-            }
+        for flow in self.flows {
             if from.as_ref().is_some_and(|from| !flow.market.overlaps(from)) {
                 continue;
             }

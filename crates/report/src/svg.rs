@@ -15,8 +15,10 @@
 //! *records*: one box per country, one field (with a port the flows point
 //! at) per system or recipient there.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
+use juris_core::Jurisdiction;
 use juris_core::manifest::Manifest;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
@@ -86,6 +88,9 @@ struct LayoutEdge {
     port: Option<usize>,
 }
 
+/// The most layout edges (trunks and flows) drawn by the layered layout.
+const MAX_LAYERED_EDGES: usize = 400;
+
 /// Draws the data map. Every system location is a node
 /// (`data-kind="system"`), every recipient (`data-kind="recipient"`), every
 /// market (`data-kind="market"`), every flow across a border an edge
@@ -104,38 +109,43 @@ pub fn render(manifest: &Manifest, map: &DataMap) -> String {
     nodes.extend(groups);
 
     // Chips in market order, so that the layout starts from trunks that do
-    // not cross; flows of one market stay together.
+    // not cross; flows of one market stay together. Every lookup below is by
+    // map, so that the picture costs time linear in the flows.
+    let market_at: HashMap<&Jurisdiction, usize> =
+        map.markets.iter().enumerate().rev().map(|(i, m)| (&m.market, i)).collect();
+    let storage_at: HashMap<&Jurisdiction, usize> =
+        map.storage.iter().enumerate().rev().filter_map(|(g, group)| Some((group.country.as_ref()?, g))).collect();
+    let mut member_at: HashMap<(usize, &str), usize> = HashMap::new();
+    for (g, group) in map.storage.iter().enumerate() {
+        for (p, id) in group.members.iter().enumerate().rev() {
+            member_at.insert((g, id.as_str()), p);
+        }
+    }
+    let mut recipient_at: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (g, group) in map.recipients.iter().enumerate().rev() {
+        for (p, id) in group.members.iter().enumerate().rev() {
+            recipient_at.insert(id.as_str(), (group_base + storage_count + g, p));
+        }
+    }
     let mut all: Vec<(&Flow, bool)> =
         map.flows.iter().map(|f| (f, true)).chain(map.domestic.iter().map(|f| (f, false))).collect();
-    all.sort_by_key(|(f, cross_border)| {
-        (map.markets.iter().position(|m| m.market == f.market), !*cross_border, f.mechanism.clone())
-    });
-    {
-        for (flow, cross_border) in all {
-            let Some(market) = map.markets.iter().position(|m| m.market == flow.market) else { continue };
-            let found = match &flow.target {
-                Target::System { id, location } => map
-                    .storage
-                    .iter()
-                    .position(|g| g.country.as_ref() == Some(location))
-                    .and_then(|g| Some((group_base + g, map.storage[g].members.iter().position(|m| m == id)?))),
-                Target::Recipient { id } => map.recipients.iter().enumerate().find_map(|(g, group)| {
-                    group.members.iter().position(|m| m == id).map(|p| (group_base + storage_count + g, p))
-                }),
-            };
-            let Some((to, port)) = found else { continue };
-            let text = if cross_border { edge_label(flow) } else { "at home".to_string() };
-            let chip = match nodes.iter().position(|n| {
-                matches!(n, Node::Chip { market: m, text: t, domestic } if *m == market && *t == text && *domestic != cross_border)
-            }) {
-                Some(i) => i,
-                None => {
-                    nodes.push(Node::Chip { market, text, domestic: !cross_border });
-                    nodes.len() - 1
-                }
-            };
-            edges.push(Edge { flow, cross_border, chip, to, port });
-        }
+    all.sort_by_key(|(f, cross_border)| (market_at.get(&f.market).copied(), !*cross_border, f.mechanism.clone()));
+    let mut chip_at: HashMap<(usize, String, bool), usize> = HashMap::new();
+    for (flow, cross_border) in all {
+        let Some(&market) = market_at.get(&flow.market) else { continue };
+        let found = match &flow.target {
+            Target::System { id, location } => {
+                storage_at.get(location).and_then(|&g| Some((group_base + g, *member_at.get(&(g, id.as_str()))?)))
+            }
+            Target::Recipient { id } => recipient_at.get(id.as_str()).copied(),
+        };
+        let Some((to, port)) = found else { continue };
+        let text = if cross_border { edge_label(flow) } else { "at home".to_string() };
+        let chip = *chip_at.entry((market, text.clone(), !cross_border)).or_insert_with(|| {
+            nodes.push(Node::Chip { market, text, domestic: !cross_border });
+            nodes.len() - 1
+        });
+        edges.push(Edge { flow, cross_border, chip, to, port });
     }
     debug_assert!(group_base + group_count <= nodes.len());
 
@@ -163,9 +173,16 @@ pub fn render(manifest: &Manifest, map: &DataMap) -> String {
     // should trip one, but a bug there must cost the picture's neatness, not
     // the whole report: fall back to plain columns.
     let order = order(&nodes, &edges);
-    let geometry =
+    // layout-rs's layered layout grows faster than linearly in the edges
+    // (its reachability checks cost thousands of flows seconds), and a map
+    // of that many flows is read from its tables, not its picture: past
+    // MAX_LAYERED_EDGES, plain columns.
+    let geometry = if layout_edges.len() > MAX_LAYERED_EDGES {
+        columns(&nodes, &sizes, &layout_edges, &order)
+    } else {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| layered(&nodes, &sizes, &layout_edges, &order)))
-            .unwrap_or_else(|_| columns(&nodes, &sizes, &layout_edges, &order));
+            .unwrap_or_else(|_| columns(&nodes, &sizes, &layout_edges, &order))
+    };
     let paths: Vec<Vec<(Point, Point)>> = edges
         .iter()
         .enumerate()
@@ -212,19 +229,24 @@ fn order(nodes: &[Node], edges: &[Edge]) -> Vec<usize> {
         }
         at
     };
-    let mean = |values: Vec<f64>| {
-        if values.is_empty() { f64::MAX } else { values.iter().sum::<f64>() / values.len() as f64 }
+    // The mean, per node, of `value` over the edges `end` says touch it: one
+    // pass over the edges.
+    let barycentres = |end: &dyn Fn(&Edge) -> usize, value: &dyn Fn(&Edge) -> f64| {
+        let mut sums = vec![(0.0f64, 0usize); nodes.len()];
+        for e in edges {
+            if let Some(slot) = sums.get_mut(end(e)) {
+                slot.0 += value(e);
+                slot.1 += 1;
+            }
+        }
+        sums.into_iter().map(|(sum, n)| if n == 0 { f64::MAX } else { sum / n as f64 }).collect::<Vec<f64>>()
     };
     for _ in 0..4 {
         let chip_at = position(&chips);
-        let bary: Vec<f64> = (0..nodes.len())
-            .map(|g| mean(edges.iter().filter(|e| e.to == g).map(|e| chip_at[e.chip]).collect()))
-            .collect();
+        let bary = barycentres(&|e| e.to, &|e| chip_at[e.chip]);
         groups.sort_by(|a, b| bary[*a].total_cmp(&bary[*b]));
         let group_at = position(&groups);
-        let bary: Vec<f64> = (0..nodes.len())
-            .map(|c| mean(edges.iter().filter(|e| e.chip == c).map(|e| group_at[e.to]).collect()))
-            .collect();
+        let bary = barycentres(&|e| e.chip, &|e| group_at[e.to]);
         let market_of = |c: usize| match nodes[c] {
             Node::Chip { market, .. } => market,
             _ => usize::MAX,
