@@ -10,7 +10,7 @@
 //!
 //! [`Manifest`]: juris_core::Manifest
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -377,14 +377,14 @@ fn slug(s: &str) -> String {
 }
 
 /// A unique id from `base` among `taken`.
-fn unique(base: String, taken: &mut Vec<String>) -> String {
+fn unique(base: String, taken: &mut HashSet<String>) -> String {
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
-    taken.push(id.clone());
+    taken.insert(id.clone());
     id
 }
 
@@ -676,9 +676,10 @@ impl<'a> Context<'a> {
         let mut cookies = Writer::default();
         let mut recipients = Writer::default();
         let mut transfers: BTreeMap<String, String> = BTreeMap::new();
-        let mut taken_activities = Vec::new();
-        let mut taken_systems: Vec<String> = Vec::new();
-        let system_keys: Vec<String> = self.systems.iter().filter_map(Res::key).collect();
+        // Sets, so that an import of thousands of systems stays linear.
+        let mut taken_activities = HashSet::new();
+        let mut taken_systems: HashSet<String> = HashSet::new();
+        let system_keys: HashSet<String> = self.systems.iter().filter_map(Res::key).collect();
         for s in self.systems {
             let Some(key) = s.key() else { continue };
             if taken_systems.contains(&key) {
@@ -689,7 +690,7 @@ impl<'a> Context<'a> {
                 w.blank();
                 continue;
             }
-            taken_systems.push(key.clone());
+            taken_systems.insert(key.clone());
             self.system(w, s, &key, &mut transfers);
             let declarations = s.node.get("privacy_declarations").map(Node::items).unwrap_or_default();
             for (n, d) in declarations.iter().enumerate() {
@@ -906,8 +907,8 @@ impl<'a> Context<'a> {
         system: &Res,
         d: &Res,
         n: usize,
-        system_keys: &[String],
-        taken: &mut Vec<String>,
+        system_keys: &HashSet<String>,
+        taken: &mut HashSet<String>,
     ) {
         let system_key = system.key().unwrap_or_default();
         let system_name = system.node.str("name").unwrap_or_else(|| system_key.clone());
