@@ -221,6 +221,24 @@ fn a_site_that_tracks_before_the_choice_is_reported_with_its_evidence() {
     let undeclared = fired(&findings, "juris/cookie-undeclared");
     assert!(undeclared.iter().any(|f| f["message"].as_str().unwrap().contains("`_ga`")), "{findings:#?}");
     assert_eq!(fired(&findings, "juris/banner-contradicted").len(), 1, "{findings:#?}");
+    // Google's hosts are no recipient's and no cookie's provider: drift too.
+    let third = fired(&findings, "juris/third-party-undeclared");
+    assert_eq!(third.len(), 1, "{findings:#?}");
+    let message = third[0]["message"].as_str().unwrap();
+    assert!(message.contains("www.google-analytics.com (Google, Google Analytics; analytics"), "{message}");
+    assert!(message.contains("static.doubleclick.net (Google"), "{message}");
+
+    // Declared as a recipient under its legal name, Google is no longer drift.
+    let declared = MANIFEST.replace(
+        "[[cookies]]",
+        "[[recipients]]\nid = \"google\"\nname = \"Google Ireland Limited\"\nrole = \"third_party\"\ncountry = \"IE\"\n\n[[cookies]]",
+    );
+    let manifest = dir.write("declared.toml", declared.as_bytes());
+    let output = run(&["check", manifest.to_str().unwrap(), "--evidence", path.to_str().unwrap(), "--format", "json"]);
+    let report = json(&output);
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    assert!(!findings.is_empty(), "{}", stderr(&output));
+    assert_eq!(fired(&findings, "juris/third-party-undeclared").len(), 0, "{findings:#?}");
 }
 
 #[test]
@@ -237,6 +255,7 @@ fn a_site_whose_reject_works_passes_the_observation_rules() {
         "eea-uk/observed-banner-reject",
         "juris/cookie-undeclared",
         "juris/banner-contradicted",
+        "juris/third-party-undeclared",
     ] {
         assert!(fired(&findings, rule).is_empty(), "{rule}: {findings:#?}");
     }

@@ -14,6 +14,7 @@ pub mod law_not_current;
 pub mod market_not_covered;
 pub mod markets_missing;
 pub mod module_table_unused;
+pub mod third_party_undeclared;
 pub mod waiver_expired;
 pub mod waiver_too_long;
 pub mod waiver_unused;
@@ -46,13 +47,15 @@ pub static ALL: &[&HostRule] = &[
     &cookie_undeclared::RULE,
     &cookie_purpose_contradicted::RULE,
     &banner_contradicted::RULE,
+    &third_party_undeclared::RULE,
 ];
 
 /// The rules on what `juris scan` observed (`juris check --evidence`).
 pub fn evidence_checks(manifest: &juris_core::Manifest, evidence: &juris_core::Evidence) -> Vec<juris_core::Finding> {
     let mut out = Vec::new();
-    let rules: [(&HostRule, EvidenceCheck); 3] = [
+    let rules: [(&HostRule, EvidenceCheck); 4] = [
         (&cookie_undeclared::RULE, cookie_undeclared::check),
+        (&third_party_undeclared::RULE, third_party_undeclared::check),
         (&cookie_purpose_contradicted::RULE, cookie_purpose_contradicted::check),
         (&banner_contradicted::RULE, banner_contradicted::check),
     ];
