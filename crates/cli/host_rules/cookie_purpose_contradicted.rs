@@ -45,8 +45,7 @@ pub fn check(manifest: &Manifest, evidence: &Evidence) -> Vec<(String, String, S
     let mut out = Vec::new();
     let mut reported = std::collections::BTreeSet::new();
     for page in &evidence.pages {
-        let snapshots = page.visit.before.iter().chain(page.visit.after_reject.as_ref().map(|a| &a.snapshot));
-        for snapshot in snapshots {
+        for snapshot in page.visit.unconsented_snapshots() {
             for cookie in &snapshot.cookies {
                 let Some((index, declared)) = evidence::declared(manifest, &cookie.name) else { continue };
                 let observed = cookie.classification.purpose;

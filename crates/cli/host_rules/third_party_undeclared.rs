@@ -99,8 +99,7 @@ pub fn check(manifest: &Manifest, evidence: &Evidence) -> Vec<(String, String, S
     let mut out = Vec::new();
     let mut reported = std::collections::HashSet::new();
     for page in &evidence.pages {
-        let snapshots = page.visit.before.iter().chain(page.visit.after_reject.as_ref().map(|a| &a.snapshot));
-        for snapshot in snapshots {
+        for snapshot in page.visit.unconsented_snapshots() {
             let undeclared: Vec<String> = snapshot
                 .third_party_hosts
                 .iter()

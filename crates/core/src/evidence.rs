@@ -177,6 +177,14 @@ pub struct Visit {
     pub after_reject: Option<AfterReject>,
 }
 
+impl Visit {
+    /// The snapshots taken without consent: as loaded, before any
+    /// interaction, and after clicking reject when there was a reject.
+    pub fn unconsented_snapshots(&self) -> impl Iterator<Item = &Snapshot> {
+        self.before.iter().chain(self.after_reject.as_ref().map(|a| &a.snapshot))
+    }
+}
+
 /// What was set and requested at one moment of a visit.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Snapshot {

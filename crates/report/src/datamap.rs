@@ -9,6 +9,7 @@
 //! shows every system a market's data reaches.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use juris_core::jurisdiction::Group;
 use juris_core::manifest::{Manifest, TransferMechanism};
@@ -217,12 +218,13 @@ impl FlowList {
         mechanism: Option<String>,
         activity: &juris_core::manifest::Activity,
     ) {
-        let index = match self.at.get(&(market.clone(), target.clone())) {
-            Some(&i) => i,
-            None => {
-                self.at.insert((market.clone(), target.clone()), self.flows.len());
+        let index = match self.at.entry((market.clone(), target)) {
+            Entry::Occupied(at) => *at.get(),
+            Entry::Vacant(at) => {
+                let (market, target) = at.key().clone();
+                at.insert(self.flows.len());
                 self.flows.push(Flow {
-                    market: market.clone(),
+                    market,
                     target,
                     country: country.clone(),
                     mechanism,
