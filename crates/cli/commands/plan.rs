@@ -117,7 +117,7 @@ fn plan(
 
 /// The current time, in the system's UTC offset.
 fn now() -> Instant {
-    let zoned = juris_core::jiff::Zoned::now();
+    let zoned = crate::session::now_local();
     Instant { timestamp: zoned.timestamp(), offset: zoned.offset() }
 }
 

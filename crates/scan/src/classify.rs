@@ -16,20 +16,47 @@ pub use juris_core::evidence::{Basis, Classification, Purpose, Source};
 
 use crate::site;
 
+/// A string of the generated tables: its offset and length in `STRINGS`
+/// (offsets rather than `&str`s, so that the tables need no relocations when
+/// juris starts; see build.rs).
+#[derive(Clone, Copy)]
+struct Text(u32, u32);
+
+impl Text {
+    fn get(self) -> &'static str {
+        let start = self.0 as usize;
+        STRINGS.get(start..start + self.1 as usize).unwrap_or_default()
+    }
+}
+
 pub(crate) struct CookieRow {
-    name: &'static str,
+    name: Text,
     prefix: bool,
-    domains: &'static [&'static str],
-    category: &'static str,
-    platform: &'static str,
-    controller: &'static str,
+    /// Offset and count in `COOKIE_DOMAINS`.
+    domains: (u32, u32),
+    category: Text,
+    platform: Text,
+    controller: Text,
+}
+
+impl CookieRow {
+    fn name(&self) -> &'static str {
+        self.name.get()
+    }
+    fn domains(&self) -> impl Iterator<Item = &'static str> {
+        let (start, count) = (self.domains.0 as usize, self.domains.1 as usize);
+        COOKIE_DOMAINS.get(start..start + count).unwrap_or_default().iter().map(|d| d.get())
+    }
+    fn category(&self) -> &'static str {
+        self.category.get()
+    }
 }
 
 pub(crate) struct HostRow {
-    domain: &'static str,
-    category: &'static str,
-    service: &'static str,
-    company: &'static str,
+    domain: Text,
+    category: Text,
+    service: Text,
+    company: Text,
     source: Source,
 }
 
@@ -85,15 +112,15 @@ pub fn classify_cookie(name: &str, domain: &str) -> Classification {
     // Prefix rows: the longest prefix that matches.
     let mut best: Option<&CookieRow> = None;
     for row in COOKIES.iter().filter(|r| r.prefix) {
-        if name.len() > row.name.len()
-            && name.starts_with(row.name)
-            && best.is_none_or(|b| row.name.len() > b.name.len())
+        if name.len() > row.name().len()
+            && name.starts_with(row.name())
+            && best.is_none_or(|b| row.name().len() > b.name().len())
         {
             best = Some(row);
         }
     }
     if let Some(prefix) = best {
-        let rows: Vec<&CookieRow> = COOKIES.iter().filter(|r| r.prefix && r.name == prefix.name).collect();
+        let rows: Vec<&CookieRow> = COOKIES.iter().filter(|r| r.prefix && r.name() == prefix.name()).collect();
         if let Some(mut c) = from_rows(&rows, &domain, true) {
             c.basis = Some(Basis::NamePrefix);
             return c;
@@ -107,8 +134,8 @@ pub fn classify_cookie(name: &str, domain: &str) -> Classification {
 }
 
 fn rows_named(name: &str) -> Vec<&'static CookieRow> {
-    let start = COOKIES.partition_point(|r| r.name < name);
-    COOKIES[start..].iter().take_while(|r| r.name == name).filter(|r| !r.prefix).collect()
+    let start = COOKIES.partition_point(|r| r.name() < name);
+    COOKIES[start..].iter().take_while(|r| r.name() == name).filter(|r| !r.prefix).collect()
 }
 
 fn from_rows(rows: &[&CookieRow], domain: &str, prefix: bool) -> Option<Classification> {
@@ -116,12 +143,12 @@ fn from_rows(rows: &[&CookieRow], domain: &str, prefix: bool) -> Option<Classifi
         return None;
     }
     let on_domain: Vec<&CookieRow> =
-        rows.iter().copied().filter(|r| r.domains.iter().any(|d| site::domain_matches(domain, d))).collect();
+        rows.iter().copied().filter(|r| r.domains().any(|d| site::domain_matches(domain, d))).collect();
     if !on_domain.is_empty() {
         return agreed(&on_domain, Basis::NameAndDomain);
     }
-    let name = rows[0].name;
-    let anywhere: Vec<&CookieRow> = rows.iter().copied().filter(|r| r.domains.is_empty()).collect();
+    let name = rows[0].name();
+    let anywhere: Vec<&CookieRow> = rows.iter().copied().filter(|r| r.domains.1 == 0).collect();
     if !anywhere.is_empty() && agreed(rows, Basis::Name).is_none() {
         // Rows for other domains disagree with the domain-less ones: use those only.
         return agreed(&anywhere, Basis::Name);
@@ -137,8 +164,8 @@ fn from_rows(rows: &[&CookieRow], domain: &str, prefix: bool) -> Option<Classifi
 /// The classification the rows agree on, or `None` when they name different purposes.
 fn agreed(rows: &[&CookieRow], basis: Basis) -> Option<Classification> {
     let first = rows.first()?;
-    let purpose = cookie_purpose(first.category);
-    if rows.iter().any(|r| cookie_purpose(r.category) != purpose) || purpose == Purpose::Unclassified {
+    let purpose = cookie_purpose(first.category());
+    if rows.iter().any(|r| cookie_purpose(r.category()) != purpose) || purpose == Purpose::Unclassified {
         return None;
     }
     let same = |f: fn(&CookieRow) -> &'static str| {
@@ -147,12 +174,12 @@ fn agreed(rows: &[&CookieRow], basis: Basis) -> Option<Classification> {
     };
     Some(Classification {
         purpose,
-        provider: same(|r| r.controller),
-        service: same(|r| r.platform),
+        provider: same(|r| r.controller.get()),
+        service: same(|r| r.platform.get()),
         source: Some(Source::OpenCookieDatabase),
-        source_category: Some(first.category.to_owned()),
+        source_category: Some(first.category().to_owned()),
         basis: Some(basis),
-        matched: Some(first.name.to_owned()),
+        matched: Some(first.name().to_owned()),
     })
 }
 
@@ -162,12 +189,12 @@ pub fn classify_host(host: &str) -> Classification {
     let host = normalize_domain(host);
     let mut candidate = host.as_str();
     loop {
-        if let Ok(i) = HOSTS.binary_search_by(|r| r.domain.cmp(candidate)) {
+        if let Ok(i) = HOSTS.binary_search_by(|r| r.domain.get().cmp(candidate)) {
             let row = &HOSTS[i];
             let purpose = if row.source == Source::OpenCookieDatabase {
-                cookie_purpose(row.category)
+                cookie_purpose(row.category.get())
             } else {
-                host_purpose(row.category)
+                host_purpose(row.category.get())
             };
             if purpose == Purpose::Unclassified {
                 return Classification::unclassified();
@@ -175,12 +202,12 @@ pub fn classify_host(host: &str) -> Classification {
             let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_owned());
             return Classification {
                 purpose,
-                provider: non_empty(row.company),
-                service: non_empty(row.service),
+                provider: non_empty(row.company.get()),
+                service: non_empty(row.service.get()),
                 source: Some(row.source),
-                source_category: non_empty(row.category),
+                source_category: non_empty(row.category.get()),
                 basis: Some(Basis::Host),
-                matched: Some(row.domain.to_owned()),
+                matched: Some(row.domain.get().to_owned()),
             };
         }
         match candidate.split_once('.') {
@@ -268,8 +295,8 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(HOSTS.windows(2).all(|w| w[0].domain < w[1].domain));
-        assert!(COOKIES.windows(2).all(|w| w[0].name <= w[1].name));
+        assert!(HOSTS.windows(2).all(|w| w[0].domain.get() < w[1].domain.get()));
+        assert!(COOKIES.windows(2).all(|w| w[0].name() <= w[1].name()));
         assert!(HOSTS.len() > 4000 && COOKIES.len() > 2000);
     }
 }
