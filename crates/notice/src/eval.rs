@@ -2,8 +2,8 @@
 //! module, which required items the text in scope discloses.
 //!
 //! One pass: every sentence in a module's scope is matched once against each
-//! of the module's language sets (a `RegexSet` per language, linear in the
-//! sentence), and items are then decided from the recorded hits alone.
+//! of the module's language sets (small chunks of forward automata, linear in
+//! the sentence), and items are then decided from the recorded hits alone.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -139,19 +139,39 @@ struct Prepared {
 /// read across all modules given: pass every module that will be reported,
 /// so that a section addressed to one region does not count for another.
 pub fn evaluate(notice: &Notice, modules: &[ModuleItems], as_of: Date) -> Vec<ModuleReport> {
-    let compiled: Vec<Result<Arc<Compiled>, String>> = modules.iter().map(|m| m.file.compiled()).collect();
+    // Each module's patterns compile, and its items are decided, on a thread
+    // of its own: the modules share nothing but the read-only notice.
+    let compiled: Vec<Result<Arc<Compiled>, String>> = std::thread::scope(|scope| {
+        let running: Vec<_> = modules.iter().map(|m| scope.spawn(|| m.file.compiled())).collect();
+        running
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|_| Err("compiling the patterns failed".to_string())))
+            .collect()
+    });
     let prepared = prepare(notice, &compiled);
-    modules
-        .iter()
-        .zip(&compiled)
-        .enumerate()
-        .map(|(i, (m, c))| match c {
-            Ok(c) => evaluate_module(notice, &prepared, i, m, c, as_of),
-            Err(e) => {
-                ModuleReport { module: m.file.module.clone(), section: None, items: Vec::new(), error: Some(e.clone()) }
-            }
-        })
-        .collect()
+    std::thread::scope(|scope| {
+        let running: Vec<_> = modules
+            .iter()
+            .zip(&compiled)
+            .enumerate()
+            .map(|(i, (m, c))| {
+                let prepared = &prepared;
+                scope.spawn(move || match c {
+                    Ok(c) => evaluate_module(notice, prepared, i, m, c, as_of),
+                    Err(e) => failed(m, e.clone()),
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .zip(modules)
+            .map(|(t, m)| t.join().unwrap_or_else(|_| failed(m, "evaluating the notice failed".to_string())))
+            .collect()
+    })
+}
+
+fn failed(module: &ModuleItems, error: String) -> ModuleReport {
+    ModuleReport { module: module.file.module.clone(), section: None, items: Vec::new(), error: Some(error) }
 }
 
 /// The languages a notice is written in, as far as the recognisers care:
@@ -321,21 +341,27 @@ fn evaluate_module(
         .iter()
         .filter(|s| prep.languages.contains(&s.lang.as_str()) || !matches!(s.lang.as_str(), "en" | "pt" | "ru"))
         .collect();
+    let mut chunks: Vec<&crate::items::Chunk> = Vec::new();
+    for set in &active {
+        match set.chunks(compiled) {
+            Ok(c) => chunks.extend(c),
+            Err(e) => return failed(module, e),
+        }
+    }
+    let mut caches: Vec<crate::items::ChunkCache> = chunks.iter().map(|c| c.cache()).collect();
     let mut hits: Vec<(usize, Vec<u32>)> = Vec::new();
+    let mut matched: Vec<usize> = Vec::new();
     for (si, s) in prep.sentences.iter().enumerate() {
         if !in_scope(s.block) {
             continue;
         }
         let text = &blocks[s.block].text[s.start..s.end];
-        let mut found: Vec<u32> = Vec::new();
-        for set in &active {
-            for local in set.set.matches(text).iter() {
-                if let Some(&g) = set.global.get(local) {
-                    found.push(u32::try_from(g).unwrap_or(u32::MAX));
-                }
-            }
+        matched.clear();
+        for (chunk, cache) in chunks.iter().zip(&mut caches) {
+            chunk.matches(cache, text, &mut matched);
         }
-        if !found.is_empty() {
+        if !matched.is_empty() {
+            let mut found: Vec<u32> = matched.iter().map(|&g| u32::try_from(g).unwrap_or(u32::MAX)).collect();
             found.sort_unstable();
             hits.push((si, found));
         }
