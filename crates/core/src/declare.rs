@@ -420,9 +420,13 @@ Use the keys and types above.
 pub struct OptionsCache {
     module: std::sync::OnceLock<&'static str>,
     value: std::sync::OnceLock<Box<dyn Any + Send + Sync>>,
+    /// What [`CheckContext::memo`] keeps, one value per type.
+    memo: std::sync::Mutex<Vec<std::sync::Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Clone for OptionsCache {
+    /// A clone starts with nothing computed: the copy may be changed before
+    /// it is checked.
     fn clone(&self) -> Self {
         let clone = OptionsCache::default();
         if let Some(id) = self.module.get() {
@@ -442,6 +446,33 @@ impl CheckContext {
     /// A context for checking `manifest` as of `as_of`.
     pub fn new(manifest: Manifest, as_of: jiff::civil::Date) -> Self {
         CheckContext { manifest, as_of, evidence: None, cache: OptionsCache::default() }
+    }
+
+    /// A value computed from the context once per check and shared by every
+    /// rule that asks for it, one per type: a module's applicability per
+    /// activity, say, which each of its rules would otherwise recompute for
+    /// every activity (ten rules, a hundred thousand activities).
+    ///
+    /// `build` may itself ask for other memos. Should two threads ask at
+    /// once, both may build, and the first value stored is the one kept.
+    pub fn memo<T: Send + Sync + 'static>(&self, build: impl FnOnce(&CheckContext) -> T) -> std::sync::Arc<T> {
+        let find = |kept: &[std::sync::Arc<dyn Any + Send + Sync>]| {
+            kept.iter().find_map(|value| std::sync::Arc::clone(value).downcast::<T>().ok())
+        };
+        {
+            let kept = self.cache.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(value) = find(&kept) {
+                return value;
+            }
+        }
+        // Built without the lock held, so that `build` can ask for other memos.
+        let built = std::sync::Arc::new(build(self));
+        let mut kept = self.cache.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(value) = find(&kept) {
+            return value;
+        }
+        kept.push(built.clone());
+        built
     }
 
     /// Says which module's `[modules.<id>]` table [`options`](Self::options)
@@ -480,5 +511,33 @@ impl CheckContext {
             Box::new(parsed)
         });
         value.downcast_ref::<(T, bool)>().expect("CheckContext::options is read as one type per module")
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_memo_is_built_once_per_type_and_not_carried_by_clones() {
+        let manifest: Manifest = toml::from_str("manifest = 1\n[organization]\nname = \"Acme\"\n").expect("a manifest");
+        let ctx = CheckContext::new(manifest, jiff::civil::date(2026, 12, 3));
+        let builds = AtomicUsize::new(0);
+        let count = |ctx: &CheckContext| {
+            builds.fetch_add(1, Ordering::SeqCst);
+            ctx.manifest.activities.len()
+        };
+        assert_eq!(*ctx.memo(count), 0);
+        assert_eq!(*ctx.memo(count), 0);
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+        // Another type is another memo, and building one may ask for another.
+        let name = ctx.memo(|ctx| format!("{} with {}", ctx.manifest.organization.name, ctx.memo(count)));
+        assert_eq!(name.as_str(), "Acme with 0");
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+        // A clone may be changed before it is checked, so it starts afresh.
+        let copy = ctx.clone();
+        assert_eq!(*copy.memo(count), 0);
+        assert_eq!(builds.load(Ordering::SeqCst), 2);
     }
 }

@@ -44,12 +44,12 @@ impl Country {
 
     /// Whether this country is an EU member state.
     pub fn is_eu(&self) -> bool {
-        EU_MEMBERS.contains(&self.code())
+        EU_MEMBERS.iter().any(|m| m.as_bytes() == self.0)
     }
 
     /// Whether this country is in the EEA (EU 27 + IS, LI, NO).
     pub fn is_eea(&self) -> bool {
-        self.is_eu() || EEA_EFTA.contains(&self.code())
+        self.is_eu() || EEA_EFTA.iter().any(|m| m.as_bytes() == self.0)
     }
 
     /// Parses an assigned ISO 3166-1 alpha-2 code (upper case).

@@ -125,16 +125,48 @@ pub fn applies(ctx: &CheckContext) -> bool {
     applicability::organisation(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of).is_some()
 }
 
+/// Which activities the LGPD governs on the check date, decided once per
+/// check for every rule ([`applicability::activities`] per activity).
+struct Scope {
+    /// Within Arts. 3-4.
+    governed: Vec<bool>,
+    /// Within Arts. 3-4, or excluded by Art. 4 II b with Arts. 7 and 11 still applying.
+    for_bases: Vec<bool>,
+}
+
+fn scope(ctx: &CheckContext) -> std::sync::Arc<Scope> {
+    ctx.memo(|ctx| {
+        let (m, options) = (&ctx.manifest, ctx.options::<options::Options>());
+        let (governed, for_bases) = m
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if applicability::ground(m, i, a).is_none() {
+                    return (false, false);
+                }
+                match applicability::exclusion(m, options, a, ctx.as_of) {
+                    None => (true, true),
+                    Some(e) => (false, e.bases_still_apply),
+                }
+            })
+            .unzip();
+        Scope { governed, for_bases }
+    })
+}
+
 /// The activities the LGPD governs on the check date, with their index
 /// ([`applicability::activities`]; academic activities excluded).
 pub fn activities(ctx: &CheckContext) -> impl Iterator<Item = (usize, &Activity)> {
-    applicability::activities(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of, false)
+    let scope = scope(ctx);
+    ctx.manifest.activities.iter().enumerate().filter(move |(i, _)| scope.governed.get(*i) == Some(&true))
 }
 
 /// The activities whose legal basis the LGPD judges: those of [`activities`]
 /// and the academic ones (Art. 4 II b).
 pub fn activities_for_bases(ctx: &CheckContext) -> impl Iterator<Item = (usize, &Activity)> {
-    applicability::activities(&ctx.manifest, ctx.options::<options::Options>(), ctx.as_of, true)
+    let scope = scope(ctx);
+    ctx.manifest.activities.iter().enumerate().filter(move |(i, _)| scope.for_bases.get(*i) == Some(&true))
 }
 
 /// The encarregado for Brazil, with its index: among the `dpo` contacts whose

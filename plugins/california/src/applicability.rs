@@ -304,6 +304,12 @@ pub fn sales(m: &Manifest, options: &Options, on: Date) -> Vec<selling::SaleOrSh
         .collect()
 }
 
+/// Every sale and sharing the check's rules look at ([`sales`] with the
+/// module's options), found once per check and shared by them.
+pub fn sales_in(ctx: &juris_core::CheckContext) -> std::sync::Arc<Vec<selling::SaleOrSharing>> {
+    ctx.memo(|ctx| sales(&ctx.manifest, ctx.options::<Options>(), ctx.as_of))
+}
+
 /// `26625000` as `26,625,000`, as money and head counts are written.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

@@ -111,6 +111,16 @@ pub fn regimes(place: &Jurisdiction, on: Date) -> Vec<Regime> {
     }
 }
 
+/// Whether `regime` is among [`regimes`]`(place, on)`, without building the
+/// list: asked for every market of every activity by most rules.
+pub fn regime_covers(place: &Jurisdiction, regime: Regime, on: Date) -> bool {
+    match place {
+        Jurisdiction::Everywhere => regime == Regime::Eea || on >= UK_GDPR_FROM,
+        Jurisdiction::Group(_) => regime == Regime::Eea,
+        _ => place.country().and_then(|c| regime_of(c, on)) == Some(regime),
+    }
+}
+
 /// The regimes a set of places touches on `on`, each once, EEA first.
 pub fn regimes_of_all(places: &[Jurisdiction], on: Date) -> Vec<Regime> {
     crate::data::union(places.iter().map(|p| regimes(p, on)))
@@ -188,7 +198,7 @@ pub fn activity_in(m: &Manifest, a: &Activity, regime: Regime, on: Date) -> bool
     }
     let markets = m.activity_markets(a);
     own_establishment(m, regime, on).is_some()
-        || markets.iter().any(|p| regimes(p, on).contains(&regime))
+        || markets.iter().any(|p| regime_covers(p, regime, on))
         || m.entities
             .iter()
             .filter(|e| in_regime(&e.country, regime, on))
@@ -272,4 +282,26 @@ pub fn applies_to_people_in(m: &Manifest, place: &Jurisdiction, on: Date) -> Opt
     }
     let places: Vec<Jurisdiction> = offered_places(m).into_iter().filter(|p| p.overlaps(place)).collect();
     (!places.is_empty()).then_some((regime, Ground::Targeting(places)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regime_covers_agrees_with_regimes() {
+        let places = ["*", "EEA", "EU", "DE", "FR-75", "GB", "GB-SCT", "NO", "CH", "US-CA", "BR"];
+        for on in [date(2020, 12, 31), UK_GDPR_FROM, date(2026, 12, 3)] {
+            for code in places {
+                let place: Jurisdiction = code.parse().expect("a jurisdiction");
+                for regime in [Regime::Eea, Regime::Uk] {
+                    assert_eq!(
+                        regime_covers(&place, regime, on),
+                        regimes(&place, on).contains(&regime),
+                        "{code} {regime:?} on {on}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -228,6 +228,26 @@ pub struct Bases<'a> {
     pub missing: Vec<Jurisdiction>,
 }
 
+/// The regimes that apply to each activity on the check date
+/// ([`applicability::activity_regimes`]), decided once per check: most rules
+/// ask it of every activity.
+pub struct Reach(Vec<Vec<Regime>>);
+
+impl Reach {
+    /// The regimes that apply to the activity at `index`, EEA first.
+    pub fn of(&self, index: usize) -> &[Regime] {
+        self.0.get(index).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The check's [`Reach`], computed on the first call.
+pub fn reach(ctx: &juris_core::CheckContext) -> std::sync::Arc<Reach> {
+    ctx.memo(|ctx| {
+        let m = &ctx.manifest;
+        Reach(m.activities.iter().map(|a| applicability::activity_regimes(m, a, ctx.as_of)).collect())
+    })
+}
+
 /// The lawful bases of `activity` where this module's law applies on `on`
 /// (see [`applicability`]). When the activity has no `legal_basis_by`, its
 /// basis is the same everywhere and its markets are used as they are;
@@ -236,9 +256,14 @@ pub struct Bases<'a> {
 /// does not apply to it. An activity the law reaches only through an
 /// establishment is judged at the establishment's country.
 pub fn bases<'a>(manifest: &Manifest, activity: &'a Activity, on: Date) -> Bases<'a> {
+    bases_under(manifest, activity, &applicability::activity_regimes(manifest, activity, on), on)
+}
+
+/// [`bases`], for an activity whose regimes on `on` are known ([`Reach::of`]).
+pub fn bases_under<'a>(manifest: &Manifest, activity: &'a Activity, regimes: &[Regime], on: Date) -> Bases<'a> {
     let expand = !activity.legal_basis_by.is_empty();
     let mut out = Bases::default();
-    for regime in applicability::activity_regimes(manifest, activity, on) {
+    for &regime in regimes {
         let places =
             applicability::activity_places(manifest, activity, regime, on, expand, activity.legal_basis_by.keys());
         for place in places {

@@ -73,11 +73,13 @@ fn consent_path(m: &Manifest) -> String {
 }
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
-    let Some(options) = super::ccpa(ctx) else { return Vec::new() };
+    if super::ccpa(ctx).is_none() {
+        return Vec::new();
+    }
     let m = &ctx.manifest;
     let ca = crate::us_ca();
     let Some(banner) = m.consent_for(&ca).and_then(|p| p.banner.as_ref()) else { return Vec::new() };
-    if crate::applicability::sales(m, &options, ctx.as_of).is_empty() {
+    if crate::applicability::sales_in(ctx).is_empty() {
         return Vec::new();
     }
     let path = format!("{}.banner", consent_path(m));

@@ -81,7 +81,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if m.notices.do_not_sell_or_share_link || options.alternative_opt_out_link {
         return Vec::new();
     }
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     if found.is_empty() {
         return Vec::new();
     }

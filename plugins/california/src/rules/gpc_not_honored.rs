@@ -94,7 +94,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
     let ca = crate::us_ca();
-    if crate::applicability::sales(m, &options, ctx.as_of).is_empty() {
+    if crate::applicability::sales_in(ctx).is_empty() {
         return Vec::new();
     }
     let path = consent_path(m);

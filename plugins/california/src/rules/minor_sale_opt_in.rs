@@ -73,10 +73,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if missing.is_empty() {
         return Vec::new();
     }
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for s in &found {
+    for s in found.iter() {
         if !seen.insert(s.source) {
             continue;
         }

@@ -54,8 +54,11 @@ pub static ALL: &[&Rule] = &[
     &data_broker_registration::RULE,
 ];
 
+/// Whether the CCPA applies, decided once per check for every rule.
+struct Assessed(crate::applicability::Applicability);
+
 /// The module's options and whether the CCPA applies, for the rules that need it.
 pub(crate) fn ccpa(ctx: &CheckContext) -> Option<Options> {
-    let options = ctx.options::<Options>();
-    assess(&ctx.manifest, options, ctx.as_of).applies().then(|| options.clone())
+    let assessed = ctx.memo(|ctx| Assessed(assess(&ctx.manifest, ctx.options::<Options>(), ctx.as_of)));
+    assessed.0.applies().then(|| ctx.options::<Options>().clone())
 }

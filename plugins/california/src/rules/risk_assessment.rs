@@ -67,7 +67,7 @@ training when sensitive data feeds it).
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     let mut out = Vec::new();
     let mut any_required = false;
     for (i, a) in crate::applicability::covered_activities(m, &options) {

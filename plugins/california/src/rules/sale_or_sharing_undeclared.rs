@@ -63,9 +63,11 @@ advertising:
 };
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
-    let Some(options) = super::ccpa(ctx) else { return Vec::new() };
+    if super::ccpa(ctx).is_none() {
+        return Vec::new();
+    }
     let m = &ctx.manifest;
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     let any_declared = m.activities.iter().any(|a| a.sells_or_shares);
     let mut out = Vec::new();
     for s in found.iter().filter(|s| s.derived()) {

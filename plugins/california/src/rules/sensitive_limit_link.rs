@@ -90,7 +90,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if m.notices.limit_use_link || options.alternative_opt_out_link {
         return Vec::new();
     }
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     let mut activities = Vec::new();
     for (i, a) in crate::applicability::covered_activities(m, &options) {
         let categories = sensitive::sensitive_categories(m, &options, a, ctx.as_of);

@@ -118,13 +118,13 @@ fn is_vendor(r: &Recipient) -> bool {
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
-    let found = crate::applicability::sales(m, &options, ctx.as_of);
+    let found = crate::applicability::sales_in(ctx);
     let covered: Vec<(usize, &juris_core::manifest::Activity)> =
         crate::applicability::covered_activities(m, &options).collect();
     // Each lookup below is by recipient, built once: a scan of every sale and
     // every activity per recipient would be quadratic on large manifests.
     let mut sale_to: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
-    for s in &found {
+    for s in found.iter() {
         if let Some(i) = s.recipient {
             sale_to.entry(i).or_insert(s.reason.as_str());
         }

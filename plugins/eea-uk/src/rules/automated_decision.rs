@@ -68,6 +68,7 @@ human_review = true }` with `legal_basis = "contract"`.
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let on = ctx.as_of;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
         let Some(d) = &a.automated_decision else { continue };
@@ -78,7 +79,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         let condition = a.special_category_condition.as_deref();
         let special = d.uses_special_categories;
         let mut reported: Vec<String> = Vec::new();
-        for u in crate::bases(m, a, on).uses {
+        for u in crate::bases_under(m, a, reach.of(i), on).uses {
             let explicit =
                 u.basis == "explicit_consent" || (u.basis == "consent" && condition == Some("explicit_consent"));
             let uk_new = u.regime == Regime::Uk && on >= UK_ARTS_22A_22D_FROM;

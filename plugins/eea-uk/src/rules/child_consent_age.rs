@@ -90,6 +90,7 @@ fn about_users(a: &Activity) -> bool {
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let on = ctx.as_of;
+    let reach = crate::reach(ctx);
     let options = ctx.options::<crate::options::Options>();
     let offered = options.offered_to_children(m);
     let children = m.organization.children.as_ref();
@@ -101,7 +102,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         if !(childrens_data || (offered && about_users(a))) {
             continue;
         }
-        for u in crate::bases(m, a, on).uses.into_iter().filter(|u| u.basis == "consent") {
+        for u in crate::bases_under(m, a, reach.of(i), on).uses.into_iter().filter(|u| u.basis == "consent") {
             first.get_or_insert(i);
             places.extend(u.places);
         }

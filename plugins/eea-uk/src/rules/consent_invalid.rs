@@ -123,6 +123,7 @@ fn banner_problems(banner: &Banner) -> Vec<(&'static str, &'static str)> {
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let on = ctx.as_of;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     let entry_path = |policy: &juris_core::manifest::ConsentPolicy| {
         m.consent
@@ -131,7 +132,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             .map(|(scope, _)| ManifestPath::default().key("consent").key(scope.to_string()).to_string())
     };
     for (i, activity) in m.activities.iter().enumerate() {
-        for u in crate::bases(m, activity, on).uses.into_iter().filter(|u| u.basis == "consent") {
+        for u in crate::bases_under(m, activity, reach.of(i), on).uses.into_iter().filter(|u| u.basis == "consent") {
             // Per consent entry, the countries where consent is collected without opting in.
             let mut by_entry: Vec<(String, ConsentMode, Vec<Jurisdiction>)> = Vec::new();
             for place in &u.places {

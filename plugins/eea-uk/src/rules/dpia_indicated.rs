@@ -76,10 +76,11 @@ pub fn indication(activity: &Activity, large_scale: Option<bool>) -> Option<&'st
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     let large_scale = ctx.options::<crate::options::Options>().large_scale;
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
-        if a.impact_assessment.is_some() || crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty() {
+        if a.impact_assessment.is_some() || reach.of(i).is_empty() {
             continue;
         }
         if let Some(why) = indication(a, large_scale) {

@@ -95,11 +95,12 @@ fn marketing(activity: &juris_core::manifest::Activity) -> Option<&str> {
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     let public_body = ctx.options::<crate::options::Options>().public_body(m);
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
         let mut reported: Vec<String> = Vec::new();
-        for BasisUse { regime, basis, field, .. } in crate::bases(m, activity, ctx.as_of).uses {
+        for BasisUse { regime, basis, field, .. } in crate::bases_under(m, activity, reach.of(i), ctx.as_of).uses {
             if reported.contains(&field) {
                 continue;
             }

@@ -44,9 +44,10 @@ UK basis in `legal_basis_by = { EEA = "...", GB = "..." }`.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        let missing = crate::bases(m, activity, ctx.as_of).missing;
+        let missing = crate::bases_under(m, activity, reach.of(i), ctx.as_of).missing;
         if missing.is_empty() {
             continue;
         }

@@ -59,9 +59,10 @@ proposal (750 employees) is not law as of the module's date.
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (i, a) in m.activities.iter().enumerate() {
-        if crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty() {
+        if reach.of(i).is_empty() {
             continue;
         }
         let empty = [

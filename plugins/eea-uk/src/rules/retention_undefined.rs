@@ -41,10 +41,11 @@ Add the period and its starting event, and why:
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     m.activities
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.retention.is_none() && !crate::applicability::activity_regimes(m, a, ctx.as_of).is_empty())
+        .filter(|(i, a)| a.retention.is_none() && !reach.of(*i).is_empty())
         .map(|(i, a)| {
             Violation::new(format!("activities[{i}]"), format!("activity `{}` does not say how long data is kept", a.id))
                 .help("add `retention = { period = \"P2Y\", from = \"...\" }`: an ISO 8601 duration and the event it runs from")

@@ -57,17 +57,18 @@ channels = ["web-form", "email"]
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     if crate::applicability::org_regimes(m, ctx.as_of).is_empty() {
         return Vec::new();
     }
     let mut bases: Vec<&str> = Vec::new();
     let mut marketing = false;
     let mut explicit_consent = false;
-    for activity in &m.activities {
-        if crate::applicability::activity_regimes(m, activity, ctx.as_of).is_empty() {
+    for (i, activity) in m.activities.iter().enumerate() {
+        if reach.of(i).is_empty() {
             continue;
         }
-        bases.extend(crate::bases(m, activity, ctx.as_of).uses.iter().map(|u| u.basis));
+        bases.extend(crate::bases_under(m, activity, reach.of(i), ctx.as_of).uses.iter().map(|u| u.basis));
         marketing |= activity.uses.iter().any(|u| is_within(u.as_str(), "marketing"));
         explicit_consent |= activity.special_category_condition.as_deref() == Some("explicit_consent");
     }

@@ -67,9 +67,10 @@ pub const CONDITIONS: [&str; 10] = [
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (i, activity) in m.activities.iter().enumerate() {
-        if crate::applicability::activity_regimes(m, activity, ctx.as_of).is_empty() {
+        if reach.of(i).is_empty() {
             continue;
         }
         let Some((key, what)) =
