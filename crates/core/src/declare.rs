@@ -98,8 +98,10 @@ pub trait Module: Default + Send + Sync + 'static {
 
 impl<M: Module> RegionalModule for M {
     fn describe(&self) -> ModuleInfo {
+        // Built once: schemars takes a noticeable part of a plugin's start-up.
+        let schema = options_schema::<M::Options>();
         let mut rules: Vec<RuleMeta> = self.rules().iter().map(|r| r.meta()).collect();
-        rules.push(options_rule::<M>(self.rules()));
+        rules.push(options_rule::<M>(self.rules(), &schema));
         ModuleInfo {
             id: M::ID.to_string(),
             name: M::NAME.to_string(),
@@ -108,7 +110,7 @@ impl<M: Module> RegionalModule for M {
             laws: self.laws(),
             rules,
             core_version: crate::CORE_VERSION.to_string(),
-            options: Some(options_schema::<M::Options>()),
+            options: Some(schema),
         }
     }
 
@@ -374,9 +376,9 @@ fn law_start(rules: &[&Rule]) -> Option<Date> {
     rules.iter().filter_map(|r| r.meta().in_force_from).min()
 }
 
-fn options_rule<M: Module>(rules: &[&Rule]) -> RuleMeta {
+fn options_rule<M: Module>(rules: &[&Rule], schema: &Value) -> RuleMeta {
     let id = M::ID;
-    let table = options_table_docs(id, &options_schema::<M::Options>());
+    let table = options_table_docs(id, schema);
     RuleMeta {
         id: format!("{id}/module-options"),
         title: format!("Malformed [modules.{id}] table"),
