@@ -74,8 +74,8 @@ pub fn check(session: &Session, args: &NoticeCheckArgs) -> Outcome {
         .collect();
     let mut modules: Vec<ModuleItems> = Vec::new();
     let mut reading: Vec<&juris_core::ModuleInfo> = Vec::new();
-    // Reading an items file compiles its patterns (tens of milliseconds a
-    // module), so the modules' files are read side by side.
+    // Reading an items file checks every pattern and compiles the region
+    // cues (about ten milliseconds a module), so the files are read side by side.
     let answers: Vec<_> = plugins.iter().map(|plugin| plugin.notice_items(&request)).collect();
     let read: Vec<Option<Result<ItemsFile, String>>> = std::thread::scope(|scope| {
         let running: Vec<_> = answers

@@ -295,12 +295,7 @@ impl LangSet {
                         // only on this error path, since it costs a compile a pattern.
                         for &i in part {
                             if let Err(e) = build_single(&compiled.sources[i]) {
-                                return format!(
-                                    "{}: item `{}`: pattern `{}` does not compile: {e}",
-                                    compiled.module,
-                                    compiled.owner(i),
-                                    compiled.sources[i]
-                                );
+                                return compiled.bad_pattern(i, e);
                             }
                         }
                         format!("{}: the `{}` patterns do not compile together: {e}", compiled.module, self.lang)
@@ -401,8 +396,8 @@ pub(crate) struct Compiled {
     pub module: String,
     /// Every distinct pattern, as written.
     pub sources: Vec<String>,
-    /// The item that first uses each pattern, for errors.
-    owners: Vec<String>,
+    /// Each item's id, in file order, for errors.
+    item_ids: Vec<String>,
     pub sets: Vec<LangSet>,
     pub items: Vec<CompiledItem>,
     pub regions: Vec<CompiledRegion>,
@@ -490,14 +485,11 @@ impl Compiled {
         }
         // Every pattern's syntax, checked now so that an error names its
         // item; the automata are built per language when first needed.
-        let owners: Vec<String> = (0..int.sources.len())
-            .map(|i| items.iter().position(|it| it.mentions(i)).and_then(|k| file.items.get(k)))
-            .map(|owner| owner.map_or_else(String::new, |it| it.id.clone()))
-            .collect();
-        for (p, owner) in int.sources.iter().zip(&owners) {
-            regex_automata::util::syntax::parse(&prepare(p))
-                .map_err(|e| format!("{}: item `{owner}`: pattern `{p}` does not compile: {e}", file.module))?;
-        }
+        let syntax_error = int
+            .sources
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| regex_automata::util::syntax::parse(&prepare(p)).err().map(|e| (i, e.to_string())));
         let mut langs: Vec<&String> = int.langs.iter().collect();
         langs.sort();
         langs.dedup();
@@ -522,12 +514,25 @@ impl Compiled {
             regions.push(CompiledRegion { heading: compile(&r.heading)?, lead: compile(&r.lead)? });
         }
         let singles = (0..int.sources.len()).map(|_| OnceLock::new()).collect();
-        Ok(Compiled { module: file.module.clone(), sources: int.sources, owners, sets, items, regions, singles })
+        let item_ids = file.items.iter().map(|it| it.id.clone()).collect();
+        let compiled =
+            Compiled { module: file.module.clone(), sources: int.sources, item_ids, sets, items, regions, singles };
+        match syntax_error {
+            Some((i, e)) => Err(compiled.bad_pattern(i, e)),
+            None => Ok(compiled),
+        }
     }
 
-    /// The id of the item that first uses pattern `i`.
-    fn owner(&self, i: usize) -> &str {
-        self.owners.get(i).map_or("", String::as_str)
+    /// The error for pattern `i`, naming the item that first uses it (found
+    /// only here, on the error path).
+    fn bad_pattern(&self, i: usize, error: impl std::fmt::Display) -> String {
+        let owner = self.items.iter().position(|it| it.mentions(i)).and_then(|k| self.item_ids.get(k));
+        let pattern = self.sources.get(i).map_or("", String::as_str);
+        format!(
+            "{}: item `{}`: pattern `{pattern}` does not compile: {error}",
+            self.module,
+            owner.map_or("", String::as_str)
+        )
     }
 
     /// The pattern `i` alone, to find where in a sentence it matched.

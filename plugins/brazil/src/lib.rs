@@ -137,21 +137,16 @@ struct Scope {
 fn scope(ctx: &CheckContext) -> std::sync::Arc<Scope> {
     ctx.memo(|ctx| {
         let (m, options) = (&ctx.manifest, ctx.options::<options::Options>());
-        let (governed, for_bases) = m
-            .activities
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                if applicability::ground(m, i, a).is_none() {
-                    return (false, false);
+        let marked = |bases_rules: bool| {
+            let mut marks = vec![false; m.activities.len()];
+            for (i, _) in applicability::activities(m, options, ctx.as_of, bases_rules) {
+                if let Some(mark) = marks.get_mut(i) {
+                    *mark = true;
                 }
-                match applicability::exclusion(m, options, a, ctx.as_of) {
-                    None => (true, true),
-                    Some(e) => (false, e.bases_still_apply),
-                }
-            })
-            .unzip();
-        Scope { governed, for_bases }
+            }
+            marks
+        };
+        Scope { governed: marked(false), for_bases: marked(true) }
     })
 }
 

@@ -103,12 +103,7 @@ pub fn regime_of(country: juris_core::jurisdiction::Country, on: Date) -> Option
 /// GDPR alone before 2021), `EEA`/`EU` and EEA countries the GDPR, `GB` the
 /// UK GDPR from 2021.
 pub fn regimes(place: &Jurisdiction, on: Date) -> Vec<Regime> {
-    match place {
-        Jurisdiction::Everywhere if on < UK_GDPR_FROM => vec![Regime::Eea],
-        Jurisdiction::Everywhere => vec![Regime::Eea, Regime::Uk],
-        Jurisdiction::Group(_) => vec![Regime::Eea],
-        _ => place.country().and_then(|c| regime_of(c, on)).into_iter().collect(),
-    }
+    [Regime::Eea, Regime::Uk].into_iter().filter(|&r| regime_covers(place, r, on)).collect()
 }
 
 /// Whether `regime` is among [`regimes`]`(place, on)`, without building the
