@@ -160,6 +160,21 @@ impl Drop for BrowserProcess {
         let _ = self.child.kill();
         // Reap the browser process; after SIGKILL this returns at once.
         let _ = self.child.wait();
+        remove_singleton_dir(self.profile.path());
+    }
+}
+
+/// Chromium keeps its single-instance socket in a directory of its own in the
+/// temporary directory, linked from the profile as `SingletonSocket`, and
+/// removes it only when it exits cleanly. A killed browser leaves it behind,
+/// so every scan would leave one more `org.chromium.Chromium.*` in /tmp.
+fn remove_singleton_dir(profile: &Path) {
+    let Ok(socket) = std::fs::read_link(profile.join("SingletonSocket")) else { return };
+    let Some(dir) = socket.parent() else { return };
+    // Only the directory Chromium made for the socket, nothing the link could be bent to.
+    let made_by_chromium = dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("org.chromium.Chromium."));
+    if made_by_chromium && dir.parent() == Some(std::env::temp_dir().as_path()) {
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
 

@@ -34,9 +34,24 @@ fn options() -> ScanOptions {
 }
 
 fn scan(url: &str, options: &ScanOptions) -> Evidence {
+    let temporary_before = chromium_temporary_dirs();
     let evidence = juris_scan::scan(&[url.to_owned()], options, &|p| eprintln!("{p}")).expect("the scan runs");
     assert_no_browser_left();
+    let left: Vec<_> = chromium_temporary_dirs().difference(&temporary_before).cloned().collect();
+    assert!(left.is_empty(), "the scan left Chromium's temporary directories behind: {left:?}");
     evidence
+}
+
+/// The directories Chromium makes in the temporary directory for its
+/// single-instance socket.
+fn chromium_temporary_dirs() -> std::collections::HashSet<std::path::PathBuf> {
+    std::fs::read_dir(std::env::temp_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("org.chromium.Chromium."))
+        .map(|e| e.path())
+        .collect()
 }
 
 /// No process started from a juris-scan profile is still running.
