@@ -172,7 +172,8 @@ fn remove_singleton_dir(profile: &Path) {
     let Ok(socket) = std::fs::read_link(profile.join("SingletonSocket")) else { return };
     let Some(dir) = socket.parent() else { return };
     // Only the directory Chromium made for the socket, nothing the link could be bent to.
-    let made_by_chromium = dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("org.chromium.Chromium."));
+    let made_by_chromium =
+        dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("org.chromium.Chromium."));
     if made_by_chromium && dir.parent() == Some(std::env::temp_dir().as_path()) {
         let _ = std::fs::remove_dir_all(dir);
     }
