@@ -8,6 +8,7 @@
 
 mod collect;
 mod load;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::fmt;

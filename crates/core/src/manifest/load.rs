@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Deserialize;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::Manifest;
+use super::tree::{Tree, Value};
 use crate::path::{ManifestPath, Segment};
 
 /// A problem with the input, located in the file.
@@ -48,16 +48,23 @@ impl std::fmt::Debug for Parsed<'_> {
 /// Parses and validates manifest text. Every problem found is returned, each
 /// with its location; the model is only returned when there is none.
 ///
-/// The text is lexed and parsed once: the syntax tree is kept for locating
-/// findings, and a copy of it is deserialized into the model.
+/// The text is parsed once into a [`Tree`], which the model is read from by
+/// reference and which is then kept for locating findings. A document the tree
+/// leaves to `toml` (any error, a few rare shapes), or one the model does not
+/// read from it, takes `toml`'s path, whose messages are the ones shown.
 pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
+    if let Some(tree) = Tree::parse(text)
+        && let Ok(manifest) = Manifest::deserialize(tree.deserializer())
+    {
+        return validated(text, manifest, tree);
+    }
     let root = DeTable::parse(text).map_err(|e| vec![toml_error(text, &e)])?;
-    let deserializer = toml::de::Deserializer::from(root.clone());
-    let manifest = match Manifest::deserialize(deserializer) {
+    let tree = Tree::from_toml(root.get_ref());
+    let manifest = match Manifest::deserialize(toml::de::Deserializer::from(root)) {
         Ok(manifest) => manifest,
         // serde stops at the first problem; the schema walk finds them all.
         Err(first) => {
-            let problems = super::collect::problems(&root);
+            let problems = DeTable::parse(text).map(|root| super::collect::problems(&root)).unwrap_or_default();
             if problems.is_empty() {
                 return Err(vec![toml_error(text, &first)]);
             }
@@ -72,7 +79,12 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
                 .collect());
         }
     };
-    let index = SourceIndex { text, root: Some(root), lines: LineIndex::new(text) };
+    validated(text, manifest, tree)
+}
+
+/// The references and uniqueness checks, on a model read from `tree`.
+fn validated<'a>(text: &'a str, manifest: Manifest, tree: Tree<'a>) -> Result<Parsed<'a>, Vec<InputError>> {
+    let index = SourceIndex { text, root: Some(tree), lines: LineIndex::new(text) };
     let problems = validate(&manifest);
     if problems.is_empty() {
         return Ok(Parsed { manifest, index });
@@ -224,7 +236,7 @@ impl LineIndex {
 /// The TOML syntax tree of a manifest, kept to locate manifest paths.
 pub struct SourceIndex<'a> {
     text: &'a str,
-    root: Option<Spanned<DeTable<'a>>>,
+    root: Option<Tree<'a>>,
     lines: LineIndex,
 }
 
@@ -232,7 +244,8 @@ impl<'a> SourceIndex<'a> {
     /// Indexes `text`. Text that is not valid TOML yields an index that locates
     /// everything at line 1.
     pub fn new(text: &'a str) -> Self {
-        SourceIndex { text, root: DeTable::parse(text).ok(), lines: LineIndex::new(text) }
+        let root = Tree::parse(text).or_else(|| DeTable::parse(text).ok().map(|root| Tree::from_toml(root.get_ref())));
+        SourceIndex { text, root, lines: LineIndex::new(text) }
     }
 
     /// The location of `path`: the value it names, or, when it names something
@@ -254,45 +267,35 @@ impl<'a> SourceIndex<'a> {
     }
 
     fn span_of(&self, path: &str) -> Option<Range<usize>> {
-        let root = self.root.as_ref()?;
+        let root = &self.root.as_ref()?.root;
         let path = ManifestPath::parse(path)?;
         let mut best: Option<Range<usize>> = None;
         // Something missing whose whole table is absent belongs to the
         // organisation: point at `[organization]`, the one table every
         // manifest has, rather than at line 1.
         if let Some(Segment::Key(first)) = path.0.first()
-            && !root.get_ref().iter().any(|(key, _)| key.get_ref().as_ref() == first.as_str())
+            && root.get(first).is_none()
         {
-            return root
-                .get_ref()
-                .iter()
-                .find(|(key, _)| key.get_ref().as_ref() == "organization")
-                .map(|(key, _)| key.span());
+            return root.get("organization").map(|entry| entry.key_span.clone());
         }
-        let mut table: Option<&DeTable<'a>> = Some(root.get_ref());
-        let mut array: Option<&toml::de::DeArray<'a>> = None;
+        let mut value = None::<&Value<'a>>;
         for segment in &path.0 {
-            let value: &Spanned<DeValue<'a>> = match (segment, table, array) {
-                (Segment::Key(k), Some(t), _) => match t.iter().find(|(key, _)| key.get_ref().as_ref() == k.as_str()) {
-                    Some((key, value)) => {
-                        // A table header's value span covers the whole table; the
-                        // key is a better place to point at for missing children.
-                        best = Some(if value.get_ref().is_table() { key.span() } else { value.span() });
-                        value
-                    }
-                    None => break,
-                },
-                (Segment::Index(i), _, Some(a)) => match a.get(*i) {
-                    Some(value) => {
-                        best = Some(value.span());
-                        value
-                    }
-                    None => break,
-                },
-                _ => break,
+            let item = match (segment, value) {
+                (Segment::Key(k), None) => root.get(k).map(|entry| (entry, &entry.value)),
+                (Segment::Key(k), Some(Value::Table(t))) => t.get(k).map(|entry| (entry, &entry.value)),
+                (Segment::Index(i), Some(Value::Array(array))) => {
+                    let Some(item) = array.items.get(*i) else { break };
+                    best = Some(item.span.clone());
+                    value = Some(&item.value);
+                    continue;
+                }
+                _ => None,
             };
-            table = value.get_ref().as_table();
-            array = value.get_ref().as_array();
+            let Some((entry, item)) = item else { break };
+            // A table header's value span covers the whole table; the
+            // key is a better place to point at for missing children.
+            best = Some(if matches!(item.value, Value::Table(_)) { entry.key_span.clone() } else { item.span.clone() });
+            value = Some(&item.value);
         }
         best.map(|span| self.trim_to_line(span))
     }

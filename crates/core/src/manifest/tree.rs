@@ -1,0 +1,817 @@
+//! The manifest's TOML as a compact tree with spans, built straight from
+//! `toml_parser`'s events, and read by serde without copying it.
+//!
+//! The `toml` crate's own tree (`DeTable`) costs most of a large manifest's
+//! load: it keeps every token and every event in vectors before it builds the
+//! tree, keys its tables by ordered maps, and is consumed by deserializing, so
+//! locating findings needed a second copy. This tree is built while the parser
+//! runs, tables are vectors in document order, and serde reads it by
+//! reference, so one tree serves both the model and [`super::SourceIndex`].
+//!
+//! [`Tree::parse`] only accepts what it builds exactly as `toml` would. Any
+//! error, and any document shape it leaves to `toml` (a key defined twice, a
+//! table reopened, a dotted key in an inline table, an integer beyond `i64`),
+//! returns `None`, and the caller takes `toml`'s path, whose messages and
+//! semantics are the reference. Tests compare the two trees.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use toml_parser::decoder::{Encoding, ScalarKind};
+use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, ParseError, Source, Span};
+
+/// A TOML value with the byte range it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Item<'i> {
+    pub span: Range<usize>,
+    pub value: Value<'i>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value<'i> {
+    String(Cow<'i, str>),
+    Integer(i64),
+    Float(f64),
+    Boolean(bool),
+    Datetime(toml_datetime::Datetime),
+    Array(Array<'i>),
+    Table(Table<'i>),
+    /// A value this tree does not hold (an integer beyond `i64`), only in a
+    /// tree converted from `toml`'s, which is used for locating and not read.
+    Unread,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Array<'i> {
+    pub items: Vec<Item<'i>>,
+    /// Made by `[[x]]` headers, which later headers may extend (not known,
+    /// and not needed, in a tree converted from `toml`'s).
+    of_tables: bool,
+}
+
+impl PartialEq for Array<'_> {
+    /// The items; how the array was written is not part of its value.
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items
+    }
+}
+
+/// A table's entries in document order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Table<'i> {
+    pub entries: Vec<Entry<'i>>,
+    /// Created by a header's or a dotted key's path, not written itself.
+    implicit: bool,
+    /// Created by a dotted key.
+    dotted: bool,
+    /// Written `{ ... }`, closed to later keys.
+    inline: bool,
+    /// Key to entry, once the table is too long for a linear search, so that no
+    /// table makes insertion quadratic.
+    index: Option<Box<HashMap<Cow<'i, str>, usize>>>,
+}
+
+impl PartialEq for Table<'_> {
+    /// The same keys with the same values, in any order (`toml` orders its
+    /// tables by key); how the table came to be is not part of its value.
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self.entries.iter().all(|entry| other.get(&entry.key).is_some_and(|theirs| theirs == entry))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry<'i> {
+    pub key: Cow<'i, str>,
+    pub key_span: Range<usize>,
+    pub value: Item<'i>,
+}
+
+/// Tables longer than this get a hash index.
+const LINEAR_SEARCH_UP_TO: usize = 16;
+
+/// `toml`'s limit on nesting and on the parts of a dotted key.
+const DEPTH_LIMIT: u32 = 80;
+
+impl<'i> Table<'i> {
+    fn with_flags(implicit: bool, dotted: bool, inline: bool) -> Self {
+        Table { implicit, dotted, inline, ..Table::default() }
+    }
+
+    /// A table opened by a header, with room for a typical record's keys.
+    fn written() -> Self {
+        Table { entries: Vec::with_capacity(8), ..Table::default() }
+    }
+
+    pub fn find(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|e| e.key == key),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry<'i>> {
+        self.find(key).map(|i| &self.entries[i])
+    }
+
+    fn push(&mut self, key: Cow<'i, str>, key_span: Range<usize>, value: Item<'i>) -> usize {
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), at);
+        }
+        self.entries.push(Entry { key, key_span, value });
+        if self.index.is_none() && self.entries.len() > LINEAR_SEARCH_UP_TO {
+            self.index = Some(Box::new(self.entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect()));
+        }
+        at
+    }
+}
+
+/// A parsed document.
+pub(crate) struct Tree<'i> {
+    pub root: Table<'i>,
+}
+
+impl<'i> Tree<'i> {
+    /// Builds the tree, or returns `None` for anything it leaves to `toml`:
+    /// every error, and the rare valid shapes named in the module's comment.
+    pub fn parse(text: &'i str) -> Option<Self> {
+        let source = Source::new(text);
+        // `into_vec` reserves 2 tokens per 7 bytes, a manifest's density, so a
+        // large manifest often just overflows it and copies every token once more.
+        let mut tokens = Vec::with_capacity(text.len() / 3 + 16);
+        tokens.extend(source.lex());
+        let mut builder = Builder::new(source);
+        let mut sink = Declines(false);
+        {
+            let mut whitespace = ValidateWhitespace::new(&mut builder, source);
+            let mut guard = RecursionGuard::new(&mut whitespace, DEPTH_LIMIT);
+            toml_parser::parser::parse_document(&tokens, &mut guard, &mut sink);
+        }
+        drop(tokens);
+        if sink.0 || builder.declined || !builder.stack.is_empty() || builder.pending_value {
+            return None;
+        }
+        Some(Tree { root: builder.root })
+    }
+
+    /// The same tree from `toml`'s, for documents [`Tree::parse`] leaves to it.
+    pub fn from_toml(root: &toml::de::DeTable<'i>) -> Self {
+        Tree { root: convert_table(root) }
+    }
+
+    /// A serde deserializer reading the document.
+    pub fn deserializer(&self) -> ItemDeserializer<'_, 'i> {
+        ItemDeserializer::Table(&self.root)
+    }
+}
+
+fn convert_table<'i>(table: &toml::de::DeTable<'i>) -> Table<'i> {
+    let mut converted = Table::default();
+    for (key, value) in table {
+        converted.push(key.get_ref().clone(), key.span(), convert_item(value));
+    }
+    converted
+}
+
+fn convert_item<'i>(item: &toml::Spanned<toml::de::DeValue<'i>>) -> Item<'i> {
+    use toml::de::DeValue;
+    let value = match item.get_ref() {
+        DeValue::String(s) => Value::String(s.clone()),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_or(Value::Unread, Value::Integer),
+        DeValue::Float(f) => f.as_str().parse().map_or(Value::Unread, Value::Float),
+        DeValue::Boolean(b) => Value::Boolean(*b),
+        DeValue::Datetime(d) => Value::Datetime(*d),
+        DeValue::Array(a) => Value::Array(Array { items: a.iter().map(convert_item).collect(), of_tables: false }),
+        DeValue::Table(t) => Value::Table(convert_table(t)),
+    };
+    Item { span: item.span(), value }
+}
+
+/// Records that the parser found an error.
+struct Declines(bool);
+
+impl ErrorSink for Declines {
+    fn report_error(&mut self, _error: ParseError) {
+        self.0 = true;
+    }
+}
+
+/// An array or inline table being read.
+enum Open<'i> {
+    Array { start: usize, items: Vec<Item<'i>> },
+    Inline { start: usize, table: Table<'i>, key: Option<(Cow<'i, str>, Range<usize>)> },
+}
+
+/// Builds the tree from the parser's events.
+struct Builder<'i> {
+    source: Source<'i>,
+    root: Table<'i>,
+    /// Entry indices from the root to the table that key/value lines go to;
+    /// an array of tables on the way stands for its last table.
+    current: Vec<usize>,
+    /// The parts of the key being read.
+    key: Vec<(Cow<'i, str>, Range<usize>)>,
+    /// A header being read: whether `[[...]]`, and where it starts.
+    header: Option<(bool, usize)>,
+    /// The key of a top-level key/value line whose value is being read (the
+    /// vector is kept between lines, so that reading a key allocates nothing).
+    pending: Vec<(Cow<'i, str>, Range<usize>)>,
+    pending_value: bool,
+    stack: Vec<Open<'i>>,
+    declined: bool,
+}
+
+fn range(span: Span) -> Range<usize> {
+    span.start()..span.end()
+}
+
+impl<'i> Builder<'i> {
+    fn new(source: Source<'i>) -> Self {
+        Builder {
+            source,
+            root: Table::default(),
+            current: Vec::new(),
+            key: Vec::new(),
+            header: None,
+            pending: Vec::new(),
+            pending_value: false,
+            stack: Vec::new(),
+            declined: false,
+        }
+    }
+
+    /// The text at `span`, with the quoting the parser found for it.
+    fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<toml_parser::Raw<'i>> {
+        let text = self.source.get(span)?.as_str();
+        Some(toml_parser::Raw::new_unchecked(text, encoding, span))
+    }
+
+    /// A value is complete: it goes into the open array or inline table, or
+    /// to the key of the current line.
+    fn complete(&mut self, item: Item<'i>) {
+        match self.stack.last_mut() {
+            Some(Open::Array { items, .. }) => items.push(item),
+            Some(Open::Inline { table, key, .. }) => match key.take() {
+                Some((key, key_span)) if table.find(&key).is_none() => {
+                    table.push(key, key_span, item);
+                }
+                _ => self.declined = true,
+            },
+            None if self.pending_value => {
+                self.pending_value = false;
+                let mut path = std::mem::take(&mut self.pending);
+                let declined = match path.pop() {
+                    Some((key, key_span)) => {
+                        let dotted = !path.is_empty();
+                        match walk(&mut self.root, &self.current)
+                            .and_then(|table| descend(table, path.drain(..), dotted))
+                        {
+                            // Dotted keys may not add to a table written as a header.
+                            Some(parent) if !(dotted && !parent.implicit) && parent.find(&key).is_none() => {
+                                parent.push(key, key_span, item);
+                                false
+                            }
+                            _ => true,
+                        }
+                    }
+                    None => true,
+                };
+                path.clear();
+                self.pending = path;
+                self.declined |= declined;
+            }
+            None => self.declined = true,
+        }
+    }
+
+    /// `[path.key]` or `[[path.key]]` is closed: the table it opens becomes current.
+    fn open_table(&mut self, is_array: bool, span: Range<usize>) {
+        let mut path = std::mem::take(&mut self.key);
+        let Some((key, key_span)) = path.pop() else { return self.declined = true };
+        let mut indices = Vec::with_capacity(path.len() + 1);
+        let mut table = &mut self.root;
+        for (part, part_span) in path {
+            let at = match table.find(&part) {
+                Some(at) => at,
+                None => table.push(part, part_span.clone(), Item { span: part_span, value: implicit_table(false) }),
+            };
+            indices.push(at);
+            match step(&mut table.entries[at].value.value, false) {
+                Some(next) => table = next,
+                None => return self.declined = true,
+            }
+        }
+        let at = match (table.find(&key), is_array) {
+            (None, false) => {
+                let value = Value::Table(Table::written());
+                table.push(key, key_span, Item { span, value })
+            }
+            (None, true) => {
+                let first = Item { span: span.clone(), value: Value::Table(Table::written()) };
+                let value = Value::Array(Array { items: vec![first], of_tables: true });
+                table.push(key, key_span, Item { span, value })
+            }
+            (Some(at), true) => match &mut table.entries[at].value.value {
+                Value::Array(Array { items: tables, of_tables: true }) => {
+                    tables.push(Item { span, value: Value::Table(Table::written()) });
+                    at
+                }
+                _ => return self.declined = true,
+            },
+            // Reopening a table, even one only implied so far: left to `toml`.
+            (Some(_), false) => return self.declined = true,
+        };
+        indices.push(at);
+        self.current = indices;
+    }
+}
+
+fn implicit_table<'i>(dotted: bool) -> Value<'i> {
+    Value::Table(Table::with_flags(true, dotted, false))
+}
+
+/// The table a path step enters: a table that is not inline, or the last
+/// table of an array of tables.
+fn step<'t, 'i>(value: &'t mut Value<'i>, dotted: bool) -> Option<&'t mut Table<'i>> {
+    match value {
+        Value::Table(table) if !table.inline => {
+            if dotted {
+                // A dotted key may only extend tables that dotted keys made.
+                if !table.implicit {
+                    return None;
+                }
+                table.dotted = true;
+            }
+            Some(table)
+        }
+        Value::Array(Array { items: tables, of_tables: true }) if !dotted => {
+            match tables.last_mut().map(|t| &mut t.value) {
+                Some(Value::Table(table)) => Some(table),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The table that `indices` leads to from `root`.
+fn walk<'t, 'i>(mut table: &'t mut Table<'i>, indices: &[usize]) -> Option<&'t mut Table<'i>> {
+    for &at in indices {
+        table = step(&mut table.entries.get_mut(at)?.value.value, false)?;
+    }
+    Some(table)
+}
+
+/// Follows (creating as implicit tables) the dotted parts of a key.
+fn descend<'t, 'i>(
+    mut table: &'t mut Table<'i>,
+    path: impl Iterator<Item = (Cow<'i, str>, Range<usize>)>,
+    dotted: bool,
+) -> Option<&'t mut Table<'i>> {
+    for (part, part_span) in path {
+        let at = match table.find(&part) {
+            Some(at) => at,
+            None => table.push(part, part_span.clone(), Item { span: part_span, value: implicit_table(dotted) }),
+        };
+        table = step(&mut table.entries[at].value.value, dotted)?;
+    }
+    Some(table)
+}
+
+impl<'i> EventReceiver for Builder<'i> {
+    fn std_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        self.key.clear();
+        self.header = Some((false, span.start()));
+    }
+
+    fn std_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        match self.header.take() {
+            Some((false, start)) => self.open_table(false, start..span.end()),
+            _ => self.declined = true,
+        }
+    }
+
+    fn array_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        self.key.clear();
+        self.header = Some((true, span.start()));
+    }
+
+    fn array_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        match self.header.take() {
+            Some((true, start)) => self.open_table(true, start..span.end()),
+            _ => self.declined = true,
+        }
+    }
+
+    fn inline_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+        self.stack.push(Open::Inline { start: span.start(), table: Table::with_flags(false, false, true), key: None });
+        true
+    }
+
+    fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        match self.stack.pop() {
+            Some(Open::Inline { start, table, key: None }) => {
+                self.complete(Item { span: start..span.end(), value: Value::Table(table) })
+            }
+            _ => self.declined = true,
+        }
+    }
+
+    fn array_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+        self.stack.push(Open::Array { start: span.start(), items: Vec::new() });
+        true
+    }
+
+    fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        match self.stack.pop() {
+            Some(Open::Array { start, items }) => {
+                self.complete(Item { span: start..span.end(), value: Value::Array(Array { items, of_tables: false }) })
+            }
+            _ => self.declined = true,
+        }
+    }
+
+    fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
+        let Some(raw) = self.raw(span, encoding) else { return self.declined = true };
+        let mut decoded = Cow::Borrowed("");
+        raw.decode_key(&mut decoded, error);
+        self.key.push((decoded, range(span)));
+        if self.key.len() as u32 >= DEPTH_LIMIT {
+            self.declined = true;
+        }
+    }
+
+    fn key_val_sep(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
+        match self.stack.last_mut() {
+            // Dotted keys inside inline tables are left to `toml`.
+            Some(Open::Inline { key: slot @ None, .. }) if self.key.len() == 1 => *slot = self.key.pop(),
+            None if !self.pending_value && self.header.is_none() => {
+                std::mem::swap(&mut self.key, &mut self.pending);
+                self.pending_value = true;
+            }
+            _ => self.declined = true,
+        }
+        self.key.clear();
+    }
+
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
+        let Some(raw) = self.raw(span, encoding) else { return self.declined = true };
+        let mut decoded = Cow::Borrowed("");
+        let value = match raw.decode_scalar(&mut decoded, error) {
+            ScalarKind::String => Value::String(decoded),
+            ScalarKind::Boolean(b) => Value::Boolean(b),
+            ScalarKind::DateTime => match decoded.parse::<toml_datetime::Datetime>() {
+                Ok(d) => Value::Datetime(d),
+                Err(_) => return self.declined = true,
+            },
+            ScalarKind::Float => match decoded.parse::<f64>() {
+                // `toml` refuses a finite literal that overflows to infinity.
+                Ok(f) if !f.is_infinite() || decoded.contains("inf") => Value::Float(f),
+                _ => return self.declined = true,
+            },
+            ScalarKind::Integer(radix) => match i64::from_str_radix(&decoded, radix.value()) {
+                Ok(i) => Value::Integer(i),
+                Err(_) => return self.declined = true,
+            },
+        };
+        self.complete(Item { span: range(span), value });
+    }
+
+    fn error(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
+        self.declined = true;
+    }
+}
+
+/// Why the tree could not be read as the model; the caller then reads the
+/// document with `toml`, whose message is the one shown.
+#[derive(Debug)]
+pub(crate) struct Declined(String);
+
+impl fmt::Display for Declined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Declined {}
+
+impl de::Error for Declined {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Declined(message.to_string())
+    }
+}
+
+/// Reads a value of the tree, as `toml`'s own deserializer reads its tree.
+#[derive(Clone, Copy)]
+pub(crate) enum ItemDeserializer<'t, 'i> {
+    Value(&'t Value<'i>),
+    Table(&'t Table<'i>),
+}
+
+/// The key `toml` gives a date-time presented as a map, which `IsoDate` reads.
+const DATETIME_KEY: &str = "$__toml_private_datetime";
+
+impl<'de, 'i: 'de> de::Deserializer<'de> for ItemDeserializer<'de, 'i> {
+    type Error = Declined;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
+        let value = match self {
+            ItemDeserializer::Table(table) => {
+                return visitor.visit_map(Entries { entries: table.entries.iter(), value: None });
+            }
+            ItemDeserializer::Value(value) => value,
+        };
+        match value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Integer(i) => visitor.visit_i64(*i),
+            Value::Float(f) => visitor.visit_f64(*f),
+            Value::Boolean(b) => visitor.visit_bool(*b),
+            Value::Datetime(d) => visitor.visit_map(DatetimeAccess(Some(d.to_string()))),
+            Value::Array(array) => visitor.visit_seq(Items(array.items.iter())),
+            Value::Table(table) => visitor.visit_map(Entries { entries: table.entries.iter(), value: None }),
+            Value::Unread => Err(de::Error::custom("a value this reader does not hold")),
+        }
+    }
+
+    // Present means `Some`: an absent key is what `None` is.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Declined> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Declined> {
+        match self {
+            ItemDeserializer::Value(Value::String(s)) => {
+                visitor.visit_enum(de::IntoDeserializer::<Declined>::into_deserializer(s.as_ref()))
+            }
+            _ => Err(de::Error::custom("an enum written other than as a string")),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct Items<'de, 'i>(std::slice::Iter<'de, Item<'i>>);
+
+impl<'de, 'i: 'de> SeqAccess<'de> for Items<'de, 'i> {
+    type Error = Declined;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Declined> {
+        self.0.next().map(|item| seed.deserialize(ItemDeserializer::Value(&item.value))).transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct Entries<'de, 'i> {
+    entries: std::slice::Iter<'de, Entry<'i>>,
+    value: Option<&'de Value<'i>>,
+}
+
+impl<'de, 'i: 'de> MapAccess<'de> for Entries<'de, 'i> {
+    type Error = Declined;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Declined> {
+        let Some(entry) = self.entries.next() else { return Ok(None) };
+        self.value = Some(&entry.value.value);
+        let key: &'de str = &entry.key;
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Declined> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(ItemDeserializer::Value(value)),
+            None => Err(de::Error::custom("a value asked for before its key")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+/// A date-time as `toml` presents it: a map of one private key to its text.
+struct DatetimeAccess(Option<String>);
+
+impl<'de> MapAccess<'de> for DatetimeAccess {
+    type Error = Declined;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Declined> {
+        if self.0.is_none() {
+            return Ok(None);
+        }
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(DATETIME_KEY)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Declined> {
+        match self.0.take() {
+            Some(text) => seed.deserialize(de::value::StringDeserializer::new(text)),
+            None => Err(de::Error::custom("a value asked for before its key")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde::Deserialize as _;
+
+    /// What `toml` makes of `text`, as a tree, or `None` when it refuses it.
+    fn by_toml(text: &str) -> Option<Tree<'_>> {
+        toml::de::DeTable::parse(text).ok().map(|root| Tree::from_toml(root.get_ref()))
+    }
+
+    /// The tree is `toml`'s tree, spans included, or it leaves the document
+    /// to `toml`; it never accepts what `toml` refuses.
+    fn agrees_with_toml(text: &str) -> Result<(), TestCaseError> {
+        let reference = by_toml(text);
+        match (Tree::parse(text), reference) {
+            (Some(tree), Some(reference)) => prop_assert_eq!(tree.root, reference.root, "{}", text),
+            (Some(_), None) => prop_assert!(false, "accepted what toml refuses:\n{}", text),
+            (None, _) => {}
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn common_shapes_are_built_as_toml_builds_them() {
+        let documents = [
+            "a = 1\nb = \"two\"\nc = 'three'\nd = true\ne = 1.5\nf = 0x1F\ng = 1_000\n",
+            "when = 2026-01-31\nat = 2026-01-31T10:00:00Z\nlocal = 10:30:00\n",
+            "[organization]\nname = \"Acme\"\nmarkets = [\"DE\", \"US-CA\"]\n[[activities]]\nid = \"a\"\n[[activities]]\nid = \"b\"\n",
+            "[a.b.c]\nx = 1\n[a.d]\ny = 2\n",
+            "[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\nx = 2\n[[a.c]]\nz = 3\n",
+            "x.y.z = 1\nx.y.w = 2\nx.v = 3\n",
+            "t = { a = 1, b = [1, 2, { c = 3 }], d = {} }\nu = [[1, 2], [], ['x']]\n",
+            "s = \"\"\"\nmulti\\tline \\u00e9\n\"\"\"\nk = '''raw\\n'''\n\"quoted key\" = 1\n'lit' = 2\n",
+            "[fruit]\napple.color = \"red\"\n[fruit.apple.texture]\nsmooth = true\n",
+            "# comment\n\n  a = 1 # trailing\n[ spaced . header ]\nb = 2\n",
+            "neg = -inf\n",
+        ];
+        for text in documents {
+            assert!(Tree::parse(text).is_some(), "left to toml:\n{text}");
+            agrees_with_toml(text).unwrap();
+        }
+    }
+
+    #[test]
+    fn not_a_number_is_a_float() {
+        let tree = Tree::parse("n = nan\n").expect("built");
+        assert!(matches!(tree.root.entries[0].value.value, Value::Float(f) if f.is_nan()));
+    }
+
+    #[test]
+    fn errors_and_rare_shapes_are_left_to_toml() {
+        let documents = [
+            "a = 1\na = 2\n",
+            "[a]\n[a]\n",
+            "[a.b]\n[a]\nx = 1\n",
+            "a = [1]\n[[a]]\n",
+            "[[a]]\n[a]\n",
+            "a = {b = 1}\n[a.c]\n",
+            "t = { a.b = 1 }\n",
+            "x = 1\nx.y = 2\n",
+            "big = 9223372036854775808\n",
+            "f = 1e400\n",
+            "d = 2026-02-30\n",
+            "a = \n",
+            "a = 1 b = 2\n",
+            "[a\n",
+            "s = \"\\q\"\n",
+            "t = { a = 1, a = 2 }\n",
+        ];
+        for text in documents {
+            assert!(Tree::parse(text).is_none(), "not left to toml:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_table_is_indexed_and_still_refuses_a_repeated_key() {
+        let mut text: String = (0..100).map(|i| format!("k{i} = {i}\n")).collect();
+        let tree = Tree::parse(&text).expect("a long table");
+        assert_eq!(tree.root.find("k99"), Some(99));
+        assert_eq!(tree.root.find("k100"), None);
+        text.push_str("k42 = 0\n");
+        assert!(Tree::parse(&text).is_none());
+    }
+
+    /// Lines whose combinations reach every rule of how TOML tables are made
+    /// and reopened.
+    const LINES: &[&str] = &[
+        "[a]",
+        "[a.b]",
+        "[a.b.c]",
+        "[b]",
+        "[[a]]",
+        "[[a.b]]",
+        "[[c]]",
+        "[[c.d]]",
+        "[c.d.e]",
+        "x = 1",
+        "y = \"s\"",
+        "a = 2",
+        "b = [1, 2]",
+        "a.b = 3",
+        "a.x = 'v'",
+        "b.c.d = true",
+        "c = { d = 1 }",
+        "e = { f = [ { g = 2 } ], h = {} }",
+        "d = 1979-05-27",
+        "z = 1.5",
+        "x.y = 1",
+        "\"a\" = 4",
+        "\"a.b\" = 5",
+        "['a'.b]",
+        "[[ \"c\" ]]",
+        "f = [ [ 1 ], [ { a.b = 1 } ] ]",
+        "# note",
+        "",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_document_of_these_lines_agrees_with_toml(lines in proptest::collection::vec(0..LINES.len(), 0..10)) {
+            let text: String = lines.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+            agrees_with_toml(&text)?;
+        }
+    }
+
+    /// Every manifest in the repository reads the same by either path.
+    #[test]
+    fn the_repository_s_manifests_read_the_same_by_either_path() {
+        let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = Vec::new();
+        for dir in ["examples", "plugins", "crates", "tests"] {
+            collect_toml(&repository.join(dir), &mut files);
+        }
+        let mut read_by_tree = 0;
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("readable");
+            agrees_with_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let (Some(tree), Ok(reference)) = (Tree::parse(&text), toml::from_str::<crate::Manifest>(&text)) else {
+                continue;
+            };
+            let manifest = crate::Manifest::deserialize(tree.deserializer())
+                .unwrap_or_else(|e| panic!("{}: the tree did not read as a manifest: {e}", file.display()));
+            assert_eq!(
+                serde_json::to_value(&manifest).expect("json"),
+                serde_json::to_value(&reference).expect("json"),
+                "{}",
+                file.display()
+            );
+            read_by_tree += 1;
+        }
+        // The bundled example and the rules' fixtures are among them.
+        assert!(read_by_tree > 50, "only {read_by_tree} of {} files read as manifests", files.len());
+    }
+
+    fn collect_toml(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "target") {
+                    collect_toml(&path, out);
+                }
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && path.file_name().is_some_and(|n| n != "Cargo.toml")
+            {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_module_options_read_as_toml_reads_them() {
+        let text = "manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\"]\n\
+                    [modules.eea-uk]\nsince = 2026-01-31\nlevels = [1, 2.5, true, { deep = 'x' }]\n";
+        let tree = Tree::parse(text).expect("built");
+        let manifest = crate::Manifest::deserialize(tree.deserializer()).expect("read");
+        let reference: crate::Manifest = toml::from_str(text).expect("read by toml");
+        assert_eq!(serde_json::to_value(&manifest).unwrap(), serde_json::to_value(&reference).unwrap());
+        assert_eq!(manifest.modules["eea-uk"]["levels"][3]["deep"], "x");
+    }
+}
