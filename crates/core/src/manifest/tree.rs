@@ -71,7 +71,9 @@ pub(crate) struct Table<'i> {
     /// Written `{ ... }`, closed to later keys.
     inline: bool,
     /// Key to entry, once the table is too long for a linear search, so that no
-    /// table makes insertion quadratic.
+    /// table makes insertion quadratic. Boxed: few tables have one, and every
+    /// value of the tree is as large as a table.
+    #[allow(clippy::box_collection)]
     index: Option<Box<HashMap<Cow<'i, str>, usize>>>,
 }
 
@@ -272,7 +274,7 @@ impl<'i> Builder<'i> {
                             .and_then(|table| descend(table, path.drain(..), dotted))
                         {
                             // Dotted keys may not add to a table written as a header.
-                            Some(parent) if !(dotted && !parent.implicit) && parent.find(&key).is_none() => {
+                            Some(parent) if (!dotted || parent.implicit) && parent.find(&key).is_none() => {
                                 parent.push(key, key_span, item);
                                 false
                             }
