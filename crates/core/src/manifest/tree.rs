@@ -142,19 +142,41 @@ impl<'i> Tree<'i> {
     /// Builds the tree, or returns `None` for anything it leaves to `toml`:
     /// every error, and the rare valid shapes named in the module's comment.
     pub fn parse(text: &'i str) -> Option<Self> {
+        Self::parse_in_pieces(text, PIECE_TOKENS)
+    }
+
+    /// [`Tree::parse`], handing the parser at least `piece` tokens at a time.
+    ///
+    /// `toml_parser` parses a slice of tokens, and a large manifest has tens of
+    /// millions (240 MB for 35 MB of TOML). A newline outside any brackets
+    /// ends a TOML expression (a key/value line, a header or a comment; strings
+    /// are single tokens), so the document is parsed in pieces cut there, each
+    /// a document of its own to the parser, while the builder, which holds
+    /// which table is current, carries on across them.
+    fn parse_in_pieces(text: &'i str, piece: usize) -> Option<Self> {
+        use toml_parser::lexer::TokenKind;
         let source = Source::new(text);
-        // `into_vec` reserves 2 tokens per 7 bytes, a manifest's density, so a
-        // large manifest often just overflows it and copies every token once more.
-        let mut tokens = Vec::with_capacity(text.len() / 3 + 16);
-        tokens.extend(source.lex());
         let mut builder = Builder::new(source);
         let mut sink = Declines(false);
-        {
-            let mut whitespace = ValidateWhitespace::new(&mut builder, source);
-            let mut guard = RecursionGuard::new(&mut whitespace, DEPTH_LIMIT);
-            toml_parser::parser::parse_document(&tokens, &mut guard, &mut sink);
+        let mut tokens = Vec::with_capacity(piece.min(text.len() / 3) + 64);
+        let mut depth = 0i64;
+        for token in source.lex() {
+            match token.kind() {
+                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+                _ => {}
+            }
+            let ends_expression = depth == 0 && token.kind() == TokenKind::Newline;
+            tokens.push(token);
+            if ends_expression && tokens.len() >= piece {
+                parse_piece(&tokens, &mut builder, &mut sink, source);
+                tokens.clear();
+                if sink.0 || builder.declined {
+                    return None;
+                }
+            }
         }
-        drop(tokens);
+        parse_piece(&tokens, &mut builder, &mut sink, source);
         if sink.0 || builder.declined || !builder.stack.is_empty() || builder.pending_value {
             return None;
         }
@@ -170,6 +192,20 @@ impl<'i> Tree<'i> {
     pub fn deserializer(&self) -> ItemDeserializer<'_, 'i> {
         ItemDeserializer::Table(&self.root)
     }
+}
+
+/// Tokens handed to the parser at a time (1.5 MB of them).
+const PIECE_TOKENS: usize = 1 << 16;
+
+fn parse_piece<'i>(
+    tokens: &[toml_parser::lexer::Token],
+    builder: &mut Builder<'i>,
+    sink: &mut Declines,
+    source: Source<'i>,
+) {
+    let mut whitespace = ValidateWhitespace::new(builder, source);
+    let mut guard = RecursionGuard::new(&mut whitespace, DEPTH_LIMIT);
+    toml_parser::parser::parse_document(tokens, &mut guard, sink);
 }
 
 fn convert_table<'i>(table: &toml::de::DeTable<'i>) -> Table<'i> {
@@ -649,6 +685,9 @@ mod tests {
     /// The tree is `toml`'s tree, spans included, or it leaves the document
     /// to `toml`; it never accepts what `toml` refuses.
     fn agrees_with_toml(text: &str) -> Result<(), TestCaseError> {
+        // Cut at every newline outside brackets, the tree is the same.
+        let whole = Tree::parse(text).map(|t| t.root);
+        prop_assert_eq!(&Tree::parse_in_pieces(text, 1).map(|t| t.root), &whole, "{}", text);
         let reference = by_toml(text);
         match (Tree::parse(text), reference) {
             (Some(tree), Some(reference)) => prop_assert_eq!(tree.root, reference.root, "{}", text),
@@ -707,6 +746,7 @@ mod tests {
         ];
         for text in documents {
             assert!(Tree::parse(text).is_none(), "not left to toml:\n{text}");
+            assert!(Tree::parse_in_pieces(text, 1).is_none(), "not left to toml when cut:\n{text}");
         }
     }
 
