@@ -10,7 +10,7 @@ use crate::report::{self, Report};
 /// output does (without colour), summary included.
 pub fn render_text(manifest_path: &str, manifest_text: &str, module: &ModuleInfo, findings: Vec<Finding>) -> String {
     let index = SourceIndex::new(manifest_text);
-    let located = findings.into_iter().map(|f| report::locate(&index, module, f)).collect();
+    let located = report::locate_all(&index, module, findings).collect();
     let report = Report {
         manifest_path,
         manifest_text,

@@ -134,15 +134,39 @@ pub fn write_bytes(bytes: &[u8]) {
     }
 }
 
-/// Serializes `value` as pretty JSON to the output, through a buffer.
+/// Serializes `value` as pretty JSON to the output as it is encoded, so that
+/// a report of hundreds of thousands of findings (100 MB of JSON) is never
+/// held whole in memory.
 pub fn json(value: &impl serde::Serialize) {
-    let mut buffer = Vec::with_capacity(4096);
-    if let Err(error) = serde_json::to_writer_pretty(&mut buffer, value) {
+    let mut streamed = Streamed(Vec::with_capacity(STREAMED_PIECE + 4096));
+    if let Err(error) = serde_json::to_writer_pretty(&mut streamed, value) {
         eprintln!("error: cannot encode the output: {error}");
         std::process::exit(2);
     }
-    buffer.push(b'\n');
-    write_bytes(&buffer);
+    streamed.0.push(b'\n');
+    write_bytes(&streamed.0);
+}
+
+/// How much encoded output is gathered before it is written.
+const STREAMED_PIECE: usize = 64 * 1024;
+
+/// Passes what a serializer writes on to the output in pieces of
+/// [`STREAMED_PIECE`]; a failed write ends juris there, as [`write_bytes`] does.
+struct Streamed(Vec<u8>);
+
+impl Write for Streamed {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(bytes);
+        if self.0.len() >= STREAMED_PIECE {
+            write_bytes(&self.0);
+            self.0.clear();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Flushes the output; called once at the end.

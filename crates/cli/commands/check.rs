@@ -90,7 +90,7 @@ pub fn evaluate(
                     failures.push(Failure { plugin: plugin.path.display().to_string(), message });
                 }
                 reported.push(&plugin.info);
-                findings.extend(checked.findings.into_iter().map(|f| report::locate(&index, &plugin.info, f)));
+                findings.extend(report::locate_all(&index, &plugin.info, checked.findings));
             }
             Err(error) => {
                 failures.push(Failure { plugin: plugin.path.display().to_string(), message: error.to_string() })
@@ -106,7 +106,7 @@ pub fn evaluate(
         host_findings.extend(host_rules::evidence_checks(&manifest, evidence));
     }
     host_findings.extend(waiver_checks(&manifest, as_of, settings.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS)));
-    findings.extend(host_findings.into_iter().map(|f| report::locate(&index, host, f)));
+    findings.extend(report::locate_all(&index, host, host_findings));
     reported.push(host);
 
     // `[rules]` in juris.toml: off drops a finding, a level replaces its severity.
@@ -355,11 +355,16 @@ fn apply_waivers<'a>(
 /// last), then errors before warnings before notes, then by line; `--sort
 /// line` orders by position only.
 fn sort(findings: &mut [Located], order: crate::args::SortOrder, modules: &[&ModuleInfo]) {
-    let rank = |id: &str| modules.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+    // Findings hold the very `ModuleInfo`s the list does, so the address
+    // finds the rank without comparing ids at each of a large sort's comparisons.
+    let rank = |module: &ModuleInfo| {
+        modules.iter().position(|m| std::ptr::eq(*m, module)).or_else(|| modules.iter().position(|m| m.id == module.id))
+    };
+    let rank = |module: &ModuleInfo| rank(module).unwrap_or(usize::MAX);
     match order {
         crate::args::SortOrder::Module => findings.sort_by(|a, b| {
-            (rank(&a.module.id), std::cmp::Reverse(a.finding.severity), a.line, a.column, &a.finding.rule).cmp(&(
-                rank(&b.module.id),
+            (rank(a.module), std::cmp::Reverse(a.finding.severity), a.line, a.column, &a.finding.rule).cmp(&(
+                rank(b.module),
                 std::cmp::Reverse(b.finding.severity),
                 b.line,
                 b.column,

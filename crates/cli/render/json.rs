@@ -9,12 +9,12 @@ use serde::Serialize;
 use crate::report::Report;
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct JsonReport<'a, Findings> {
     juris: &'static str,
     manifest: &'a str,
     as_of: String,
     modules: Vec<JsonModule<'a>>,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings,
     summary: Summary<'a>,
     unchecked_markets: Vec<String>,
     errors: Vec<JsonError<'a>>,
@@ -86,10 +86,8 @@ struct JsonError<'a> {
 }
 
 pub fn print(report: &Report) {
-    let findings = report
-        .findings
-        .iter()
-        .map(|l| JsonFinding {
+    let findings = super::Sequence(|| {
+        report.findings.iter().map(|l| JsonFinding {
             rule: &l.finding.rule,
             module: &l.module.id,
             severity: l.finding.severity,
@@ -105,7 +103,7 @@ pub fn print(report: &Report) {
                 expires: w.expires.0.to_string(),
             }),
         })
-        .collect();
+    });
     let json = JsonReport {
         juris: env!("CARGO_PKG_VERSION"),
         manifest: report.manifest_path,

@@ -34,21 +34,21 @@ fn driver() -> Value {
 // results, and a tree of them costs gigabytes.
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log<'a, Results> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run<'a, Results>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run<'a, Results> {
     tool: Tool<'a>,
     invocations: [Invocation; 1],
     artifacts: [Artifact<'a>; 1],
     column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
+    results: Results,
 }
 
 #[derive(Serialize)]
@@ -199,47 +199,7 @@ pub fn report<'a>(report: &'a Report, uri: &'a str) -> impl Serialize + 'a {
         .collect();
     let module_index: std::collections::HashMap<*const juris_core::ModuleInfo, usize> =
         report.modules.iter().enumerate().map(|(i, m)| (*m as *const _, i)).collect();
-    let results: Vec<SarifResult> = report
-        .findings
-        .iter()
-        .map(|l| {
-            let extension = module_index.get(&(l.module as *const _)).copied().unwrap_or(0);
-            let rule_index = rule_indices.get(extension).and_then(|ids| ids.get(l.finding.rule.as_str()).copied());
-            let message = match &l.finding.help {
-                Some(help) => format!("{} (help: {help})", l.finding.message),
-                None => l.finding.message.clone(),
-            };
-            SarifResult {
-                rule_id: &l.finding.rule,
-                rule: RuleRef {
-                    id: &l.finding.rule,
-                    index: rule_index,
-                    tool_component: ComponentIndex { index: extension },
-                },
-                level: level(l.finding.severity),
-                message: Text { text: message },
-                locations: [Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: Uri { uri },
-                        region: Region { start_line: l.line, start_column: l.column },
-                    },
-                }],
-                partial_fingerprints: Fingerprints { juris_v1: format!("{}:{}", l.finding.rule, l.finding.path) },
-                properties: PathProperty { path: &l.finding.path },
-                suppressions: l.waiver.map(|waiver| {
-                    [Suppression {
-                        kind: "external",
-                        status: "accepted",
-                        justification: &waiver.reason,
-                        properties: SuppressionProperties {
-                            owner: &waiver.owner,
-                            expires: waiver.expires.0.to_string(),
-                        },
-                    }]
-                }),
-            }
-        })
-        .collect();
+    let results = Results { report, uri, rule_indices, module_index };
     let notifications: Vec<Value> = report
         .failures
         .iter()
@@ -260,6 +220,59 @@ pub fn report<'a>(report: &'a Report, uri: &'a str) -> impl Serialize + 'a {
             column_kind: "unicodeCodePoints",
             results,
         }],
+    }
+}
+
+/// The results, each made as it is written.
+struct Results<'a> {
+    report: &'a Report<'a>,
+    uri: &'a str,
+    /// Per extension: rule id to the rule's index in it.
+    rule_indices: Vec<std::collections::HashMap<&'a str, usize>>,
+    module_index: std::collections::HashMap<*const juris_core::ModuleInfo, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.report.findings.iter().map(|l| self.result(l)))
+    }
+}
+
+impl<'a> Results<'a> {
+    fn result(&self, l: &'a crate::report::Located<'a>) -> SarifResult<'a> {
+        let uri = self.uri;
+        let extension = self.module_index.get(&(l.module as *const _)).copied().unwrap_or(0);
+        let rule_index = self.rule_indices.get(extension).and_then(|ids| ids.get(l.finding.rule.as_str()).copied());
+        let message = match &l.finding.help {
+            Some(help) => format!("{} (help: {help})", l.finding.message),
+            None => l.finding.message.clone(),
+        };
+        SarifResult {
+            rule_id: &l.finding.rule,
+            rule: RuleRef {
+                id: &l.finding.rule,
+                index: rule_index,
+                tool_component: ComponentIndex { index: extension },
+            },
+            level: level(l.finding.severity),
+            message: Text { text: message },
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: Uri { uri },
+                    region: Region { start_line: l.line, start_column: l.column },
+                },
+            }],
+            partial_fingerprints: Fingerprints { juris_v1: format!("{}:{}", l.finding.rule, l.finding.path) },
+            properties: PathProperty { path: &l.finding.path },
+            suppressions: l.waiver.map(|waiver| {
+                [Suppression {
+                    kind: "external",
+                    status: "accepted",
+                    justification: &waiver.reason,
+                    properties: SuppressionProperties { owner: &waiver.owner, expires: waiver.expires.0.to_string() },
+                }]
+            }),
+        }
     }
 }
 
