@@ -310,6 +310,11 @@ pub fn sales_in(ctx: &juris_core::CheckContext) -> std::sync::Arc<Vec<selling::S
     ctx.memo(|ctx| sales(&ctx.manifest, ctx.options::<Options>(), ctx.as_of))
 }
 
+/// The activities among [`sales_in`] that sell or share, once per check.
+pub fn selling_activities_in(ctx: &juris_core::CheckContext) -> std::sync::Arc<selling::SellingActivities> {
+    ctx.memo(|ctx| selling::SellingActivities::of(&sales_in(ctx), ctx.manifest.activities.len()))
+}
+
 /// `26625000` as `26,625,000`, as money and head counts are written.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

@@ -110,9 +110,10 @@ fn out_of_scope(m: &Manifest, options: &Options, on: Date) -> Option<String> {
 /// Whether a covered activity's sensitive personal information is sold or
 /// shared, or used beyond §7027(m) (as `california/sensitive-limit-link` reads it).
 fn limit_applies(m: &Manifest, options: &Options, on: Date, found: &[selling::SaleOrSharing]) -> bool {
+    let selling = selling::SellingActivities::of(found, m.activities.len());
     applicability::covered_activities(m, options).any(|(i, a)| {
         !sensitive::sensitive_categories(m, options, a, on).is_empty()
-            && (selling::activity_sells(found, i) || !sensitive::uses_beyond(a).is_empty())
+            && (selling.contains(i) || !sensitive::uses_beyond(a).is_empty())
     })
 }
 

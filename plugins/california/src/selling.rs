@@ -209,9 +209,29 @@ fn recipient_index(m: &Manifest, r: &Recipient) -> Option<usize> {
     m.recipient_index(&r.id)
 }
 
-/// Whether the activity at `index` sells or shares, by facts or declaration.
-pub fn activity_sells(found: &[SaleOrSharing], index: usize) -> bool {
-    found.iter().any(|s| s.source == Source::Activity(index))
+/// The activities that sell or share, by index, so that asking about each of
+/// many activities does not scan every sale each time (that made two rules
+/// quadratic in the number of activities).
+#[derive(Debug)]
+pub struct SellingActivities(Vec<bool>);
+
+impl SellingActivities {
+    pub fn of(found: &[SaleOrSharing], activities: usize) -> Self {
+        let mut selling = vec![false; activities];
+        for sale in found {
+            if let Source::Activity(i) = sale.source
+                && let Some(slot) = selling.get_mut(i)
+            {
+                *slot = true;
+            }
+        }
+        SellingActivities(selling)
+    }
+
+    /// Whether activity `index` sells or shares.
+    pub fn contains(&self, index: usize) -> bool {
+        self.0.get(index).copied().unwrap_or(false)
+    }
 }
 
 /// The sources in words, for a message: "activity `ads`, cookie `_fbp`".
@@ -240,4 +260,23 @@ pub fn reasons(found: &[SaleOrSharing]) -> String {
         }
     }
     out.join("; ")
+}
+
+#[cfg(test)]
+mod selling_activities_tests {
+    use super::*;
+
+    fn sale(source: Source) -> SaleOrSharing {
+        SaleOrSharing { kind: Kind::Sale, source, recipient: None, reason: String::new() }
+    }
+
+    #[test]
+    fn marks_the_activities_found_selling_and_nothing_else() {
+        let found =
+            [sale(Source::Activity(2)), sale(Source::Cookie(0)), sale(Source::Activity(0)), sale(Source::Activity(9))];
+        let selling = SellingActivities::of(&found, 4);
+        let marked: Vec<usize> = (0..6).filter(|&i| selling.contains(i)).collect();
+        // The cookie's index is not an activity's, and 9 is past the last activity.
+        assert_eq!(marked, [0, 2]);
+    }
 }

@@ -67,12 +67,12 @@ training when sensitive data feeds it).
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let Some(options) = super::ccpa(ctx) else { return Vec::new() };
     let m = &ctx.manifest;
-    let found = crate::applicability::sales_in(ctx);
+    let selling = crate::applicability::selling_activities_in(ctx);
     let mut out = Vec::new();
     let mut any_required = false;
     for (i, a) in crate::applicability::covered_activities(m, &options) {
         let mut why = Vec::new();
-        if crate::selling::activity_sells(&found, i) {
+        if selling.contains(i) {
             why.push("sells or shares personal information (§7150(b)(1))");
         }
         if !crate::sensitive::sensitive_categories(m, &options, a, ctx.as_of).is_empty() {

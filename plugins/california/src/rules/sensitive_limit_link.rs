@@ -90,7 +90,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     if m.notices.limit_use_link || options.alternative_opt_out_link {
         return Vec::new();
     }
-    let found = crate::applicability::sales_in(ctx);
+    let selling = crate::applicability::selling_activities_in(ctx);
     let mut activities = Vec::new();
     for (i, a) in crate::applicability::covered_activities(m, &options) {
         let categories = sensitive::sensitive_categories(m, &options, a, ctx.as_of);
@@ -98,7 +98,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             continue;
         }
         let beyond: Vec<String> = sensitive::uses_beyond(a).iter().map(|u| format!("`{u}`")).collect();
-        let why = if crate::selling::activity_sells(&found, i) {
+        let why = if selling.contains(i) {
             "sold or shared".to_string()
         } else if !beyond.is_empty() {
             format!("used for {}", beyond.join(", "))
