@@ -42,14 +42,26 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// The two letters as bytes, for comparing without decoding.
+    pub const fn as_bytes(&self) -> [u8; 2] {
+        self.0
+    }
+
     /// Whether this country is an EU member state.
     pub fn is_eu(&self) -> bool {
-        EU_MEMBERS.iter().any(|m| m.as_bytes() == self.0)
+        self.in_set(&EU_SET)
     }
 
     /// Whether this country is in the EEA (EU 27 + IS, LI, NO).
     pub fn is_eea(&self) -> bool {
-        self.is_eu() || EEA_EFTA.iter().any(|m| m.as_bytes() == self.0)
+        self.in_set(&EEA_SET)
+    }
+
+    /// Rules ask this for every market of every activity: one bit lookup
+    /// rather than a scan of the member list.
+    fn in_set(&self, set: &CountrySet) -> bool {
+        let slot = country_slot(self.0);
+        set[slot / 64] >> (slot % 64) & 1 == 1
     }
 
     /// Parses an assigned ISO 3166-1 alpha-2 code (upper case).
@@ -297,6 +309,34 @@ pub fn subdivision(code: &str) -> Jurisdiction {
     }
 }
 
+/// A set of countries: one bit per possible pair of capital letters.
+type CountrySet = [u64; 11];
+
+/// The bit of a code in a [`CountrySet`]; the letters are A-Z, checked when a
+/// `Country` is made, so the slot is below 26 * 26.
+const fn country_slot(code: [u8; 2]) -> usize {
+    (code[0].wrapping_sub(b'A') as usize % 26) * 26 + (code[1].wrapping_sub(b'A') as usize % 26)
+}
+
+const fn country_set(groups: &[&[&str]]) -> CountrySet {
+    let mut set = [0u64; 11];
+    let mut g = 0;
+    while g < groups.len() {
+        let mut i = 0;
+        while i < groups[g].len() {
+            let b = groups[g][i].as_bytes();
+            let slot = country_slot([b[0], b[1]]);
+            set[slot / 64] |= 1 << (slot % 64);
+            i += 1;
+        }
+        g += 1;
+    }
+    set
+}
+
+const EU_SET: CountrySet = country_set(&[EU_MEMBERS]);
+const EEA_SET: CountrySet = country_set(&[EU_MEMBERS, EEA_EFTA]);
+
 /// The EU's 27 member states (ISO codes; Greece is `GR`, not the EU's `EL`).
 pub const EU_MEMBERS: &[&str] = &[
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
@@ -339,6 +379,17 @@ const ISO_3166_1: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn membership_bits_agree_with_the_member_lists_for_every_code() {
+        for code in ISO_3166_1 {
+            let country = Country::parse(code).expect("an assigned code");
+            assert_eq!(country.is_eu(), EU_MEMBERS.contains(code), "{code}");
+            assert_eq!(country.is_eea(), EU_MEMBERS.contains(code) || EEA_EFTA.contains(code), "{code}");
+        }
+        assert_eq!(ISO_3166_1.iter().filter(|c| Country::parse(c).is_some_and(|c| c.is_eea())).count(), 30);
+    }
+
     use super::*;
 
     fn j(s: &str) -> Jurisdiction {

@@ -91,9 +91,9 @@ pub fn regime_of_country(code: &str, on: Date) -> Option<Regime> {
 /// [`regime_of_country`] for a country already parsed (rules ask it per
 /// activity and market, so it must not parse again).
 pub fn regime_of(country: juris_core::jurisdiction::Country, on: Date) -> Option<Regime> {
-    match country.code() {
-        "GB" if on < UK_GDPR_FROM => Some(Regime::Eea),
-        "GB" => Some(Regime::Uk),
+    match &country.as_bytes() {
+        b"GB" if on < UK_GDPR_FROM => Some(Regime::Eea),
+        b"GB" => Some(Regime::Uk),
         _ if country.is_eea() => Some(Regime::Eea),
         _ => None,
     }
@@ -222,9 +222,9 @@ pub fn activity_places<'a>(
         return Vec::new();
     }
     let markets: Vec<Jurisdiction> =
-        m.activity_markets(a).iter().filter(|p| regimes(p, on).contains(&regime)).cloned().collect();
+        m.activity_markets(a).iter().filter(|p| regime_covers(p, regime, on)).cloned().collect();
     let mut places: Vec<Jurisdiction> = if expand {
-        crate::places_within(&markets, extra).into_iter().filter(|p| regimes(p, on).contains(&regime)).collect()
+        crate::places_within(&markets, extra).into_iter().filter(|p| regime_covers(p, regime, on)).collect()
     } else {
         markets
     };
