@@ -19,27 +19,30 @@ macro_rules! taxonomy_key {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(&'static str);
 
         impl $name {
             /// Parses a key, refusing one that is not in the taxonomy.
             pub fn parse(key: &str) -> Result<Self, UnknownKey> {
-                if $keys.binary_search(&key).is_ok() {
-                    Ok($name(key.to_string()))
+                // The key is kept as the taxonomy's own string: a manifest names
+                // hundreds of thousands of keys, and copying each was an
+                // allocation in the host and in every plugin.
+                if let Ok(found) = $keys.binary_search(&key) {
+                    Ok($name($keys[found]))
                 } else {
                     Err(UnknownKey::new($what, key, $keys))
                 }
             }
 
             /// The key as written, e.g. `user.contact.email`.
-            pub fn as_str(&self) -> &str {
-                &self.0
+            pub fn as_str(&self) -> &'static str {
+                self.0
             }
 
             /// Whether this key is `prefix` or below it in the hierarchy
             /// (`user.contact.email` is within `user.contact`).
             pub fn is_within(&self, prefix: &str) -> bool {
-                is_within(&self.0, prefix)
+                is_within(self.0, prefix)
             }
 
             /// All known keys of this kind, sorted.
@@ -50,14 +53,13 @@ macro_rules! taxonomy_key {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.0)
             }
         }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                $name::parse(&s).map_err(serde::de::Error::custom)
+                deserializer.deserialize_str(KeyVisitor { parse: $name::parse, what: $what })
             }
         }
 
@@ -99,6 +101,25 @@ taxonomy_key!(
 /// Whether `key` equals `prefix` or is a descendant of it.
 pub fn is_within(key: &str, prefix: &str) -> bool {
     key == prefix || (key.starts_with(prefix) && key.as_bytes().get(prefix.len()) == Some(&b'.'))
+}
+
+/// Reads a key as a string without copying it (serde's `Cow<str>` and
+/// `String` both allocate), then looks it up.
+struct KeyVisitor<T> {
+    parse: fn(&str) -> Result<T, UnknownKey>,
+    what: &'static str,
+}
+
+impl<T> serde::de::Visitor<'_> for KeyVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a fideslang {} key", self.what)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<T, E> {
+        (self.parse)(key).map_err(E::custom)
+    }
 }
 
 /// A key that is not in the taxonomy.
