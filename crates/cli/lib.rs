@@ -66,6 +66,16 @@ pub fn quiet() -> bool {
 }
 
 /// Runs `juris` with the process's arguments.
+/// Leaves `value` for the operating system to reclaim when the process
+/// exits, rather than freeing it now. Every command runs once and exits; a
+/// large manifest's model, syntax tree and findings are millions of small
+/// allocations, and freeing them one by one took a fifth of a second of the
+/// 100,000-activity benchmark (docs/performance.md). Only for plain data:
+/// nothing whose drop flushes or closes something.
+pub(crate) fn left_to_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

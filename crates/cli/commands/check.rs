@@ -47,7 +47,7 @@ pub fn evaluate(
         crate::input::report(&file.path, &file.text, &errors, format);
         return Err(Outcome::InputError);
     }
-    tracing::debug!(elapsed = ?started.elapsed(), "manifest parsed");
+    tracing::debug!(elapsed = ?started.elapsed(), resident_mib = resident_mib(), "manifest parsed");
     let as_of = selection.as_of.unwrap_or_else(session::today);
     let mut failures: Vec<Failure> = set
         .errors
@@ -71,10 +71,10 @@ pub fn evaluate(
     };
     let manifest = ctx.manifest;
     let evidence = ctx.evidence;
-    tracing::debug!(elapsed = ?started.elapsed(), bytes = input.len(), "manifest encoded for the plugins");
+    tracing::debug!(elapsed = ?started.elapsed(), resident_mib = resident_mib(), bytes = input.len(), "manifest encoded for the plugins");
     let results = in_parallel(&modules, |plugin| {
         let result = plugin.check_encoded(&input);
-        tracing::debug!(elapsed = ?started.elapsed(), module = plugin.id(), "module checked");
+        tracing::debug!(elapsed = ?started.elapsed(), resident_mib = resident_mib(), module = plugin.id(), "module checked");
         result
     });
     drop(input);
@@ -133,7 +133,10 @@ pub fn evaluate(
             eprintln!("error: {message} (plugin {})", sanitize::line(&failure.plugin));
         }
     }
-    Ok(then(Evaluation { file: &file, manifest: &manifest, as_of, reported, findings, failures }))
+    let outcome = then(Evaluation { file: &file, manifest: &manifest, as_of, reported, findings, failures });
+    crate::left_to_exit((index, manifest, evidence));
+    crate::left_to_exit(file);
+    Ok(outcome)
 }
 
 /// A manifest checked by every selected module, with the host's findings,
@@ -184,7 +187,7 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             failures,
             unchecked_markets: &settings.unchecked_markets,
         };
-        tracing::debug!(elapsed = ?started.elapsed(), findings = report.findings.len(), "findings located");
+        tracing::debug!(elapsed = ?started.elapsed(), resident_mib = resident_mib(), findings = report.findings.len(), "findings located");
         match args.format {
             ReportFormat::Text => render::text::print_report(&report, args),
             ReportFormat::Json => render::json::print(&report),
@@ -195,11 +198,12 @@ pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
             ReportFormat::Github => render::github::print(&report),
             ReportFormat::Junit => render::junit::print(&report),
         }
-        tracing::debug!(elapsed = ?started.elapsed(), "report written");
+        tracing::debug!(elapsed = ?started.elapsed(), resident_mib = resident_mib(), "report written");
         let mut outcome = if report.has_errors() && !args.exit_zero { Outcome::Findings } else { Outcome::Clean };
         if !report.failures.is_empty() {
             outcome = outcome.and(Outcome::PluginFailed);
         }
+        crate::left_to_exit(report);
         outcome
     });
     rendered.unwrap_or_else(|outcome| outcome)
@@ -482,6 +486,14 @@ fn validate_waivers(
         }
     }
     if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// The process's resident memory in MiB, for `-vv`'s phase log (Linux only).
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find_map(|line| line.strip_prefix("VmRSS:"))?;
+    let kib: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// Runs `f` on every plugin, on as many threads as there are cores, and
