@@ -130,8 +130,9 @@ impl Loaded {
 /// value out of range is an error at its line, never a wrapped or clamped
 /// number later.
 pub const PLUGIN_TIMEOUT_SECONDS: std::ops::RangeInclusive<u64> = 1..=86_400;
-/// 1 KiB to 4 GiB.
-pub const MAX_MANIFEST_BYTES: std::ops::RangeInclusive<u64> = 1024..=4 * 1024 * 1024 * 1024;
+/// 1 KiB to 4 GiB less a byte: places in a manifest are held as 32-bit
+/// offsets (half the memory of its syntax tree's spans).
+pub const MAX_MANIFEST_BYTES: std::ops::RangeInclusive<u64> = 1024..=u32::MAX as u64;
 /// Up to 100 years of days.
 pub const DAYS: std::ops::RangeInclusive<u64> = 0..=36_525;
 

@@ -213,21 +213,26 @@ fn validate(m: &Manifest) -> Vec<(String, String)> {
     problems
 }
 
-/// Byte offsets of line starts, to turn offsets into lines and columns.
+/// Byte offsets of line starts, to turn offsets into lines and columns; 32-bit,
+/// as manifests are smaller than 4 GiB (a larger text is indexed up to there).
 struct LineIndex {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let newlines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut starts = Vec::with_capacity(newlines + 1);
+        starts.push(0);
+        let ends = text.match_indices('\n').map_while(|(i, _)| u32::try_from(i + 1).ok());
+        starts.extend(ends);
         LineIndex { starts }
     }
 
     fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let line = self.starts.partition_point(|&s| s as usize <= offset).max(1);
+        let start = self.starts[line - 1] as usize;
         let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, column)
     }
@@ -276,7 +281,7 @@ impl<'a> SourceIndex<'a> {
         if let Some(Segment::Key(first)) = path.0.first()
             && root.get(first).is_none()
         {
-            return root.get("organization").map(|entry| entry.key_span.clone());
+            return root.get("organization").map(|entry| entry.key_span.range());
         }
         let mut value = None::<&Value<'a>>;
         for segment in &path.0 {
@@ -285,7 +290,7 @@ impl<'a> SourceIndex<'a> {
                 (Segment::Key(k), Some(Value::Table(t))) => t.get(k).map(|entry| (entry, &entry.value)),
                 (Segment::Index(i), Some(Value::Array(array))) => {
                     let Some(item) = array.items.get(*i) else { break };
-                    best = Some(item.span.clone());
+                    best = Some(item.span.range());
                     value = Some(&item.value);
                     continue;
                 }
@@ -294,7 +299,7 @@ impl<'a> SourceIndex<'a> {
             let Some((entry, item)) = item else { break };
             // A table header's value span covers the whole table; the
             // key is a better place to point at for missing children.
-            best = Some(if matches!(item.value, Value::Table(_)) { entry.key_span.clone() } else { item.span.clone() });
+            best = Some(if matches!(item.value, Value::Table(_)) { entry.key_span.range() } else { item.span.range() });
             value = Some(&item.value);
         }
         best.map(|span| self.trim_to_line(span))

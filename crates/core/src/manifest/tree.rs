@@ -24,10 +24,38 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 
+/// A byte range of the document in 32-bit offsets: the tree holds one or two
+/// per value, and manifests are smaller than 4 GiB (`Tree::parse` leaves
+/// larger documents to `toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Extent {
+    start: u32,
+    end: u32,
+}
+
+impl Extent {
+    /// Offsets past 4 GiB are held as 4 GiB (only a tree converted from
+    /// `toml`'s, for a document that large, has them).
+    fn new(start: usize, end: usize) -> Self {
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Extent { start: offset(start), end: offset(end) }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Extent {
+    fn from(range: Range<usize>) -> Self {
+        Extent::new(range.start, range.end)
+    }
+}
+
 /// A TOML value with the byte range it was written at.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Item<'i> {
-    pub span: Range<usize>,
+    pub span: Extent,
     pub value: Value<'i>,
 }
 
@@ -89,7 +117,7 @@ impl PartialEq for Table<'_> {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Entry<'i> {
     pub key: Cow<'i, str>,
-    pub key_span: Range<usize>,
+    pub key_span: Extent,
     pub value: Item<'i>,
 }
 
@@ -104,9 +132,9 @@ impl<'i> Table<'i> {
         Table { implicit, dotted, inline, ..Table::default() }
     }
 
-    /// A table opened by a header, with room for a typical record's keys.
-    fn written() -> Self {
-        Table { entries: Vec::with_capacity(8), ..Table::default() }
+    /// A table opened by a header, with room for `keys` entries.
+    fn written(keys: usize) -> Self {
+        Table { entries: Vec::with_capacity(keys), ..Table::default() }
     }
 
     pub fn find(&self, key: &str) -> Option<usize> {
@@ -120,7 +148,7 @@ impl<'i> Table<'i> {
         self.find(key).map(|i| &self.entries[i])
     }
 
-    fn push(&mut self, key: Cow<'i, str>, key_span: Range<usize>, value: Item<'i>) -> usize {
+    fn push(&mut self, key: Cow<'i, str>, key_span: Extent, value: Item<'i>) -> usize {
         let at = self.entries.len();
         if let Some(index) = &mut self.index {
             index.insert(key.clone(), at);
@@ -142,6 +170,9 @@ impl<'i> Tree<'i> {
     /// Builds the tree, or returns `None` for anything it leaves to `toml`:
     /// every error, and the rare valid shapes named in the module's comment.
     pub fn parse(text: &'i str) -> Option<Self> {
+        if u32::try_from(text.len()).is_err() {
+            return None;
+        }
         Self::parse_in_pieces(text, PIECE_TOKENS)
     }
 
@@ -211,7 +242,7 @@ fn parse_piece<'i>(
 fn convert_table<'i>(table: &toml::de::DeTable<'i>) -> Table<'i> {
     let mut converted = Table::default();
     for (key, value) in table {
-        converted.push(key.get_ref().clone(), key.span(), convert_item(value));
+        converted.push(key.get_ref().clone(), key.span().into(), convert_item(value));
     }
     converted
 }
@@ -227,7 +258,7 @@ fn convert_item<'i>(item: &toml::Spanned<toml::de::DeValue<'i>>) -> Item<'i> {
         DeValue::Array(a) => Value::Array(Array { items: a.iter().map(convert_item).collect(), of_tables: false }),
         DeValue::Table(t) => Value::Table(convert_table(t)),
     };
-    Item { span: item.span(), value }
+    Item { span: item.span().into(), value }
 }
 
 /// Records that the parser found an error.
@@ -241,8 +272,16 @@ impl ErrorSink for Declines {
 
 /// An array or inline table being read.
 enum Open<'i> {
-    Array { start: usize, items: Vec<Item<'i>> },
-    Inline { start: usize, table: Table<'i>, key: Option<(Cow<'i, str>, Range<usize>)> },
+    /// Its items so far are `Builder::items[first..]`.
+    Array {
+        start: usize,
+        first: usize,
+    },
+    Inline {
+        start: usize,
+        table: Table<'i>,
+        key: Option<(Cow<'i, str>, Extent)>,
+    },
 }
 
 /// Builds the tree from the parser's events.
@@ -253,19 +292,27 @@ struct Builder<'i> {
     /// an array of tables on the way stands for its last table.
     current: Vec<usize>,
     /// The parts of the key being read.
-    key: Vec<(Cow<'i, str>, Range<usize>)>,
+    key: Vec<(Cow<'i, str>, Extent)>,
     /// A header being read: whether `[[...]]`, and where it starts.
     header: Option<(bool, usize)>,
     /// The key of a top-level key/value line whose value is being read (the
     /// vector is kept between lines, so that reading a key allocates nothing).
-    pending: Vec<(Cow<'i, str>, Range<usize>)>,
+    pending: Vec<(Cow<'i, str>, Extent)>,
     pending_value: bool,
     stack: Vec<Open<'i>>,
+    /// The items of the open arrays, innermost last: an array's items are
+    /// moved out when it closes, into a vector of exactly their number
+    /// (growing each array's own vector wasted half its memory).
+    items: Vec<Item<'i>>,
+    /// How many keys the last table opened by a header had: records of one
+    /// array of tables have about as many keys each, so the next table is
+    /// made that size.
+    keys_per_table: usize,
     declined: bool,
 }
 
-fn range(span: Span) -> Range<usize> {
-    span.start()..span.end()
+fn extent(span: Span) -> Extent {
+    Extent::new(span.start(), span.end())
 }
 
 impl<'i> Builder<'i> {
@@ -279,6 +326,8 @@ impl<'i> Builder<'i> {
             pending: Vec::new(),
             pending_value: false,
             stack: Vec::new(),
+            items: Vec::new(),
+            keys_per_table: 8,
             declined: false,
         }
     }
@@ -293,7 +342,7 @@ impl<'i> Builder<'i> {
     /// to the key of the current line.
     fn complete(&mut self, item: Item<'i>) {
         match self.stack.last_mut() {
-            Some(Open::Array { items, .. }) => items.push(item),
+            Some(Open::Array { .. }) => self.items.push(item),
             Some(Open::Inline { table, key, .. }) => match key.take() {
                 Some((key, key_span)) if table.find(&key).is_none() => {
                     table.push(key, key_span, item);
@@ -328,7 +377,15 @@ impl<'i> Builder<'i> {
     }
 
     /// `[path.key]` or `[[path.key]]` is closed: the table it opens becomes current.
-    fn open_table(&mut self, is_array: bool, span: Range<usize>) {
+    fn open_table(&mut self, is_array: bool, span: Extent) {
+        // The table the previous header opened is complete.
+        if let Some(previous) = walk(&mut self.root, &self.current) {
+            self.keys_per_table = previous.entries.len().max(1);
+            if previous.entries.capacity() > previous.entries.len() + previous.entries.len() / 4 {
+                previous.entries.shrink_to_fit();
+            }
+        }
+        let keys = self.keys_per_table;
         let mut path = std::mem::take(&mut self.key);
         let Some((key, key_span)) = path.pop() else { return self.declined = true };
         let mut indices = Vec::with_capacity(path.len() + 1);
@@ -346,17 +403,17 @@ impl<'i> Builder<'i> {
         }
         let at = match (table.find(&key), is_array) {
             (None, false) => {
-                let value = Value::Table(Table::written());
+                let value = Value::Table(Table::written(keys));
                 table.push(key, key_span, Item { span, value })
             }
             (None, true) => {
-                let first = Item { span: span.clone(), value: Value::Table(Table::written()) };
+                let first = Item { span: span.clone(), value: Value::Table(Table::written(keys)) };
                 let value = Value::Array(Array { items: vec![first], of_tables: true });
                 table.push(key, key_span, Item { span, value })
             }
             (Some(at), true) => match &mut table.entries[at].value.value {
                 Value::Array(Array { items: tables, of_tables: true }) => {
-                    tables.push(Item { span, value: Value::Table(Table::written()) });
+                    tables.push(Item { span, value: Value::Table(Table::written(keys)) });
                     at
                 }
                 _ => return self.declined = true,
@@ -408,7 +465,7 @@ fn walk<'t, 'i>(mut table: &'t mut Table<'i>, indices: &[usize]) -> Option<&'t m
 /// Follows (creating as implicit tables) the dotted parts of a key.
 fn descend<'t, 'i>(
     mut table: &'t mut Table<'i>,
-    path: impl Iterator<Item = (Cow<'i, str>, Range<usize>)>,
+    path: impl Iterator<Item = (Cow<'i, str>, Extent)>,
     dotted: bool,
 ) -> Option<&'t mut Table<'i>> {
     for (part, part_span) in path {
@@ -429,7 +486,7 @@ impl<'i> EventReceiver for Builder<'i> {
 
     fn std_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.header.take() {
-            Some((false, start)) => self.open_table(false, start..span.end()),
+            Some((false, start)) => self.open_table(false, Extent::new(start, span.end())),
             _ => self.declined = true,
         }
     }
@@ -441,7 +498,7 @@ impl<'i> EventReceiver for Builder<'i> {
 
     fn array_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.header.take() {
-            Some((true, start)) => self.open_table(true, start..span.end()),
+            Some((true, start)) => self.open_table(true, Extent::new(start, span.end())),
             _ => self.declined = true,
         }
     }
@@ -453,22 +510,25 @@ impl<'i> EventReceiver for Builder<'i> {
 
     fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
-            Some(Open::Inline { start, table, key: None }) => {
-                self.complete(Item { span: start..span.end(), value: Value::Table(table) })
+            Some(Open::Inline { start, mut table, key: None }) => {
+                table.entries.shrink_to_fit();
+                self.complete(Item { span: Extent::new(start, span.end()), value: Value::Table(table) })
             }
             _ => self.declined = true,
         }
     }
 
     fn array_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
-        self.stack.push(Open::Array { start: span.start(), items: Vec::new() });
+        self.stack.push(Open::Array { start: span.start(), first: self.items.len() });
         true
     }
 
     fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
-            Some(Open::Array { start, items }) => {
-                self.complete(Item { span: start..span.end(), value: Value::Array(Array { items, of_tables: false }) })
+            Some(Open::Array { start, first }) => {
+                let items: Vec<Item<'i>> = self.items.drain(first..).collect();
+                let value = Value::Array(Array { items, of_tables: false });
+                self.complete(Item { span: Extent::new(start, span.end()), value })
             }
             _ => self.declined = true,
         }
@@ -478,7 +538,7 @@ impl<'i> EventReceiver for Builder<'i> {
         let Some(raw) = self.raw(span, encoding) else { return self.declined = true };
         let mut decoded = Cow::Borrowed("");
         raw.decode_key(&mut decoded, error);
-        self.key.push((decoded, range(span)));
+        self.key.push((decoded, extent(span)));
         if self.key.len() as u32 >= DEPTH_LIMIT {
             self.declined = true;
         }
@@ -517,7 +577,7 @@ impl<'i> EventReceiver for Builder<'i> {
                 Err(_) => return self.declined = true,
             },
         };
-        self.complete(Item { span: range(span), value });
+        self.complete(Item { span: extent(span), value });
     }
 
     fn error(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
