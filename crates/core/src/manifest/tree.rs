@@ -13,6 +13,12 @@
 //! table reopened, a dotted key in an inline table, an integer beyond `i64`),
 //! returns `None`, and the caller takes `toml`'s path, whose messages and
 //! semantics are the reference. Tests compare the two trees.
+//!
+//! A large document is parsed in two halves on two threads, cut at a line
+//! that opens an array of tables (`[[activities]]`), where nothing after the
+//! cut attaches to the table before it; the halves' top-level keys are
+//! merged only where both are arrays of tables, and anything else takes the
+//! one-thread path.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -43,6 +49,11 @@ impl Extent {
 
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
+    }
+
+    fn shift(&mut self, offset: u32) {
+        self.start = self.start.saturating_add(offset);
+        self.end = self.end.saturating_add(offset);
     }
 }
 
@@ -173,7 +184,44 @@ impl<'i> Tree<'i> {
         if u32::try_from(text.len()).is_err() {
             return None;
         }
+        if text.len() >= SPLIT_FROM_BYTES
+            && let Some(cut) = split_point(text)
+            && let Some(tree) = Self::parse_split(text, cut)
+        {
+            return Some(tree);
+        }
         Self::parse_in_pieces(text, PIECE_TOKENS)
+    }
+
+    /// `text[..cut]` and `text[cut..]` parsed on two threads and merged, or
+    /// `None` when either half is left to `toml` or their top-level keys
+    /// meet other than as two parts of one array of tables. `cut` is the
+    /// start of a line.
+    fn parse_split(text: &'i str, cut: usize) -> Option<Self> {
+        let (head, tail) = text.split_at_checked(cut)?;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| Self::parse_in_pieces(tail, PIECE_TOKENS));
+            let first = Self::parse_in_pieces(head, PIECE_TOKENS);
+            (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let (mut first, mut second) = (first?, second?);
+        let offset = u32::try_from(cut).ok()?;
+        shift_table(&mut second.root, offset);
+        for entry in second.root.entries {
+            match first.root.find(&entry.key) {
+                None => {
+                    first.root.push(entry.key, entry.key_span, entry.value);
+                }
+                Some(at) => match (&mut first.root.entries[at].value.value, entry.value.value) {
+                    (
+                        Value::Array(Array { items, of_tables: true }),
+                        Value::Array(Array { items: more, of_tables: true }),
+                    ) => items.extend(more),
+                    _ => return None,
+                },
+            }
+        }
+        Some(first)
     }
 
     /// [`Tree::parse`], handing the parser at least `piece` tokens at a time.
@@ -222,6 +270,49 @@ impl<'i> Tree<'i> {
     /// A serde deserializer reading the document.
     pub fn deserializer(&self) -> ItemDeserializer<'_, 'i> {
         ItemDeserializer::Table(&self.root)
+    }
+}
+
+/// Documents from this size are parsed in two halves at once (a thread costs
+/// far less than parsing a megabyte).
+const SPLIT_FROM_BYTES: usize = 1 << 20;
+
+/// The start of the first line from the middle of `text` on that is a header
+/// `[[key]]` of one bare key: the parser starts the half after it afresh,
+/// and such a header opens a table of its own at the top level. A line that
+/// only looks like one, inside a multi-line string or array, leaves the half
+/// before it unterminated, so that half is refused and the whole is parsed
+/// on one thread.
+fn split_point(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = text.len() / 2;
+    while let Some(found) = text.get(from..)?.find("\n[[") {
+        let start = from + found + 1;
+        let rest = &bytes[start + 2..];
+        let key = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-').count();
+        if key > 0 && rest[key..].starts_with(b"]]") {
+            return Some(start);
+        }
+        from = start;
+    }
+    None
+}
+
+/// Adds `offset` to every span of `table`: a half parsed alone counts from its
+/// own start.
+fn shift_table(table: &mut Table<'_>, offset: u32) {
+    for entry in &mut table.entries {
+        entry.key_span.shift(offset);
+        shift_item(&mut entry.value, offset);
+    }
+}
+
+fn shift_item(item: &mut Item<'_>, offset: u32) {
+    item.span.shift(offset);
+    match &mut item.value {
+        Value::Array(array) => array.items.iter_mut().for_each(|item| shift_item(item, offset)),
+        Value::Table(table) => shift_table(table, offset),
+        _ => {}
     }
 }
 
@@ -748,6 +839,13 @@ mod tests {
         // Cut at every newline outside brackets, the tree is the same.
         let whole = Tree::parse(text).map(|t| t.root);
         prop_assert_eq!(&Tree::parse_in_pieces(text, 1).map(|t| t.root), &whole, "{}", text);
+        // Parsed in two halves cut at any `[[` line, it is the same tree, or
+        // a half is refused and the whole is parsed on one thread.
+        for (cut, _) in text.match_indices("[[").filter(|(at, _)| *at == 0 || text.as_bytes()[at - 1] == b'\n') {
+            if let Some(split) = Tree::parse_split(text, cut) {
+                prop_assert_eq!(Some(&split.root), whole.as_ref(), "cut at {}:\n{}", cut, text);
+            }
+        }
         let reference = by_toml(text);
         match (Tree::parse(text), reference) {
             (Some(tree), Some(reference)) => prop_assert_eq!(tree.root, reference.root, "{}", text),
@@ -775,6 +873,51 @@ mod tests {
         for text in documents {
             assert!(Tree::parse(text).is_some(), "left to toml:\n{text}");
             agrees_with_toml(text).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_large_manifest_is_parsed_in_two_halves_into_the_same_tree() {
+        let mut text = String::from("manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\"]\n");
+        let mut i = 0;
+        while text.len() < 2 * SPLIT_FROM_BYTES {
+            text.push_str(&format!(
+                "\n[[activities]]\nid = \"a{i}\"\nuses = [\"essential.service\"]\nretention = {{ period = \"P1Y\" }}\n[activities.note]\ntext = '''\n[[activities]]\n'''\n"
+            ));
+            if i % 1000 == 0 {
+                text.push_str(&format!("\n[[systems]]\nid = \"s{i}\"\n"));
+            }
+            i += 1;
+        }
+        let cut = split_point(&text).expect("a `[[` line past the middle");
+        assert!(cut >= text.len() / 2 && text[cut..].starts_with("[[") && text[..cut].ends_with('\n'));
+        let whole = Tree::parse_in_pieces(&text, PIECE_TOKENS).expect("plain");
+        // The first `[[activities]]` past the middle may be inside a string.
+        let split = Tree::parse(&text).expect("plain");
+        assert!(split.root == whole.root);
+        let split = std::iter::successors(Some(cut), |&at| text[at + 1..].find("\n[[activities]]").map(|n| at + n + 2))
+            .find_map(|at| Tree::parse_split(&text, at))
+            .expect("a cut between records");
+        assert!(split.root == whole.root);
+        // Spans count from the document's start in both halves.
+        let Some(Value::Array(activities)) = split.root.get("activities").map(|e| &e.value.value) else {
+            panic!("activities")
+        };
+        let last = activities.items.last().expect("activities").span.range();
+        assert!(text[last].starts_with("[[activities]]"));
+        assert_eq!(activities.items.len(), i);
+    }
+
+    #[test]
+    fn halves_that_meet_other_than_as_one_array_of_tables_are_parsed_whole() {
+        for (head, tail) in [
+            ("[a]\nx = 1\n", "[[b]]\n[a]\ny = 2\n"),
+            ("a = 1\n", "[[a]]\n"),
+            ("[a.b]\nx = 1\n", "[[c]]\n[a.c]\ny = 2\n"),
+            ("s = '''\n", "[[a]]\n'''\n"),
+        ] {
+            let text = format!("{head}{tail}");
+            assert!(Tree::parse_split(&text, head.len()).is_none(), "{text}");
         }
     }
 
