@@ -87,57 +87,75 @@ fn systems_of<'a>(manifest: &'a Manifest, activity: &'a Activity) -> impl Iterat
 
 /// The Art. 3 ground an activity falls under, before the Art. 4 exclusions.
 pub fn ground(manifest: &Manifest, index: usize, activity: &Activity) -> Option<Reason> {
-    let br = crate::brazil();
+    let (ground, why, path) = match fact(manifest, activity)? {
+        Fact::Established(k) => (
+            Ground::ProcessingInBrazil,
+            "the organisation is established in Brazil and processes the data there".to_string(),
+            format!("organization.established[{k}]"),
+        ),
+        Fact::Market { k, own } => (
+            Ground::OfferingInBrazil,
+            "the activity serves people in Brazil".to_string(),
+            if own { format!("activities[{index}].markets[{k}]") } else { format!("organization.markets[{k}]") },
+        ),
+        Fact::Entity(k) => (
+            Ground::ProcessingInBrazil,
+            format!("the entity `{}`, established in Brazil, serves the activity's markets", manifest.entities[k].id),
+            format!("entities[{k}].country"),
+        ),
+        Fact::Holds { k, h } => (
+            Ground::CollectedInBrazil,
+            format!("its system `{}` holds the data of people in Brazil", manifest.systems[k].id),
+            format!("systems[{k}].holds[{h}]"),
+        ),
+        Fact::Located { k, l } => (
+            Ground::ProcessingInBrazil,
+            format!("its system `{}` is located in Brazil", manifest.systems[k].id),
+            format!("systems[{k}].locations[{l}]"),
+        ),
+    };
+    Some(Reason { ground, why, path })
+}
+
+/// Whether an activity falls under Art. 3 at all ([`ground`] without
+/// wording the reason, for filters over every activity).
+pub fn within_reach(manifest: &Manifest, activity: &Activity) -> bool {
+    fact(manifest, activity).is_some()
+}
+
+/// The first fact that brings an activity under Art. 3, by index.
+enum Fact {
+    Established(usize),
+    Market { k: usize, own: bool },
+    Entity(usize),
+    Holds { k: usize, h: usize },
+    Located { k: usize, l: usize },
+}
+
+fn fact(manifest: &Manifest, activity: &Activity) -> Option<Fact> {
     if let Some(k) = manifest.organization.established.iter().position(crate::governs) {
-        return Some(Reason {
-            ground: Ground::ProcessingInBrazil,
-            why: "the organisation is established in Brazil and processes the data there".to_string(),
-            path: format!("organization.established[{k}]"),
-        });
+        return Some(Fact::Established(k));
     }
+    let br = crate::brazil();
     let markets = manifest.activity_markets(activity);
     if let Some(k) = markets.iter().position(|m| m.overlaps(&br)) {
-        let path = if activity.markets.is_empty() {
-            format!("organization.markets[{k}]")
-        } else {
-            format!("activities[{index}].markets[{k}]")
-        };
-        return Some(Reason {
-            ground: Ground::OfferingInBrazil,
-            why: "the activity serves people in Brazil".to_string(),
-            path,
-        });
+        return Some(Fact::Market { k, own: !activity.markets.is_empty() });
     }
     if let Some(k) = manifest
         .entities
         .iter()
         .position(|e| crate::governs(&e.country) && e.serves.iter().any(|s| markets.iter().any(|m| m.overlaps(s))))
     {
-        return Some(Reason {
-            ground: Ground::ProcessingInBrazil,
-            why: format!(
-                "the entity `{}`, established in Brazil, serves the activity's markets",
-                manifest.entities[k].id
-            ),
-            path: format!("entities[{k}].country"),
-        });
+        return Some(Fact::Entity(k));
     }
     for (k, system) in systems_of(manifest, activity) {
         if let Some(h) = system.holds.iter().position(names_brazil) {
-            return Some(Reason {
-                ground: Ground::CollectedInBrazil,
-                why: format!("its system `{}` holds the data of people in Brazil", system.id),
-                path: format!("systems[{k}].holds[{h}]"),
-            });
+            return Some(Fact::Holds { k, h });
         }
     }
     for (k, system) in systems_of(manifest, activity) {
         if let Some(l) = system.locations.iter().position(crate::governs) {
-            return Some(Reason {
-                ground: Ground::ProcessingInBrazil,
-                why: format!("its system `{}` is located in Brazil", system.id),
-                path: format!("systems[{k}].locations[{l}]"),
-            });
+            return Some(Fact::Located { k, l });
         }
     }
     None
@@ -221,8 +239,8 @@ pub fn activities<'a>(
     as_of: Date,
     bases_rules: bool,
 ) -> impl Iterator<Item = (usize, &'a Activity)> + 'a {
-    manifest.activities.iter().enumerate().filter(move |(i, a)| {
-        ground(manifest, *i, a).is_some()
+    manifest.activities.iter().enumerate().filter(move |(_, a)| {
+        within_reach(manifest, a)
             && exclusion(manifest, options, a, as_of).is_none_or(|e| bases_rules && e.bases_still_apply)
     })
 }
@@ -235,7 +253,7 @@ pub fn organisation(manifest: &Manifest, options: &Options, as_of: Date) -> Opti
         return ground(manifest, i, a);
     }
     // Some activity is within Art. 3 but every such one is excluded by Art. 4.
-    if manifest.activities.iter().enumerate().any(|(i, a)| ground(manifest, i, a).is_some()) {
+    if manifest.activities.iter().any(|a| within_reach(manifest, a)) {
         return None;
     }
     let br = crate::brazil();

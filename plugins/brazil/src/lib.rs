@@ -105,7 +105,8 @@ impl juris_core::Module for Brazil {
 
 /// Brazil, as a jurisdiction.
 pub fn brazil() -> Jurisdiction {
-    "BR".parse().expect("BR is a country")
+    const BRAZIL: Jurisdiction = juris_core::jurisdiction::country("BR");
+    BRAZIL
 }
 
 /// Whether the LGPD governs a person in `place`: Brazil or one of its states.

@@ -74,7 +74,7 @@ fn out_of_scope(m: &Manifest, options: &Options, on: Date) -> Option<String> {
     if applicability::organisation(m, options, on).is_some() {
         return None;
     }
-    let reached = m.activities.iter().enumerate().any(|(i, a)| applicability::ground(m, i, a).is_some());
+    let reached = m.activities.iter().any(|a| applicability::within_reach(m, a));
     Some(if reached {
         "every activity within the LGPD's reach is excluded from it (LGPD Art. 4)".to_string()
     } else {

@@ -221,6 +221,19 @@ pub fn activity_places<'a>(
     if !activity_in(m, a, regime, on) {
         return Vec::new();
     }
+    places_under(m, a, regime, on, expand, extra)
+}
+
+/// [`activity_places`] for a regime known to apply to the activity on `on`
+/// (from [`crate::Reach`]), without deciding that again.
+pub fn places_under<'a>(
+    m: &Manifest,
+    a: &Activity,
+    regime: Regime,
+    on: Date,
+    expand: bool,
+    extra: impl Iterator<Item = &'a Jurisdiction>,
+) -> Vec<Jurisdiction> {
     let markets: Vec<Jurisdiction> =
         m.activity_markets(a).iter().filter(|p| regime_covers(p, regime, on)).cloned().collect();
     let mut places: Vec<Jurisdiction> = if expand {
