@@ -96,24 +96,52 @@ pub fn print_report(report: &Report, args: &CheckArgs) {
     if args.statistics {
         statistics(report, &mut out);
     } else {
-        let mut current: Option<&str> = None;
-        for located in report.findings.iter().filter(shown) {
-            if args.sort == SortOrder::Module && current != Some(located.module.id.as_str()) {
-                current = Some(&located.module.id);
+        let shown: Vec<&Located> = report.findings.iter().filter(shown).collect();
+        let render_at = |i: usize| {
+            let located = shown[i];
+            let mut text = String::new();
+            if args.sort == SortOrder::Module && (i == 0 || shown[i - 1].module.id != located.module.id) {
                 let [e, w, n, _] = report.by_module(&located.module.id);
-                out.push_str(&format!("── {} ({}) ──\n\n", sanitize::line(&located.module.id), counts(e, w, n, 0),));
+                text.push_str(&format!("── {} ({}) ──\n\n", sanitize::line(&located.module.id), counts(e, w, n, 0)));
             }
-            out.push_str(&render_one(report, located, &renderer));
-            out.push_str("\n\n");
-            // Keep memory flat on large reports.
-            if out.len() > 1 << 16 {
-                out!("{out}");
-                out.clear();
+            text.push_str(&render_one(report, located, &renderer));
+            text.push_str("\n\n");
+            text
+        };
+        // Rendering a snippet costs microseconds, so a large report is
+        // rendered a batch at a time on every core and written in order,
+        // which keeps memory flat.
+        for start in (0..shown.len()).step_by(BATCH) {
+            for part in in_parallel(start..shown.len().min(start + BATCH), &render_at) {
+                out!("{part}");
             }
         }
     }
     summary(report, &mut out);
     out!("{out}");
+}
+
+/// Findings rendered at a time.
+const BATCH: usize = 4096;
+
+/// Findings below which one thread renders them all.
+const PARALLEL_FROM: usize = 256;
+
+/// `render` of every index in `range`, concatenated in order into one string
+/// per thread.
+fn in_parallel(range: std::ops::Range<usize>, render: &(impl Fn(usize) -> String + Sync)) -> Vec<String> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let concatenated = |part: std::ops::Range<usize>| part.map(render).collect::<String>();
+    if workers <= 1 || range.len() < PARALLEL_FROM {
+        return vec![concatenated(range)];
+    }
+    let size = range.len().div_ceil(workers);
+    let parts: Vec<std::ops::Range<usize>> =
+        (range.start..range.end).step_by(size).map(|from| from..range.end.min(from + size)).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || concatenated(part))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
 }
 
 fn plural(n: usize, word: &str) -> String {
