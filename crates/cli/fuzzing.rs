@@ -10,7 +10,7 @@ use crate::report::{self, Report};
 /// output does (without colour), summary included.
 pub fn render_text(manifest_path: &str, manifest_text: &str, module: &ModuleInfo, findings: Vec<Finding>) -> String {
     let index = SourceIndex::new(manifest_text);
-    let located = report::locate_all(&index, module, findings).collect();
+    let located = report::locate_all(&index, module, findings);
     let report = Report {
         manifest_path,
         manifest_text,

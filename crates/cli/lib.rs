@@ -14,6 +14,7 @@ mod evidence;
 mod host_rules;
 mod input;
 mod output;
+mod parallel;
 mod render;
 mod report;
 use juris_host::sanitize;

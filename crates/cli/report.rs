@@ -101,17 +101,10 @@ pub fn locate<'a>(index: &SourceIndex<'_>, module: &'a ModuleInfo, finding: Find
 
 /// Locates every finding of `module`, looking its rules up by id in a map
 /// made once (a module has dozens of rules, a report hundreds of thousands
-/// of findings).
-pub fn locate_all<'a, 'i>(
-    index: &'i SourceIndex<'_>,
-    module: &'a ModuleInfo,
-    findings: Vec<Finding>,
-) -> impl Iterator<Item = Located<'a>> + 'i
-where
-    'a: 'i,
-{
+/// of findings), on every core for a large report.
+pub fn locate_all<'a>(index: &SourceIndex<'_>, module: &'a ModuleInfo, findings: Vec<Finding>) -> Vec<Located<'a>> {
     let rules: HashMap<&str, &RuleMeta> = module.rules.iter().map(|r| (r.id.as_str(), r)).collect();
-    findings.into_iter().map(move |finding| {
+    crate::parallel::map_in_order(findings, |finding| {
         let rule = rules.get(finding.rule.as_str()).copied();
         located(index, module, rule, finding)
     })

@@ -112,9 +112,8 @@ pub fn print_report(report: &Report, args: &CheckArgs) {
         // rendered a batch at a time on every core and written in order,
         // which keeps memory flat.
         for start in (0..shown.len()).step_by(BATCH) {
-            for part in in_parallel(start..shown.len().min(start + BATCH), &render_at) {
-                out!("{part}");
-            }
+            let batch: Vec<usize> = (start..shown.len().min(start + BATCH)).collect();
+            out!("{}", crate::parallel::map_in_order(batch, &render_at).concat());
         }
     }
     summary(report, &mut out);
@@ -123,26 +122,6 @@ pub fn print_report(report: &Report, args: &CheckArgs) {
 
 /// Findings rendered at a time.
 const BATCH: usize = 4096;
-
-/// Findings below which one thread renders them all.
-const PARALLEL_FROM: usize = 256;
-
-/// `render` of every index in `range`, concatenated in order into one string
-/// per thread.
-fn in_parallel(range: std::ops::Range<usize>, render: &(impl Fn(usize) -> String + Sync)) -> Vec<String> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let concatenated = |part: std::ops::Range<usize>| part.map(render).collect::<String>();
-    if workers <= 1 || range.len() < PARALLEL_FROM {
-        return vec![concatenated(range)];
-    }
-    let size = range.len().div_ceil(workers);
-    let parts: Vec<std::ops::Range<usize>> =
-        (range.start..range.end).step_by(size).map(|from| from..range.end.min(from + size)).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || concatenated(part))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    })
-}
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
