@@ -256,14 +256,26 @@ pub fn places_under<'a>(
 /// organisation), and, unless the organisation itself is established there,
 /// the system holds data of people in the territory (`holds`).
 pub fn system_regimes(m: &Manifest, system: &System, on: Date) -> Vec<Regime> {
-    let users: Vec<&Activity> = m.activities_using(&system.id).iter().map(|&i| &m.activities[i]).collect();
+    system_regimes_by(m, system, on, |i| activity_regimes(m, &m.activities[i], on))
+}
+
+/// [`system_regimes`], with the regimes of the activity at each index given
+/// (a check has them in [`crate::Reach`]; deciding them again for every
+/// system and recipient was most of a large check's transfer rule).
+pub fn system_regimes_by<R: AsRef<[Regime]>>(
+    m: &Manifest,
+    system: &System,
+    on: Date,
+    regimes_of: impl Fn(usize) -> R,
+) -> Vec<Regime> {
+    let users = m.activities_using(&system.id);
     [Regime::Eea, Regime::Uk]
         .into_iter()
         .filter(|&r| {
             let applies = if users.is_empty() {
                 ground(m, r, on).is_some()
             } else {
-                users.iter().any(|a| activity_in(m, a, r, on))
+                users.iter().any(|&i| regimes_of(i).as_ref().contains(&r))
             };
             let whose = own_establishment(m, r, on).is_some()
                 || system.holds.iter().any(|h| regimes(h, on).contains(&r) || h.overlaps(&area(r)));
@@ -275,9 +287,20 @@ pub fn system_regimes(m: &Manifest, system: &System, on: Date) -> Vec<Regime> {
 /// The regimes under which a recipient receives data on `on`: those of the
 /// activities that disclose to it.
 pub fn recipient_regimes(m: &Manifest, recipient: &Recipient, on: Date) -> Vec<Regime> {
-    crate::data::union(
-        m.activities_disclosing_to(&recipient.id).iter().map(|&i| activity_regimes(m, &m.activities[i], on)),
-    )
+    recipient_regimes_by(m, recipient, |i| activity_regimes(m, &m.activities[i], on))
+}
+
+/// [`recipient_regimes`], with the regimes of the activity at each index given.
+pub fn recipient_regimes_by<R: AsRef<[Regime]>>(
+    m: &Manifest,
+    recipient: &Recipient,
+    regimes_of: impl Fn(usize) -> R,
+) -> Vec<Regime> {
+    let disclosing = m.activities_disclosing_to(&recipient.id);
+    [Regime::Eea, Regime::Uk]
+        .into_iter()
+        .filter(|r| disclosing.iter().any(|&i| regimes_of(i).as_ref().contains(r)))
+        .collect()
 }
 
 /// Whether the regime applies to the processing of data of people in `place`

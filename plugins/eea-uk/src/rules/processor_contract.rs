@@ -71,10 +71,10 @@ pub const ART_28_3: [(ContractTerm, &str); 8] = [
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let on = ctx.as_of;
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (k, r) in m.recipients.iter().enumerate() {
-        if r.role != RecipientRole::Processor || applicability::recipient_regimes(m, r, on).is_empty() {
+        if r.role != RecipientRole::Processor || applicability::recipient_regimes_by(m, r, |i| reach.of(i)).is_empty() {
             continue;
         }
         if !r.contract {

@@ -267,9 +267,10 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let on = ctx.as_of;
     let options = ctx.options::<crate::options::Options>();
+    let reach = crate::reach(ctx);
     let mut out = Vec::new();
     for (k, system) in m.systems.iter().enumerate() {
-        for regime in applicability::system_regimes(m, system, on) {
+        for regime in applicability::system_regimes_by(m, system, on, |i| reach.of(i)) {
             for (j, location) in system.locations.iter().enumerate() {
                 let Some(country) = location.country() else { continue };
                 let mechanism = options.system_mechanism(location);
@@ -304,7 +305,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     }
     for (k, recipient) in m.recipients.iter().enumerate() {
         let Some(country) = recipient.country.country() else { continue };
-        for regime in applicability::recipient_regimes(m, recipient, on) {
+        for regime in applicability::recipient_regimes_by(m, recipient, |i| reach.of(i)) {
             let flow = Flow {
                 regime,
                 country: country.code(),
