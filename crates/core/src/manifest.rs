@@ -1183,13 +1183,28 @@ impl Manifest {
     /// `legal_basis`. An entry for part of `place` (`BR-SP` when asking about
     /// `BR`) does not speak for all of it.
     pub fn legal_basis_for<'a>(&self, activity: &'a Activity, place: &Jurisdiction) -> Option<(&'a str, String)> {
+        self.legal_basis_entry(activity, place).map(|(basis, by)| match by {
+            Some(j) => (basis, format!("legal_basis_by.{j}")),
+            None => (basis, "legal_basis".to_string()),
+        })
+    }
+
+    /// [`Manifest::legal_basis_for`] without formatting the field: the
+    /// `legal_basis_by` key it comes from, or `None` for `legal_basis`. For
+    /// rules that ask about every activity and name the field only in a
+    /// finding.
+    pub fn legal_basis_entry<'a>(
+        &self,
+        activity: &'a Activity,
+        place: &Jurisdiction,
+    ) -> Option<(&'a str, Option<&'a Jurisdiction>)> {
         activity
             .legal_basis_by
             .iter()
             .filter(|(j, _)| j.covers(place))
             .max_by_key(|(j, _)| specificity(j))
-            .map(|(j, b)| (b.as_str(), format!("legal_basis_by.{j}")))
-            .or_else(|| activity.legal_basis.as_deref().map(|b| (b, "legal_basis".to_string())))
+            .map(|(j, b)| (b.as_str(), Some(j)))
+            .or_else(|| activity.legal_basis.as_deref().map(|b| (b, None)))
     }
 
     /// The module-specific table `[modules.<id>]`, if present.

@@ -138,16 +138,19 @@ struct Scope {
 fn scope(ctx: &CheckContext) -> std::sync::Arc<Scope> {
     ctx.memo(|ctx| {
         let (m, options) = (&ctx.manifest, ctx.options::<options::Options>());
-        let marked = |bases_rules: bool| {
-            let mut marks = vec![false; m.activities.len()];
-            for (i, _) in applicability::activities(m, options, ctx.as_of, bases_rules) {
-                if let Some(mark) = marks.get_mut(i) {
-                    *mark = true;
-                }
+        // As applicability::activities decides, with and without
+        // `bases_rules`, in one pass.
+        let mut scope = Scope { governed: vec![false; m.activities.len()], for_bases: vec![false; m.activities.len()] };
+        for (i, activity) in m.activities.iter().enumerate() {
+            if !applicability::within_reach(m, activity) {
+                continue;
             }
-            marks
-        };
-        Scope { governed: marked(false), for_bases: marked(true) }
+            match applicability::exclusion(m, options, activity, ctx.as_of) {
+                None => (scope.governed[i], scope.for_bases[i]) = (true, true),
+                Some(exclusion) => scope.for_bases[i] = exclusion.bases_still_apply,
+            }
+        }
+        scope
     })
 }
 
@@ -180,10 +183,26 @@ pub fn encarregado(manifest: &Manifest) -> Option<(usize, &Contact)> {
 }
 
 /// The legal basis of an activity under the LGPD, with its manifest path.
-pub fn basis(manifest: &Manifest, index: usize, activity: &Activity) -> Option<(String, String)> {
-    manifest
-        .legal_basis_for(activity, &brazil())
-        .map(|(basis, field)| (basis.to_string(), format!("activities[{index}].{field}")))
+pub fn basis<'a>(manifest: &Manifest, index: usize, activity: &'a Activity) -> Option<(&'a str, BasisPath<'a>)> {
+    manifest.legal_basis_entry(activity, &brazil()).map(|(basis, by)| (basis, BasisPath { index, by }))
+}
+
+/// Where an activity's basis for Brazil is written, made a manifest path only
+/// for a finding (rules ask about every activity).
+#[derive(Clone, Copy, Debug)]
+pub struct BasisPath<'a> {
+    index: usize,
+    /// The `legal_basis_by` key, or `None` for `legal_basis`.
+    by: Option<&'a Jurisdiction>,
+}
+
+impl From<BasisPath<'_>> for String {
+    fn from(path: BasisPath<'_>) -> String {
+        match path.by {
+            Some(j) => format!("activities[{}].legal_basis_by.{j}", path.index),
+            None => format!("activities[{}].legal_basis", path.index),
+        }
+    }
 }
 
 juris_core::export_module!(Brazil);

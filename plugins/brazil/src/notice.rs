@@ -38,7 +38,7 @@ pub fn applicability(m: &Manifest, options: &Options, on: Date, items: &mut Noti
     // The activities say what is shared and sent abroad; without one in
     // scope the manifest says nothing about it, and the items apply.
     if in_scope > 0 {
-        let recipients = transfers::brazilian_recipients(m, options, on);
+        let recipients = transfers::brazilian_recipients(m, applicability::activities(m, options, on, false));
         if recipients.is_empty() {
             items.set(
                 "shared-use",
@@ -47,7 +47,7 @@ pub fn applicability(m: &Manifest, options: &Options, on: Date, items: &mut Noti
             );
         }
         let abroad = recipients.iter().any(|(_, r)| transfers::is_transfer(r))
-            || !transfers::systems_abroad(m, options, on).is_empty();
+            || !transfers::systems_abroad(m, applicability::activities(m, options, on, false)).is_empty();
         if !abroad {
             items.set(
                 "international-transfer",

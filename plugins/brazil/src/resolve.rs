@@ -79,7 +79,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &options::Options) -> Resolution {
         "LGPD Art. 41; Res. CD/ANPD 18/2024; Res. CD/ANPD 2/2022 Art. 11",
     ));
     let mut lines = Vec::new();
-    for (_, r) in transfers::brazilian_recipients(m, opts, ctx.as_of) {
+    for (_, r) in transfers::brazilian_recipients(m, crate::applicability::activities(m, opts, ctx.as_of, false)) {
         if !transfers::is_transfer(r) {
             continue;
         }

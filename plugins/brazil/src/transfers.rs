@@ -2,9 +2,8 @@
 //! facts, and whether a recipient's mechanism is lawful on a date.
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::{ConsentMode, Recipient, System, TransferMechanism};
+use juris_core::manifest::{Activity, ConsentMode, Recipient, System, TransferMechanism};
 
-use crate::options::Options;
 use juris_core::{Jurisdiction, Manifest, Severity};
 
 /// An ANPD adequacy decision (LGPD Art. 33 I, Art. 34).
@@ -141,12 +140,15 @@ pub fn assess_mechanism(
     }
 }
 
-/// The recipients that receive data from the activities the LGPD governs,
-/// with their index, each once.
-pub fn brazilian_recipients<'a>(manifest: &'a Manifest, options: &Options, as_of: Date) -> Vec<(usize, &'a Recipient)> {
+/// The recipients that receive data from the activities the LGPD governs
+/// (`governed`: [`crate::activities`] in a check), with their index, each once.
+pub fn brazilian_recipients<'a>(
+    manifest: &'a Manifest,
+    governed: impl Iterator<Item = (usize, &'a Activity)>,
+) -> Vec<(usize, &'a Recipient)> {
     let mut out: Vec<(usize, &Recipient)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
+    for (_, activity) in governed {
         for id in &activity.recipients {
             if let Some(index) = manifest.recipient_index(id)
                 && seen.insert(index)
@@ -165,13 +167,16 @@ pub fn brazilian_recipients<'a>(manifest: &'a Manifest, options: &Options, as_of
 /// organisation collects directly from people in Brazil into its own systems
 /// is "coleta internacional", not a transfer (Res. CD/ANPD 19/2024 Annex I,
 /// Art. 3 V and the article that follows the definition of a transfer).
-pub fn systems_abroad<'a>(manifest: &'a Manifest, options: &Options, as_of: Date) -> Vec<(usize, &'a System)> {
+pub fn systems_abroad<'a>(
+    manifest: &'a Manifest,
+    governed: impl Iterator<Item = (usize, &'a Activity)>,
+) -> Vec<(usize, &'a System)> {
     let mut out: Vec<(usize, &System)> = Vec::new();
     if !crate::applicability::established_in_brazil(manifest) {
         return out;
     }
     let mut seen = std::collections::HashSet::new();
-    for (_, activity) in crate::applicability::activities(manifest, options, as_of, false) {
+    for (_, activity) in governed {
         for id in &activity.systems {
             if let Some(index) = manifest.system_index(id)
                 && manifest.systems[index].locations.iter().any(|l| !crate::governs(l))

@@ -64,7 +64,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let consent_based: Vec<(String, String)> = crate::activities(ctx)
         .filter_map(|(i, a)| {
-            crate::basis(m, i, a).filter(|(b, _)| b == "consent").map(|(_, path)| (a.id.clone(), path))
+            crate::basis(m, i, a).filter(|(b, _)| *b == "consent").map(|(_, path)| (a.id.clone(), path.into()))
         })
         .collect();
     let Some((scope, policy)) = policy(ctx) else { return Vec::new() };

@@ -81,7 +81,7 @@ rule flag a lawful transfer until the module is updated.
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
     let mut out = Vec::new();
-    for (k, recipient) in transfers::brazilian_recipients(m, ctx.options::<crate::options::Options>(), ctx.as_of) {
+    for (k, recipient) in transfers::brazilian_recipients(m, crate::activities(ctx)) {
         if let Some(problem) = transfers::assess(m, recipient, ctx.as_of) {
             let path = if recipient.transfer.is_some() {
                 format!("recipients[{k}].transfer")
@@ -98,7 +98,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     // An organisation established in Brazil that sends data to its own
     // systems abroad transfers it (Res. CD/ANPD 19/2024 Annex I Art. 3 III-IV).
     let opts = ctx.options::<crate::options::Options>();
-    for (k, system) in transfers::systems_abroad(m, opts, ctx.as_of) {
+    for (k, system) in transfers::systems_abroad(m, crate::activities(ctx)) {
         let mechanism = opts.system_transfers.get(&system.id).copied();
         let Some(country) = system.locations.iter().find(|l| !crate::governs(l)) else { continue };
         let who = format!("the organisation's own system `{}` in {country}", system.id);

@@ -53,13 +53,11 @@ transfer_transparency_page = "https://example.com/pt-br/privacidade#transferenci
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let clause_based = transfers::brazilian_recipients(m, ctx.options::<crate::options::Options>(), ctx.as_of)
-        .into_iter()
-        .find(|(_, r)| {
-            transfers::is_transfer(r)
-                && transfers::adequacy_for(&r.country, ctx.as_of).is_none()
-                && matches!(r.transfer, Some(TransferMechanism::AnpdScc | TransferMechanism::Scc))
-        });
+    let clause_based = transfers::brazilian_recipients(m, crate::activities(ctx)).into_iter().find(|(_, r)| {
+        transfers::is_transfer(r)
+            && transfers::adequacy_for(&r.country, ctx.as_of).is_none()
+            && matches!(r.transfer, Some(TransferMechanism::AnpdScc | TransferMechanism::Scc))
+    });
     let Some((_, recipient)) = clause_based else { return Vec::new() };
     let page = &ctx.options::<crate::options::Options>().transfer_transparency_page;
     if page.as_deref().is_some_and(|p| !p.trim().is_empty()) {
