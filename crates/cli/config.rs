@@ -235,10 +235,14 @@ mod tests {
         assert!(toml::from_str::<Config>("isolat = true\n").is_err());
         assert!(toml::from_str::<Config>("[rules]\n\"a/b\" = \"loud\"\n").is_err());
         assert_eq!(toml::from_str::<Config>("plugin_timeout_seconds = 5\n").unwrap().plugin_timeout_seconds, Some(5));
+        let largest = toml::from_str::<Config>("max_manifest_bytes = 4294967295\n").unwrap();
+        assert_eq!(largest.max_manifest_bytes, Some(u64::from(u32::MAX)));
         for bad in [
             "plugin_timeout_seconds = 0",
             "plugin_timeout_seconds = -1",
             "max_manifest_bytes = 10",
+            // Offsets into a manifest are 32-bit.
+            "max_manifest_bytes = 4294967296",
             "max_waiver_days = 4294967296",
         ] {
             let err = toml::from_str::<Config>(bad).unwrap_err();
