@@ -113,7 +113,7 @@ pub fn print_report(report: &Report, args: &CheckArgs) {
         // which keeps memory flat.
         for start in (0..shown.len()).step_by(BATCH) {
             let batch: Vec<usize> = (start..shown.len().min(start + BATCH)).collect();
-            out!("{}", crate::parallel::map_in_order(batch, &render_at).concat());
+            out!("{}", crate::parallel::map_in_order(batch, render_at).concat());
         }
     }
     summary(report, &mut out);

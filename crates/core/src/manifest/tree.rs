@@ -286,6 +286,9 @@ const SPLIT_FROM_BYTES: usize = 1 << 20;
 fn split_point(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = text.len() / 2;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     while let Some(found) = text.get(from..)?.find("\n[[") {
         let start = from + found + 1;
         let rest = &bytes[start + 2..];
@@ -484,7 +487,7 @@ impl<'i> Builder<'i> {
         for (part, part_span) in path {
             let at = match table.find(&part) {
                 Some(at) => at,
-                None => table.push(part, part_span.clone(), Item { span: part_span, value: implicit_table(false) }),
+                None => table.push(part, part_span, Item { span: part_span, value: implicit_table(false) }),
             };
             indices.push(at);
             match step(&mut table.entries[at].value.value, false) {
@@ -498,7 +501,7 @@ impl<'i> Builder<'i> {
                 table.push(key, key_span, Item { span, value })
             }
             (None, true) => {
-                let first = Item { span: span.clone(), value: Value::Table(Table::written(keys)) };
+                let first = Item { span, value: Value::Table(Table::written(keys)) };
                 let value = Value::Array(Array { items: vec![first], of_tables: true });
                 table.push(key, key_span, Item { span, value })
             }
@@ -562,7 +565,7 @@ fn descend<'t, 'i>(
     for (part, part_span) in path {
         let at = match table.find(&part) {
             Some(at) => at,
-            None => table.push(part, part_span.clone(), Item { span: part_span, value: implicit_table(dotted) }),
+            None => table.push(part, part_span, Item { span: part_span, value: implicit_table(dotted) }),
         };
         table = step(&mut table.entries[at].value.value, dotted)?;
     }
@@ -906,6 +909,15 @@ mod tests {
         let last = activities.items.last().expect("activities").span.range();
         assert!(text[last].starts_with("[[activities]]"));
         assert_eq!(activities.items.len(), i);
+    }
+
+    #[test]
+    fn the_cut_is_found_past_a_middle_inside_a_character() {
+        // The middle byte is inside `é`.
+        let text = "a = \"éé\"\n[[x]]\n";
+        assert!(!text.is_char_boundary(text.len() / 2));
+        assert_eq!(split_point(text), text.find("[[x]]"));
+        assert_eq!(split_point("a = 1\n[[x.y]]\n[x]\n"), None, "a dotted header is no cut");
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
             continue;
         };
         if let Some(category) = sensitive_category(activity) {
-            if bases::sensitive(&basis).is_none() {
+            if bases::sensitive(basis).is_none() {
                 out.push(
                     Violation::new(
                         path,
@@ -104,7 +104,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                     )),
                 );
             }
-        } else if bases::ordinary(&basis).is_none() {
+        } else if bases::ordinary(basis).is_none() {
             out.push(
                 Violation::new(
                     path,
