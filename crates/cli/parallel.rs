@@ -9,7 +9,7 @@ const PARALLEL_FROM: usize = 256;
 /// `f` of every item, in the items' order, computed on as many threads as
 /// there are cores, each taking one contiguous part.
 pub fn map_in_order<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores();
     if workers <= 1 || items.len() < PARALLEL_FROM {
         return items.into_iter().map(f).collect();
     }
@@ -27,6 +27,13 @@ pub fn map_in_order<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sy
         handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     });
     mapped.into_iter().flatten().collect()
+}
+
+/// The cores this process may use, asked once (the standard library reads
+/// the cgroup limits at every call).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 #[cfg(test)]

@@ -159,7 +159,12 @@ pub struct ErrorPayload {
 /// the JSON output.
 pub fn dispatch<M: RegionalModule>(module: &M, method: &[u8], input: &[u8]) -> (i32, Vec<u8>) {
     fn run<I: serde::de::DeserializeOwned, O: Serialize>(input: &[u8], f: impl FnOnce(I) -> O) -> (i32, Vec<u8>) {
-        match serde_json::from_slice::<I>(input) {
+        // UTF-8 checked once for the whole request, not string by string as
+        // `from_slice` does: a large manifest is millions of short strings.
+        let decoded = std::str::from_utf8(input)
+            .map_err(|e| format!("not UTF-8: {e}"))
+            .and_then(|text| serde_json::from_str::<I>(text).map_err(|e| e.to_string()));
+        match decoded {
             Ok(request) => match serde_json::to_vec(&f(request)) {
                 Ok(bytes) => (STATUS_OK, bytes),
                 Err(e) => error(STATUS_ERROR, format!("cannot encode the result: {e}")),
