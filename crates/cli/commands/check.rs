@@ -504,6 +504,12 @@ fn in_parallel<'p, T: Send>(plugins: &[&'p Plugin], f: impl Fn(&'p Plugin) -> T 
     if workers <= 1 {
         return plugins.iter().map(|p| f(p)).collect();
     }
+    // The modules with the most rules first, as a guess at the longest
+    // checks: one started last while the other threads have nothing left to
+    // do keeps a core idle (on two cores, EEA/UK last cost 0.3 s of 100,000
+    // activities).
+    let mut order: Vec<usize> = (0..plugins.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(plugins[i].info.rules.len()));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -511,9 +517,9 @@ fn in_parallel<'p, T: Send>(plugins: &[&'p Plugin], f: impl Fn(&'p Plugin) -> T 
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(plugin) = plugins.get(i) else { break };
-                        done.push((i, f(plugin)));
+                        let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(taken) else { break };
+                        done.push((i, f(plugins[i])));
                     }
                     done
                 })
