@@ -332,7 +332,7 @@ impl Plugin {
                 .unwrap_or_else(|_| String::from_utf8_lossy(&output).into_owned())
         };
         match status {
-            abi::STATUS_OK => decode_json(&output).map_err(|e| {
+            abi::STATUS_OK => abi::decode_json(&output).map_err(|e| {
                 CallError::Failed(format!("module `{module}` returned a `{method}` result juris cannot read: {e}"))
             }),
             abi::STATUS_UNSUPPORTED => Err(CallError::Unsupported),
@@ -451,12 +451,4 @@ pub(crate) mod exit_guard {
             libc::_exit(3);
         }
     }
-}
-
-/// JSON from a plugin, its UTF-8 checked once for the whole text rather than
-/// string by string as `serde_json::from_slice` does (a large check's results
-/// are tens of megabytes of short strings).
-fn decode_json<O: DeserializeOwned>(bytes: &[u8]) -> Result<O, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
-    serde_json::from_str(text).map_err(|e| e.to_string())
 }

@@ -206,27 +206,12 @@ pub fn activity_regimes(m: &Manifest, a: &Activity, on: Date) -> Vec<Regime> {
 }
 
 /// The places (single countries or subdivisions) whose people's data an
-/// activity processes under the regime on `on`: its markets in the territory,
-/// expanded to countries when `expand`, plus `extra` places inside them; when
-/// the regime applies only through an establishment, the establishment's
-/// country stands for the activity.
+/// activity processes under the regime on `on`, for a regime that applies to
+/// the activity (see [`activity_regimes`], or [`crate::Reach`] in a check):
+/// its markets in the territory, expanded to countries when `expand`, plus
+/// `extra` places inside them; when the regime applies only through an
+/// establishment, the establishment's country stands for the activity.
 pub fn activity_places<'a>(
-    m: &Manifest,
-    a: &Activity,
-    regime: Regime,
-    on: Date,
-    expand: bool,
-    extra: impl Iterator<Item = &'a Jurisdiction>,
-) -> Vec<Jurisdiction> {
-    if !activity_in(m, a, regime, on) {
-        return Vec::new();
-    }
-    places_under(m, a, regime, on, expand, extra)
-}
-
-/// [`activity_places`] for a regime known to apply to the activity on `on`
-/// (from [`crate::Reach`]), without deciding that again.
-pub fn places_under<'a>(
     m: &Manifest,
     a: &Activity,
     regime: Regime,

@@ -265,7 +265,7 @@ pub fn bases_under<'a>(manifest: &Manifest, activity: &'a Activity, regimes: &[R
     let mut out = Bases::default();
     for &regime in regimes {
         let places =
-            applicability::places_under(manifest, activity, regime, on, expand, activity.legal_basis_by.keys());
+            applicability::activity_places(manifest, activity, regime, on, expand, activity.legal_basis_by.keys());
         for place in places {
             let Some((basis, field)) = basis_in(activity, &place) else {
                 if !out.missing.contains(&place) {

@@ -155,16 +155,20 @@ pub struct ErrorPayload {
     pub message: String,
 }
 
+/// JSON that crossed the plugin boundary (a request in the plugin, a result
+/// in the host), its UTF-8 checked once for the whole text rather than string
+/// by string as `serde_json::from_slice` does: a large manifest, and a large
+/// check's findings, are millions of short strings.
+pub fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
 /// Dispatches one named method to a module, in safe code. Returns a status and
 /// the JSON output.
 pub fn dispatch<M: RegionalModule>(module: &M, method: &[u8], input: &[u8]) -> (i32, Vec<u8>) {
     fn run<I: serde::de::DeserializeOwned, O: Serialize>(input: &[u8], f: impl FnOnce(I) -> O) -> (i32, Vec<u8>) {
-        // UTF-8 checked once for the whole request, not string by string as
-        // `from_slice` does: a large manifest is millions of short strings.
-        let decoded = std::str::from_utf8(input)
-            .map_err(|e| format!("not UTF-8: {e}"))
-            .and_then(|text| serde_json::from_str::<I>(text).map_err(|e| e.to_string()));
-        match decoded {
+        match decode_json::<I>(input) {
             Ok(request) => match serde_json::to_vec(&f(request)) {
                 Ok(bytes) => (STATUS_OK, bytes),
                 Err(e) => error(STATUS_ERROR, format!("cannot encode the result: {e}")),
