@@ -14,7 +14,7 @@ fn example_str() -> String {
 fn activity_ids() -> Vec<String> {
     let text = std::fs::read_to_string(example()).unwrap();
     let manifest = juris_core::manifest::parse(&text).expect("the example parses").manifest;
-    manifest.activities.iter().map(|a| a.id.clone()).collect()
+    manifest.activities.iter().map(|a| a.id.to_string()).collect()
 }
 
 #[test]

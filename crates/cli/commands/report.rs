@@ -156,7 +156,7 @@ pub fn import_fides(args: &ImportFidesArgs) -> Outcome {
 }
 
 fn ropa_options(manifest: &juris_core::Manifest) -> RopaOptions {
-    RopaOptions { security_measures: manifest.organization.security_measures.clone() }
+    RopaOptions { security_measures: manifest.organization.security_measures.as_deref().map(str::to_string) }
 }
 
 /// Reads and parses the manifest, reporting every input error (exit 2).

@@ -671,7 +671,7 @@ impl Calendars {
         let mut list = Vec::new();
         for (name, text) in files {
             let calendar = Calendar::parse(text, &by_id).map_err(|e| format!("{name}: {e}"))?;
-            if by_id.contains_key(&calendar.id) {
+            if by_id.contains_key(calendar.id.as_str()) {
                 return Err(format!("{name}: calendar id `{}` is used twice", calendar.id));
             }
             let calendar = Arc::new(calendar);

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smol_str::SmolStr;
 
 /// A place whose law can apply to a person or to data.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,7 +20,7 @@ pub enum Jurisdiction {
     /// An ISO 3166-1 alpha-2 country code, e.g. `DE`.
     Country(Country),
     /// An ISO 3166-2 subdivision, e.g. `US-CA`.
-    Subdivision(Country, String),
+    Subdivision(Country, SmolStr),
 }
 
 /// Groups of countries that laws refer to as one.
@@ -183,7 +184,7 @@ impl FromStr for Jurisdiction {
                 None => well_formed,
             };
             if known {
-                return Ok(Jurisdiction::Subdivision(country, sub.to_string()));
+                return Ok(Jurisdiction::Subdivision(country, SmolStr::new(sub)));
             }
             let suggestion =
                 known_subdivisions(cc).and_then(|list| closest(sub, list.iter().copied())).map(|s| format!("{cc}-{s}"));

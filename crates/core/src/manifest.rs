@@ -15,6 +15,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+pub use smol_str::SmolStr;
 
 pub use load::{InputError, Location, Parsed, SourceIndex, parse};
 
@@ -34,7 +35,7 @@ pub struct Manifest {
     pub manifest: u32,
     /// A JSON Schema reference for editors (e.g. taplo); ignored by juris.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub schema: Option<SmolStr>,
     /// The organisation as a whole.
     pub organization: Organization,
     /// The legal entities a person contracts with, by where the person is.
@@ -87,15 +88,15 @@ pub struct Manifest {
 
 #[derive(Clone, Debug, Default)]
 struct IdIndex {
-    systems: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
-    recipients: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
-    system_users: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
-    recipient_users: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
+    systems: std::sync::OnceLock<std::collections::HashMap<SmolStr, usize>>,
+    recipients: std::sync::OnceLock<std::collections::HashMap<SmolStr, usize>>,
+    system_users: std::sync::OnceLock<std::collections::HashMap<SmolStr, Vec<usize>>>,
+    recipient_users: std::sync::OnceLock<std::collections::HashMap<SmolStr, Vec<usize>>>,
     markets: std::sync::OnceLock<Vec<Jurisdiction>>,
 }
 
-fn users_index<'a>(lists: impl Iterator<Item = &'a [String]>) -> std::collections::HashMap<String, Vec<usize>> {
-    let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+fn users_index<'a>(lists: impl Iterator<Item = &'a [SmolStr]>) -> std::collections::HashMap<SmolStr, Vec<usize>> {
+    let mut map: std::collections::HashMap<SmolStr, Vec<usize>> = std::collections::HashMap::new();
     for (i, ids) in lists.enumerate() {
         for id in ids {
             let users = map.entry(id.clone()).or_default();
@@ -107,7 +108,7 @@ fn users_index<'a>(lists: impl Iterator<Item = &'a [String]>) -> std::collection
     map
 }
 
-fn first_index<'a>(ids: impl Iterator<Item = &'a String>) -> std::collections::HashMap<String, usize> {
+fn first_index<'a>(ids: impl Iterator<Item = &'a SmolStr>) -> std::collections::HashMap<SmolStr, usize> {
     let mut map = std::collections::HashMap::new();
     for (i, id) in ids.enumerate() {
         map.entry(id.clone()).or_insert(i);
@@ -120,7 +121,7 @@ fn first_index<'a>(ids: impl Iterator<Item = &'a String>) -> std::collections::H
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// The organisation's name.
-    pub name: String,
+    pub name: SmolStr,
     /// Countries where the organisation has an establishment.
     #[serde(default)]
     pub established: Vec<Jurisdiction>,
@@ -156,7 +157,7 @@ pub struct Organization {
     /// The legal form, in words (e.g. `GmbH`, `Ltda.`, `OOO`, `nonprofit public
     /// benefit corporation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_form: Option<String>,
+    pub legal_form: Option<SmolStr>,
     /// The organisation it controls or is controlled by (more than 50 % of the
     /// votes, or the power to elect a majority of the board), when that
     /// organisation is itself subject to the law (CCPA §1798.140(d)(2)).
@@ -173,7 +174,7 @@ pub struct Organization {
     /// security measures (GDPR Arts. 30(1)(g), 32; LGPD Art. 46; 152-FZ Arts.
     /// 18.1, 19), e.g. the ISMS document's name and version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_measures: Option<String>,
+    pub security_measures: Option<SmolStr>,
 }
 
 /// What the organisation is for the data it processes.
@@ -193,7 +194,7 @@ pub enum OrganizationRole {
 #[serde(deny_unknown_fields)]
 pub struct ControllingOrganization {
     /// Its name.
-    pub name: String,
+    pub name: SmolStr,
     /// Whether it is itself a CCPA business (Civ. Code §1798.140(d)(1)).
     #[serde(default)]
     pub ccpa_business: bool,
@@ -252,9 +253,9 @@ pub enum AgeAssurance {
 #[serde(deny_unknown_fields)]
 pub struct Entity {
     /// A short identifier, unique among entities.
-    pub id: String,
+    pub id: SmolStr,
     /// The entity's legal name.
-    pub name: String,
+    pub name: SmolStr,
     /// Where the entity is established.
     pub country: Jurisdiction,
     /// The places whose people contract with this entity. The most specific
@@ -287,13 +288,13 @@ pub struct Contact {
     #[serde(rename = "for")]
     pub for_: Vec<Jurisdiction>,
     /// Name of the person or office.
-    pub name: String,
+    pub name: SmolStr,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<SmolStr>,
     /// Telephone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<SmolStr>,
     /// Where the contact is established.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<Jurisdiction>,
@@ -308,9 +309,9 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct System {
     /// A short identifier, unique among systems.
-    pub id: String,
+    pub id: SmolStr,
     /// A human-readable name.
-    pub name: String,
+    pub name: SmolStr,
     /// Countries where the data is physically stored.
     pub locations: Vec<Jurisdiction>,
     /// Whose data it holds: the people of these jurisdictions.
@@ -319,7 +320,7 @@ pub struct System {
     /// `{ "RU" = "accounts-ru" }` says RU people's data is recorded first in the
     /// system `accounts-ru`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub replica_of: BTreeMap<Jurisdiction, String>,
+    pub replica_of: BTreeMap<Jurisdiction, SmolStr>,
 }
 
 /// A processing activity: one entry of the record of processing.
@@ -327,9 +328,9 @@ pub struct System {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// A short identifier, unique among activities.
-    pub id: String,
+    pub id: SmolStr,
     /// What the activity is, in words.
-    pub name: String,
+    pub name: SmolStr,
     /// Purposes, as fideslang data uses.
     pub uses: Vec<DataUse>,
     /// Personal data processed, as fideslang data categories.
@@ -340,24 +341,24 @@ pub struct Activity {
     /// `vital_interests`, `public_task`, `legitimate_interests`. Each module
     /// checks it against its own law's list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_basis: Option<String>,
+    pub legal_basis: Option<SmolStr>,
     /// Where one law needs a different basis: `{ BR = "credit_protection" }`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub legal_basis_by: BTreeMap<Jurisdiction, String>,
+    pub legal_basis_by: BTreeMap<Jurisdiction, SmolStr>,
     /// A reference to the legitimate-interests assessment, when the basis is
     /// legitimate interests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legitimate_interest_assessment: Option<String>,
+    pub legitimate_interest_assessment: Option<SmolStr>,
     /// The condition for processing special-category (sensitive) data, e.g.
     /// `explicit_consent` (GDPR Art. 9(2)(a)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub special_category_condition: Option<String>,
+    pub special_category_condition: Option<SmolStr>,
     /// Systems (by id) the activity's data is stored in.
     #[serde(default)]
-    pub systems: Vec<String>,
+    pub systems: Vec<SmolStr>,
     /// Recipients (by id) the activity's data is disclosed to.
     #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<SmolStr>,
     /// How long the data is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
@@ -371,7 +372,7 @@ pub struct Activity {
     /// A reference to the data protection impact assessment (GDPR Art. 35;
     /// LGPD's RIPD, Art. 38), if one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub impact_assessment: Option<String>,
+    pub impact_assessment: Option<SmolStr>,
     /// Where the data comes from: `subject` when collected from the person
     /// (GDPR Art. 13), `third_party` or `public` otherwise (Art. 14), or both.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -434,10 +435,10 @@ pub struct Retention {
     /// An ISO 8601 duration, e.g. `P6Y` or `P13M`.
     pub period: IsoDuration,
     /// The event the period runs from, e.g. `account-closure`.
-    pub from: String,
+    pub from: SmolStr,
     /// Why the data is kept that long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<String>,
+    pub why: Option<SmolStr>,
 }
 
 /// The role of a recipient.
@@ -488,9 +489,9 @@ pub enum TransferMechanism {
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     /// A short identifier, unique among recipients.
-    pub id: String,
+    pub id: SmolStr,
     /// Who the recipient is.
-    pub name: String,
+    pub name: SmolStr,
     /// What the recipient is in law.
     pub role: RecipientRole,
     /// Where the recipient receives the data.
@@ -522,7 +523,7 @@ pub struct Recipient {
     /// A reference to the transfer impact assessment for this recipient (CJEU
     /// C-311/18 Schrems II; EDPB Recommendations 01/2020; UK ICO TRA).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transfer_impact_assessment: Option<String>,
+    pub transfer_impact_assessment: Option<SmolStr>,
     /// The supplementary measures that protect the transfer, as EDPB
     /// Recommendations 01/2020 Annex 2 describes them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -628,10 +629,10 @@ pub enum CookiePurpose {
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
     /// The cookie's name.
-    pub name: String,
+    pub name: SmolStr,
     /// Who sets or reads it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<String>,
+    pub provider: Option<SmolStr>,
     /// Why it is set.
     pub purpose: CookiePurpose,
     /// How long it lives, as an ISO 8601 duration. Absent means a session cookie.
@@ -641,7 +642,7 @@ pub struct Cookie {
     /// advertising network whose tag reads the identifier. A third party's
     /// cookie discloses the identifier to that third party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<SmolStr>,
 }
 
 /// Where a consent policy applies.
@@ -783,7 +784,7 @@ pub struct Rights {
     pub channels: Vec<Channel>,
     /// How a requester's identity is verified, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verification: Option<String>,
+    pub verification: Option<SmolStr>,
     /// What an opt-out of sale or sharing (or a request to limit) demands of the
     /// person. The CCPA forbids requiring verification or an account for it
     /// (11 CCR §§7026(d), 7027(e)).
@@ -828,7 +829,7 @@ pub enum AgentHandling {
 pub struct Notices {
     /// Where the privacy policy is (a path or URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privacy_policy: Option<String>,
+    pub privacy_policy: Option<SmolStr>,
     /// When the privacy policy was last updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<IsoDate>,
@@ -867,17 +868,17 @@ pub struct Filings {
 #[serde(deny_unknown_fields)]
 pub struct Waiver {
     /// The rule id, e.g. `eea-uk/dpo-missing`.
-    pub rule: String,
+    pub rule: SmolStr,
     /// What the waiver covers: a manifest path naming an entry by its id
     /// (`activities.analytics`, `systems.crm`, `recipients.ad-network`) or a
     /// table (`notices`, `modules.brazil`). Without it, the waiver covers every
     /// finding of the rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<SmolStr>,
     /// Why the finding is accepted.
-    pub reason: String,
+    pub reason: SmolStr,
     /// Who answers for it (a person or a team address).
-    pub owner: String,
+    pub owner: SmolStr,
     /// The last day the waiver holds. An expired waiver is an error.
     pub expires: IsoDate,
 }
@@ -951,7 +952,7 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// An ISO 8601 duration such as `P6Y`, `P13M` or `P30D`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IsoDuration {
-    text: String,
+    text: SmolStr,
     years: u32,
     months: u32,
     days: u32,
@@ -996,13 +997,13 @@ impl IsoDuration {
         if !number.is_empty() {
             return Err(bad());
         }
-        let duration = IsoDuration { text: text.to_string(), years, months, days };
+        let duration = IsoDuration { text: SmolStr::new(text), years, months, days };
         if duration.max_days() > u64::from(MAX_DURATION_YEARS) * 366 {
             return Err(format!(
                 "`{text}` is longer than {MAX_DURATION_YEARS} years, the longest duration juris reads"
             ));
         }
-        Ok(IsoDuration { text: text.to_string(), years, months, days })
+        Ok(IsoDuration { text: SmolStr::new(text), years, months, days })
     }
 
     /// The duration as written.

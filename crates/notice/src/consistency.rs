@@ -573,7 +573,7 @@ fn advertising_third_party(manifest: &Manifest) -> Option<(usize, String)> {
             .iter()
             .filter_map(|id| manifest.recipient(id))
             .find(|r| r.role == RecipientRole::ThirdParty)
-            .map(|r| (i, r.id.clone()))
+            .map(|r| (i, r.id.to_string()))
     })
 }
 

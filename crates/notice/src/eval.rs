@@ -373,7 +373,7 @@ fn evaluate_module(
         .iter()
         .zip(&compiled.items)
         .map(|(def, item)| {
-            if let Some(a) = module.applicability.get(&def.id).filter(|a| !a.applies) {
+            if let Some(a) = module.applicability.get(def.id.as_str()).filter(|a| !a.applies) {
                 return not_applicable(def, a.reason.clone());
             }
             if let Some(since) = def.since.filter(|s| as_of < s.0) {

@@ -131,7 +131,7 @@ pub fn data_map(manifest: &Manifest, findings: &[ReportFinding]) -> DataMap {
         .into_iter()
         .map(|market| {
             let entity =
-                manifest.contracting_entity(&market).map(|e| (e.id.clone(), e.name.clone(), e.country.clone()));
+                manifest.contracting_entity(&market).map(|e| (e.id.to_string(), e.name.to_string(), e.country.clone()));
             Market { market, entity }
         })
         .collect();
@@ -164,14 +164,14 @@ pub fn data_map(manifest: &Manifest, findings: &[ReportFinding]) -> DataMap {
                     continue;
                 }
                 for location in &system.locations {
-                    let target = Target::System { id: system.id.clone(), location: location.clone() };
+                    let target = Target::System { id: system.id.to_string(), location: location.clone() };
                     let mechanism = system_mechanism(manifest, market, location);
                     let list = if market.overlaps(location) { &mut domestic } else { &mut flows };
                     list.add(market, target, location, mechanism, activity);
                 }
             }
             for recipient in activity.recipients.iter().filter_map(|id| manifest.recipient(id)) {
-                let target = Target::Recipient { id: recipient.id.clone() };
+                let target = Target::Recipient { id: recipient.id.to_string() };
                 let mechanism = recipient_mechanism(manifest, market, &recipient.country, recipient.transfer);
                 let list = if market.overlaps(&recipient.country) { &mut domestic } else { &mut flows };
                 list.add(market, target, &recipient.country, mechanism, activity);
@@ -239,8 +239,8 @@ impl FlowList {
         let flow = &mut self.flows[index];
         // One activity adds all its flows before the next starts, so it is
         // already listed exactly when it is the last one listed.
-        if flow.activities.last() != Some(&activity.id) {
-            flow.activities.push(activity.id.clone());
+        if flow.activities.last().map(String::as_str) != Some(activity.id.as_str()) {
+            flow.activities.push(activity.id.to_string());
         }
         for category in &activity.data_categories {
             let category = category.as_str();

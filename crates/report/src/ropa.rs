@@ -260,7 +260,7 @@ pub fn record(manifest: &Manifest, variant: Variant, options: &RopaOptions) -> R
                 }
                 cells.push(text);
             }
-            Row { activity: activity.id.clone(), index, cells, missing }
+            Row { activity: activity.id.to_string(), index, cells, missing }
         })
         .collect();
     Ropa { variant, columns, rows }
@@ -330,8 +330,8 @@ impl Facts<'_> {
         };
         let optional = |text: String| (text, false);
         match key {
-            "activity_id" => optional(a.id.clone()),
-            "activity" => optional(a.name.clone()),
+            "activity_id" => optional(a.id.to_string()),
+            "activity" => optional(a.name.to_string()),
             "controller" | "operator" => {
                 let text = match variant {
                     Variant::Gdpr => self.controllers(self.markets()),
@@ -346,7 +346,7 @@ impl Facts<'_> {
             "purposes" => filled(a.uses.iter().map(|u| u.as_str()).collect::<Vec<_>>().join("; ")),
             "legal_basis" => filled(match variant {
                 Variant::Gdpr => {
-                    let mut parts: Vec<String> = a.legal_basis.iter().cloned().collect();
+                    let mut parts: Vec<String> = a.legal_basis.iter().map(ToString::to_string).collect();
                     parts.extend(a.legal_basis_by.iter().map(|(j, b)| format!("{j}: {b}")));
                     if let Some(c) = &a.special_category_condition {
                         parts.push(format!("Art. 9(2): {c}"));
@@ -359,7 +359,7 @@ impl Facts<'_> {
             "legitimate_interest" => {
                 let basis = m.legal_basis_for(a, &country("BR")).map(|(b, _)| b);
                 if basis == Some("legitimate_interests") {
-                    filled(a.legitimate_interest_assessment.clone().unwrap_or_default())
+                    filled(a.legitimate_interest_assessment.as_deref().unwrap_or_default().to_string())
                 } else {
                     optional("not relied on".to_string())
                 }
@@ -384,7 +384,7 @@ impl Facts<'_> {
             } else {
                 join(a.recipients.iter().map(|id| match m.recipient(id) {
                     Some(r) => format!("{} ({}, {})", r.name, role_name(r.role), r.country),
-                    None => id.clone(),
+                    None => id.to_string(),
                 }))
             }),
             "transfers" => self.transfers(None),
@@ -400,7 +400,7 @@ impl Facts<'_> {
             "security_measures" => filled(self.options.security_measures.clone().unwrap_or_default()),
             "systems" => optional(join(a.systems.iter().map(|id| match m.system(id) {
                 Some(s) => format!("{} ({})", s.name, list(&s.locations)),
-                None => id.clone(),
+                None => id.to_string(),
             }))),
             "database_locations" => {
                 // Art. 18(5): where the databases with Russian citizens' data are.
@@ -421,7 +421,7 @@ impl Facts<'_> {
                 filled(join(systems))
             }
             "markets" => optional(list(self.markets())),
-            "impact_assessment" => optional(a.impact_assessment.clone().unwrap_or_default()),
+            "impact_assessment" => optional(a.impact_assessment.as_deref().unwrap_or_default().to_string()),
             "actions" => {
                 // The manifest records what is done through where data goes:
                 // the list is derived from that, for the operator to review.
@@ -468,7 +468,7 @@ impl Facts<'_> {
             }
         }
         if out.is_empty() {
-            out.push(self.manifest.organization.name.clone());
+            out.push(self.manifest.organization.name.to_string());
         }
         join(out)
     }
@@ -509,8 +509,8 @@ impl Facts<'_> {
                 }
             }
             let what = match &flow.target {
-                Target::System { id, .. } => self.manifest.system(id).map_or(id.clone(), |s| s.name.clone()),
-                Target::Recipient { id } => self.manifest.recipient(id).map_or(id.clone(), |r| r.name.clone()),
+                Target::System { id, .. } => self.manifest.system(id).map_or(id.clone(), |s| s.name.to_string()),
+                Target::Recipient { id } => self.manifest.recipient(id).map_or(id.clone(), |r| r.name.to_string()),
             };
             let mechanism = match &flow.mechanism {
                 Some(m) => m.clone(),

@@ -298,7 +298,7 @@ fn node_lines(manifest: &Manifest, node: &Node) -> Vec<String> {
 
 fn member_label(manifest: &Manifest, kind: GroupKind, id: &str) -> String {
     match kind {
-        GroupKind::Storage => manifest.system(id).map_or(id.to_string(), |s| s.name.clone()),
+        GroupKind::Storage => manifest.system(id).map_or(id.to_string(), |s| s.name.to_string()),
         GroupKind::Recipients => manifest
             .recipient(id)
             .map_or(id.to_string(), |r| format!("{} ({})", r.name, crate::ropa::role_name(r.role))),

@@ -165,7 +165,7 @@ fn fact(manifest: &Manifest, activity: &Activity) -> Option<Fact> {
 /// if any. A declared exemption that the facts contradict does not count
 /// (`brazil/scope-exclusion` says why).
 pub fn exclusion(manifest: &Manifest, options: &Options, activity: &Activity, as_of: Date) -> Option<Exclusion> {
-    if let Some(exemption) = options.exemptions.get(&activity.id).copied()
+    if let Some(exemption) = options.exemptions.get(activity.id.as_str()).copied()
         && contradiction(manifest, activity, exemption).is_none()
     {
         return Some(Exclusion { exemption, bases_still_apply: exemption == Exemption::Academic });

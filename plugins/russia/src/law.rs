@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use juris_core::jiff::civil::{Date, date};
-use juris_core::manifest::{Activity, System};
+use juris_core::manifest::{Activity, SmolStr, System};
 use juris_core::{Jurisdiction, Manifest};
 
 use crate::options::Options;
@@ -366,9 +366,9 @@ pub enum Localization {
     /// Every location is in Russia.
     InRussia,
     /// Abroad, but a copy of the Russian primary named.
-    ReplicaOf(String),
+    ReplicaOf(SmolStr),
     /// Abroad, naming a primary that is not a Russian system holding RU data.
-    BadPrimary(String),
+    BadPrimary(SmolStr),
     /// Abroad, with no Russian primary.
     Abroad,
 }

@@ -174,7 +174,7 @@ pub fn resolve(ctx: &ResolveContext, opts: &Options) -> Resolution {
         .contacts
         .iter()
         .filter(|c| c.role == juris_core::manifest::ContactRole::ResponsiblePerson && c.for_.iter().any(law::touches))
-        .map(|c| c.name.clone())
+        .map(|c| c.name.to_string())
         .collect();
     s.push(Statement::new(
         Topic::Contacts,

@@ -92,7 +92,7 @@ pub fn run(dir: &Path, as_of: Date) -> Run {
             let items = lm["items"].as_table().unwrap();
             let score = scores.get_mut(&report.module).unwrap();
             for r in &report.items {
-                let Some(expected) = items.get(&r.id).and_then(|v| v["status"].as_str()) else {
+                let Some(expected) = items.get(r.id.as_str()).and_then(|v| v["status"].as_str()) else {
                     errors.push(format!("{file} {} {}: no label", report.module, r.id));
                     continue;
                 };

@@ -197,7 +197,7 @@ pub fn export(manifest: &Manifest) -> Exported {
             let activities = m.activities_using(&s.id).iter().map(|&i| &m.activities[i]).collect();
             let description =
                 format!("Stores data in {}; holds data of people in {}.", join(&s.locations), join(&s.holds));
-            (s.id.clone(), s.name.clone(), description, activities, s.locations.clone())
+            (s.id.to_string(), s.name.to_string(), description, activities, s.locations.clone())
         })
         .collect();
     if !unassigned.is_empty() {

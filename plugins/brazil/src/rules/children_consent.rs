@@ -83,7 +83,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
                 )
                 .help("obtain the specific and highlighted consent of a parent or legal guardian (LGPD Art. 14 §1)"),
             );
-        } else if !opts.best_interest_assessments.contains_key(&activity.id) {
+        } else if !opts.best_interest_assessments.contains_key(activity.id.as_str()) {
             out.push(
                 Violation::new(
                     path,

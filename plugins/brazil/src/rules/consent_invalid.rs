@@ -1,4 +1,4 @@
-use juris_core::manifest::{ConsentMode, ConsentPolicy, ConsentScope};
+use juris_core::manifest::{ConsentMode, ConsentPolicy, ConsentScope, SmolStr};
 use juris_core::rule::InForce;
 use juris_core::rule::Violation;
 use juris_core::{CheckContext, Rule, Severity};
@@ -62,7 +62,7 @@ fn policy(ctx: &CheckContext) -> Option<(&ConsentScope, &ConsentPolicy)> {
 
 fn check(ctx: &CheckContext) -> Vec<Violation> {
     let m = &ctx.manifest;
-    let consent_based: Vec<(String, String)> = crate::activities(ctx)
+    let consent_based: Vec<(SmolStr, String)> = crate::activities(ctx)
         .filter_map(|(i, a)| {
             crate::basis(m, i, a).filter(|(b, _)| *b == "consent").map(|(_, path)| (a.id.clone(), path.into()))
         })

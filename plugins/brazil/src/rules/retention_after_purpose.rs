@@ -94,7 +94,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
         let Some(retention) = &activity.retention else { continue };
         if retention.period.max_days() == 0
             || !ends_purpose(&retention.from)
-            || opts.retention_grounds.contains_key(&activity.id)
+            || opts.retention_grounds.contains_key(activity.id.as_str())
         {
             continue;
         }

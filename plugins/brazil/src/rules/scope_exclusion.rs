@@ -70,7 +70,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     let mut out = Vec::new();
     for (id, exemption) in &opts.exemptions {
         let path = format!("modules.{}.exemptions.{id}", crate::ID);
-        let Some(activity) = m.activities.iter().find(|a| &a.id == id) else {
+        let Some(activity) = m.activities.iter().find(|a| a.id == *id) else {
             out.push(
                 Violation::new(path, format!("the exemption names `{id}`, which is not an activity of the manifest"))
                     .help("name an activity by its `id`, or remove the entry"),

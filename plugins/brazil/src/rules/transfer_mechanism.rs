@@ -99,7 +99,7 @@ fn check(ctx: &CheckContext) -> Vec<Violation> {
     // systems abroad transfers it (Res. CD/ANPD 19/2024 Annex I Art. 3 III-IV).
     let opts = ctx.options::<crate::options::Options>();
     for (k, system) in transfers::systems_abroad(m, crate::activities(ctx)) {
-        let mechanism = opts.system_transfers.get(&system.id).copied();
+        let mechanism = opts.system_transfers.get(system.id.as_str()).copied();
         let Some(country) = system.locations.iter().find(|l| !crate::governs(l)) else { continue };
         let who = format!("the organisation's own system `{}` in {country}", system.id);
         if let Some(problem) = transfers::assess_mechanism(m, &who, country, mechanism, ctx.as_of) {
