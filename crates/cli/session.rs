@@ -64,6 +64,7 @@ impl Session {
             timeout: Duration::from_secs(seconds),
             lock,
             allow_insecure: global.allow_insecure_plugins,
+            rule_pages: true,
         };
         Ok(Session { search, options, config, lock_path })
     }
@@ -114,7 +115,18 @@ impl Session {
 /// No module loaded at all is exit 3, with every place juris looked: a run
 /// that checked nothing must not pass.
 pub fn load(session: &Session) -> Result<PluginSet, Outcome> {
-    let set = juris_host::load(&session.search, &session.options).map_err(|message| {
+    load_with(session, &session.options)
+}
+
+/// [`load`], without the rules' documentation pages: for the commands that
+/// never show them (a check other than SARIF, a plan, a calendar), since the
+/// pages are most of what a module describes.
+pub fn load_brief(session: &Session) -> Result<PluginSet, Outcome> {
+    load_with(session, &LoadOptions { rule_pages: false, ..session.options.clone() })
+}
+
+fn load_with(session: &Session, options: &LoadOptions) -> Result<PluginSet, Outcome> {
+    let set = juris_host::load(&session.search, options).map_err(|message| {
         eprintln!("error: {}", sanitize::line(&message));
         Outcome::InputError
     })?;

@@ -11,7 +11,7 @@ use crate::sanitize::{block, line};
 use crate::session::{self, Session};
 
 pub fn run(session: &Session, args: &CalendarArgs) -> Outcome {
-    let set = match session::load(session) {
+    let set = match session::load_brief(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

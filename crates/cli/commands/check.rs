@@ -163,7 +163,9 @@ pub struct Selection<'a> {
 }
 
 pub fn run(session: &Session, args: &CheckArgs) -> Outcome {
-    let set = match session::load(session) {
+    // Only SARIF carries the rules' pages (as each rule's `help`).
+    let load = if matches!(args.format, ReportFormat::Sarif) { session::load } else { session::load_brief };
+    let set = match load(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

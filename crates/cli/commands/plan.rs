@@ -60,7 +60,7 @@ fn plan(
     manifest: Option<&std::path::Path>,
     timeline: &TimelineArgs,
 ) -> Outcome {
-    let set = match session::load(session) {
+    let set = match session::load_brief(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

@@ -13,7 +13,7 @@ use crate::sanitize::line as clean;
 use crate::session::{self, Session};
 
 pub fn run(session: &Session, args: &ResolveArgs) -> Outcome {
-    let set = match session::load(session) {
+    let set = match session::load_brief(session) {
         Ok(set) => set,
         Err(outcome) => return outcome,
     };

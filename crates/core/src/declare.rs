@@ -101,17 +101,17 @@ impl<M: Module> RegionalModule for M {
         // Built once: schemars takes a noticeable part of a plugin's start-up.
         let schema = options_schema::<M::Options>();
         let mut rules: Vec<RuleMeta> = self.rules().iter().map(|r| r.meta()).collect();
-        rules.push(options_rule::<M>(self.rules(), &schema));
-        ModuleInfo {
-            id: M::ID.to_string(),
-            name: M::NAME.to_string(),
-            version: M::VERSION.to_string(),
-            jurisdictions: self.jurisdictions(),
-            laws: self.laws(),
-            rules,
-            core_version: crate::CORE_VERSION.to_string(),
-            options: Some(schema),
-        }
+        let mut options = options_rule::<M>(self.rules());
+        options.docs = options_rule_docs::<M>(&schema);
+        rules.push(options);
+        ModuleInfo { options: Some(schema), ..description::<M>(self, rules) }
+    }
+
+    fn describe_brief(&self) -> ModuleInfo {
+        // No pages and no options schema: neither is built, not only left out.
+        let mut rules: Vec<RuleMeta> = self.rules().iter().map(|r| r.meta_brief()).collect();
+        rules.push(options_rule::<M>(self.rules()));
+        description::<M>(self, rules)
     }
 
     fn check(&self, ctx: &CheckContext) -> Vec<Finding> {
@@ -368,17 +368,30 @@ fn enum_names(schema: &Value) -> String {
     names.join(" \\| ")
 }
 
-/// The rule juris-core adds to every declared module: a malformed
-/// `[modules.<id>]` table.
+/// A declared module's description with `rules`, and no options schema.
+fn description<M: Module>(module: &M, rules: Vec<RuleMeta>) -> ModuleInfo {
+    ModuleInfo {
+        id: M::ID.to_string(),
+        name: M::NAME.to_string(),
+        version: M::VERSION.to_string(),
+        jurisdictions: module.jurisdictions(),
+        laws: module.laws(),
+        rules,
+        core_version: crate::CORE_VERSION.to_string(),
+        options: None,
+    }
+}
+
 /// The first day any of the module's rules applies: the options rule is in
 /// force with the module's law, so it too is silent before it.
 fn law_start(rules: &[&Rule]) -> Option<Date> {
-    rules.iter().filter_map(|r| r.meta().in_force_from).min()
+    rules.iter().filter_map(|r| r.in_force.from).min()
 }
 
-fn options_rule<M: Module>(rules: &[&Rule], schema: &Value) -> RuleMeta {
+/// The rule juris-core adds to every declared module: a malformed
+/// `[modules.<id>]` table. Its page is [`options_rule_docs`].
+fn options_rule<M: Module>(rules: &[&Rule]) -> RuleMeta {
     let id = M::ID;
-    let table = options_table_docs(id, schema);
     RuleMeta {
         id: format!("{id}/module-options"),
         title: format!("Malformed [modules.{id}] table"),
@@ -386,8 +399,16 @@ fn options_rule<M: Module>(rules: &[&Rule], schema: &Value) -> RuleMeta {
         severity: Severity::Error,
         in_force_from: law_start(rules),
         in_force_until: None,
-        docs: format!(
-            "
+        docs: String::new(),
+    }
+}
+
+/// The options rule's page, with the keys of the module's table.
+fn options_rule_docs<M: Module>(schema: &Value) -> String {
+    let id = M::ID;
+    let table = options_table_docs(id, schema);
+    format!(
+        "
 ## What it does
 Reads `[modules.{id}]`, the table of facts only the {name} module uses,
 and reports each key it does not know (with the nearest known key) and each
@@ -411,9 +432,8 @@ no_such_key = true
 ## How to fix
 Use the keys and types above.
 ",
-            name = M::NAME
-        ),
-    }
+        name = M::NAME
+    )
 }
 
 /// The options a rule reads, parsed once per check. Set by the declared

@@ -25,6 +25,20 @@ pub trait RegionalModule: Send + Sync + 'static {
     /// the date they are current to) and its rules.
     fn describe(&self) -> ModuleInfo;
 
+    /// [`describe`](Self::describe) without what only documentation needs:
+    /// every rule's `docs` is empty and `options` is `None` (ABI 1.4). The
+    /// host asks for this when it will not show rule pages (`juris check`
+    /// other than as SARIF), since the pages are most of a description and
+    /// building, encoding and decoding them was a fifth of a small check.
+    fn describe_brief(&self) -> ModuleInfo {
+        let mut info = self.describe();
+        info.options = None;
+        for rule in &mut info.rules {
+            rule.docs = String::new();
+        }
+        info
+    }
+
     /// Static compliance of a manifest as of a date.
     fn check(&self, ctx: &CheckContext) -> Vec<Finding>;
 

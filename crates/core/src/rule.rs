@@ -128,6 +128,11 @@ impl Rule {
 
     /// The serializable metadata.
     pub fn meta(&self) -> RuleMeta {
+        RuleMeta { docs: self.docs.to_string(), ..self.meta_brief() }
+    }
+
+    /// The metadata without the page, for a brief description.
+    pub fn meta_brief(&self) -> RuleMeta {
         RuleMeta {
             id: self.id.to_string(),
             title: self.title.to_string(),
@@ -135,7 +140,7 @@ impl Rule {
             severity: self.severity,
             in_force_from: self.in_force.from,
             in_force_until: self.in_force.until,
-            docs: self.docs.to_string(),
+            docs: String::new(),
         }
     }
 }

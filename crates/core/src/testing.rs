@@ -401,6 +401,17 @@ pub fn assert_module<M: Module>(module: &M, fixtures: &Path) {
     if described != declared {
         problems.push(format!("describe() lists {described:?} but the rule table is {declared:?}"));
     }
+    // The brief description a check loads with is the full one without pages.
+    let brief = RegionalModule::describe_brief(module);
+    let mut paged = info.clone();
+    paged.options = None;
+    paged.rules.iter_mut().for_each(|r| r.docs.clear());
+    if serde_json::to_value(&brief).ok() != serde_json::to_value(&paged).ok() {
+        problems.push("describe_brief() is not describe() without the rule pages and options schema".to_string());
+    }
+    if info.rules.iter().any(|r| r.docs.trim().is_empty()) {
+        problems.push("describe() leaves a rule without its page".to_string());
+    }
     let schema = manifest::Manifest::json_schema();
     let top_level: Vec<&str> =
         schema["properties"].as_object().map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();

@@ -64,10 +64,21 @@ pub struct LoadOptions {
     /// Load plugins that fail the file-system checks of [`trust`], with a
     /// warning (`--allow-insecure-plugins`).
     pub allow_insecure: bool,
+    /// Ask each module for its rules' documentation pages and options schema
+    /// (`describe`), or only for what a check or a plan needs
+    /// (`describe_brief`, ABI 1.4; a plugin older than that is described in
+    /// full). Without pages, a rule's `docs` is empty.
+    pub rule_pages: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { isolation: Isolation::Added, timeout: Duration::from_secs(30), lock: None, allow_insecure: false }
+        LoadOptions {
+            isolation: Isolation::Added,
+            timeout: Duration::from_secs(30),
+            lock: None,
+            allow_insecure: false,
+            rule_pages: true,
+        }
     }
 }

@@ -196,7 +196,13 @@ impl Plugin {
                 declared.escape_debug()
             ));
         }
-        plugin.info = plugin.call_json("describe", &()).map_err(|e| match e {
+        let brief =
+            if options.rule_pages { Err(CallError::Unsupported) } else { plugin.call_json("describe_brief", &()) };
+        let described = match brief {
+            Err(CallError::Unsupported) => plugin.call_json("describe", &()),
+            brief => brief,
+        };
+        plugin.info = described.map_err(|e| match e {
             CallError::Unsupported => format!("plugin `{name}` does not answer `describe`"),
             CallError::Failed(message) => format!("plugin `{name}`: {message}"),
         })?;

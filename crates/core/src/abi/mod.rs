@@ -36,9 +36,10 @@ pub use host::{Checked, HandshakeError, MIN_DESCRIPTOR_SIZE, check_descriptor};
 /// The ABI major version. A host refuses a plugin whose major differs.
 pub const ABI_MAJOR: u16 = 1;
 /// The ABI minor version: methods and fields added compatibly. 1.1 added the
-/// `resolve` method, 1.2 `calendars` and `calendar`, 1.3 `notice_items`; an
-/// older plugin answers a newer method with [`STATUS_UNSUPPORTED`].
-pub const ABI_MINOR: u16 = 3;
+/// `resolve` method, 1.2 `calendars` and `calendar`, 1.3 `notice_items`, 1.4
+/// `describe_brief`; an older plugin answers a newer method with
+/// [`STATUS_UNSUPPORTED`].
+pub const ABI_MINOR: u16 = 4;
 /// The exported entry symbol, NUL-terminated.
 pub const ENTRY_SYMBOL: &[u8] = b"juris_module_v1\0";
 /// The first bytes of every descriptor.
@@ -178,6 +179,7 @@ pub fn dispatch<M: RegionalModule>(module: &M, method: &[u8], input: &[u8]) -> (
     }
     match method {
         b"describe" => run(input, |()| module.describe()),
+        b"describe_brief" => run(input, |()| module.describe_brief()),
         b"check" => run(input, |ctx: CheckContext| module.check(&ctx)),
         b"obligations" => run(input, |ctx: EventContext| module.obligations(&ctx)),
         b"resolve" => run(input, |ctx: ResolveContext| module.resolve(&ctx)),
@@ -230,6 +232,9 @@ mod tests {
         let (status, _) = dispatch(&Empty, b"check", b"not json");
         assert_eq!(status, STATUS_ERROR);
         let (status, bytes) = dispatch(&Empty, b"describe", b"null");
+        assert_eq!(status, STATUS_OK);
+        assert!(String::from_utf8(bytes).unwrap().contains("\"empty\""));
+        let (status, bytes) = dispatch(&Empty, b"describe_brief", b"null");
         assert_eq!(status, STATUS_OK);
         assert!(String::from_utf8(bytes).unwrap().contains("\"empty\""));
     }
