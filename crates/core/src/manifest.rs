@@ -126,7 +126,7 @@ pub struct Organization {
     #[serde(default)]
     pub established: Vec<Jurisdiction>,
     /// Where it offers goods or services, or monitors people's behaviour.
-    #[serde(default)]
+    #[serde(deserialize_with = "exact_vec", default)]
     pub markets: Vec<Jurisdiction>,
     /// Worldwide annual gross revenue in US dollars.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,6 +260,7 @@ pub struct Entity {
     pub country: Jurisdiction,
     /// The places whose people contract with this entity. The most specific
     /// match wins, so `["*"]` marks the default entity.
+    #[serde(deserialize_with = "exact_vec")]
     pub serves: Vec<Jurisdiction>,
 }
 
@@ -285,7 +286,7 @@ pub struct Contact {
     /// What the contact is.
     pub role: ContactRole,
     /// The jurisdictions the contact acts for.
-    #[serde(rename = "for")]
+    #[serde(deserialize_with = "exact_vec", rename = "for")]
     pub for_: Vec<Jurisdiction>,
     /// Name of the person or office.
     pub name: SmolStr,
@@ -313,8 +314,10 @@ pub struct System {
     /// A human-readable name.
     pub name: SmolStr,
     /// Countries where the data is physically stored.
+    #[serde(deserialize_with = "exact_vec")]
     pub locations: Vec<Jurisdiction>,
     /// Whose data it holds: the people of these jurisdictions.
+    #[serde(deserialize_with = "exact_vec")]
     pub holds: Vec<Jurisdiction>,
     /// For some people, this system only copies a primary record kept elsewhere:
     /// `{ "RU" = "accounts-ru" }` says RU people's data is recorded first in the
@@ -332,10 +335,13 @@ pub struct Activity {
     /// What the activity is, in words.
     pub name: SmolStr,
     /// Purposes, as fideslang data uses.
+    #[serde(deserialize_with = "exact_vec")]
     pub uses: Vec<DataUse>,
     /// Personal data processed, as fideslang data categories.
+    #[serde(deserialize_with = "exact_vec")]
     pub data_categories: Vec<DataCategory>,
     /// Whose data, as fideslang data subjects.
+    #[serde(deserialize_with = "exact_vec")]
     pub data_subjects: Vec<DataSubject>,
     /// The legal basis, e.g. `consent`, `contract`, `legal_obligation`,
     /// `vital_interests`, `public_task`, `legitimate_interests`. Each module
@@ -354,16 +360,16 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_category_condition: Option<SmolStr>,
     /// Systems (by id) the activity's data is stored in.
-    #[serde(default)]
+    #[serde(deserialize_with = "exact_vec", default)]
     pub systems: Vec<SmolStr>,
     /// Recipients (by id) the activity's data is disclosed to.
-    #[serde(default)]
+    #[serde(deserialize_with = "exact_vec", default)]
     pub recipients: Vec<SmolStr>,
     /// How long the data is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
     /// The markets this activity touches; empty means all of the organisation's.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub markets: Vec<Jurisdiction>,
     /// Whether the data is sold or shared (in the CCPA's sense of "sale" and
     /// "sharing" for cross-context behavioural advertising).
@@ -375,7 +381,7 @@ pub struct Activity {
     pub impact_assessment: Option<SmolStr>,
     /// Where the data comes from: `subject` when collected from the person
     /// (GDPR Art. 13), `third_party` or `public` otherwise (Art. 14), or both.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub collected_from: Vec<DataSource>,
     /// Decisions the activity takes about people by automated means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -510,7 +516,7 @@ pub struct Recipient {
     /// `marketing.advertising.third_party.targeted` for cross-context
     /// behavioural advertising). Empty means only the purposes of the
     /// activities that disclose to it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub purposes: Vec<DataUse>,
     /// What the organisation receives for the disclosure (CCPA §1798.140(ad):
     /// "monetary or other valuable consideration"). Absent means unknown.
@@ -518,7 +524,7 @@ pub struct Recipient {
     pub consideration: Option<Consideration>,
     /// The terms the contract with the recipient holds (GDPR Art. 28(3); CCPA
     /// §1798.100(d) and 11 CCR §§7051, 7053).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub contract_terms: Vec<ContractTerm>,
     /// A reference to the transfer impact assessment for this recipient (CJEU
     /// C-311/18 Schrems II; EDPB Recommendations 01/2020; UK ICO TRA).
@@ -526,7 +532,7 @@ pub struct Recipient {
     pub transfer_impact_assessment: Option<SmolStr>,
     /// The supplementary measures that protect the transfer, as EDPB
     /// Recommendations 01/2020 Annex 2 describes them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub supplementary_measures: Vec<SupplementaryMeasure>,
     /// Whether the recipient is the organisation itself or its own group, e.g.
     /// its own systems or an affiliate abroad (LGPD Art. 33; Res. CD/ANPD
@@ -641,7 +647,7 @@ pub struct Cookie {
     /// Recipients (by id) that read what it holds or receive it, e.g. the
     /// advertising network whose tag reads the identifier. A third party's
     /// cookie discloses the identifier to that third party.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "exact_vec", default, skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<SmolStr>,
 }
 
@@ -936,6 +942,41 @@ pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2999;
 /// The longest duration juris reads, in years (a retention period of a
 /// millennium is a typo, and longer ones could overflow date arithmetic).
 pub const MAX_DURATION_YEARS: u32 = 1000;
+
+/// A list read to exactly its length when it is short. JSON does not say
+/// how long a list is, so serde grows one read from it to room for four, and
+/// a manifest has hundreds of thousands of lists of one or two (an activity's
+/// uses, categories, systems): each plugin's copy of 100,000 activities was
+/// 23 MB larger than its content. Shrinking afterwards cost more time than
+/// reading the first three items before allocating.
+fn exact_vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    struct Exact<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Exact<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = match seq.size_hint() {
+                // A source that knows the length (the host's tree).
+                Some(len) => Vec::with_capacity(len.min(4096)),
+                None => {
+                    let Some(a) = seq.next_element()? else { return Ok(Vec::new()) };
+                    let Some(b) = seq.next_element()? else { return Ok(vec![a]) };
+                    let Some(c) = seq.next_element()? else { return Ok(vec![a, b]) };
+                    vec![a, b, c]
+                }
+            };
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Exact(std::marker::PhantomData))
+}
 
 /// Parses `YYYY-MM-DD` in [`YEARS`], refusing times and offsets.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
