@@ -54,7 +54,7 @@ impl std::fmt::Debug for Parsed<'_> {
 /// read from it, takes `toml`'s path, whose messages are the ones shown.
 pub fn parse(text: &str) -> Result<Parsed<'_>, Vec<InputError>> {
     if let Some(tree) = Tree::parse(text)
-        && let Ok(manifest) = Manifest::deserialize(tree.deserializer())
+        && let Ok(manifest) = tree.manifest()
     {
         return validated(text, manifest, tree);
     }
@@ -168,8 +168,9 @@ fn validate(m: &Manifest) -> Vec<(String, String)> {
             format!("unsupported manifest schema version {}: this juris reads version 1", m.manifest),
         ));
     }
-    fn unique<'a>(problems: &mut Vec<(String, String)>, table: &str, ids: impl Iterator<Item = &'a str>) {
-        let mut seen = HashSet::new();
+    fn unique<'a>(problems: &mut Vec<(String, String)>, table: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
+        // Sized once: growing a set of 100,000 ids rehashed it seventeen times.
+        let mut seen = HashSet::with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
                 problems.push((format!("{table}[{i}].id"), format!("duplicate {table} id `{id}`")));
@@ -221,10 +222,10 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        let newlines = text.bytes().filter(|&b| b == b'\n').count();
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         let mut starts = Vec::with_capacity(newlines + 1);
         starts.push(0);
-        let ends = text.match_indices('\n').map_while(|(i, _)| u32::try_from(i + 1).ok());
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map_while(|i| u32::try_from(i + 1).ok());
         starts.extend(ends);
         LineIndex { starts }
     }

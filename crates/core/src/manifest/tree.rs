@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
@@ -271,7 +272,39 @@ impl<'i> Tree<'i> {
     pub fn deserializer(&self) -> ItemDeserializer<'_, 'i> {
         ItemDeserializer::Table(&self.root)
     }
+
+    /// The manifest model read from the tree. A long `[[activities]]` array
+    /// is read in two halves at once, beside the rest of the document: on
+    /// one thread, reading 100,000 activities was a third of the parse. Any
+    /// problem declines, as reading it whole would, and the caller takes
+    /// `toml`'s path for the message.
+    pub fn manifest(&self) -> Result<super::Manifest, Declined> {
+        let activities = self.root.find("activities").and_then(|at| match &self.root.entries[at].value.value {
+            Value::Array(array) if array.items.len() >= SPLIT_FROM_ACTIVITIES => Some((at, &array.items)),
+            _ => None,
+        });
+        let Some((at, items)) = activities else { return super::Manifest::deserialize(self.deserializer()) };
+        let read = |items: &[Item<'i>]| -> Result<Vec<super::Activity>, Declined> {
+            items.iter().map(|item| super::Activity::deserialize(ItemDeserializer::Value(&item.value))).collect()
+        };
+        let (first, second) = items.split_at(items.len() / 2);
+        let (rest, first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| read(second));
+            let rest = super::Manifest::deserialize(ItemDeserializer::TableExcept(&self.root, at));
+            let first = read(first);
+            (rest, first, second.join())
+        });
+        let second = second.map_err(|_| de::Error::custom("a half of the activities could not be read"))?;
+        let mut manifest = rest?;
+        let mut activities = first?;
+        activities.extend(second?);
+        manifest.activities = activities;
+        Ok(manifest)
+    }
 }
+
+/// From this many activities, [`Tree::manifest`] reads them on two threads.
+const SPLIT_FROM_ACTIVITIES: usize = 4096;
 
 /// Documents from this size are parsed in two halves at once (a thread costs
 /// far less than parsing a megabyte).
@@ -703,6 +736,8 @@ impl de::Error for Declined {
 pub(crate) enum ItemDeserializer<'t, 'i> {
     Value(&'t Value<'i>),
     Table(&'t Table<'i>),
+    /// A table without its entry at this index, read apart.
+    TableExcept(&'t Table<'i>, usize),
 }
 
 /// The key `toml` gives a date-time presented as a map, which `IsoDate` reads.
@@ -713,8 +748,11 @@ impl<'de, 'i: 'de> de::Deserializer<'de> for ItemDeserializer<'de, 'i> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
         let value = match self {
-            ItemDeserializer::Table(table) => {
-                return visitor.visit_map(Entries { entries: table.entries.iter(), value: None });
+            ItemDeserializer::Table(table) => return visitor.visit_map(Entries::of(table)),
+            ItemDeserializer::TableExcept(table, skipped) => {
+                let (before, after) = table.entries.split_at(skipped.min(table.entries.len()));
+                let entries = before.iter().chain(after.get(1..).unwrap_or_default());
+                return visitor.visit_map(Entries { entries, value: None });
             }
             ItemDeserializer::Value(value) => value,
         };
@@ -725,7 +763,7 @@ impl<'de, 'i: 'de> de::Deserializer<'de> for ItemDeserializer<'de, 'i> {
             Value::Boolean(b) => visitor.visit_bool(*b),
             Value::Datetime(d) => visitor.visit_map(DatetimeAccess(Some(d.to_string()))),
             Value::Array(array) => visitor.visit_seq(Items(array.items.iter())),
-            Value::Table(table) => visitor.visit_map(Entries { entries: table.entries.iter(), value: None }),
+            Value::Table(table) => visitor.visit_map(Entries::of(table)),
             Value::Unread => Err(de::Error::custom("a value this reader does not hold")),
         }
     }
@@ -778,8 +816,14 @@ impl<'de, 'i: 'de> SeqAccess<'de> for Items<'de, 'i> {
 }
 
 struct Entries<'de, 'i> {
-    entries: std::slice::Iter<'de, Entry<'i>>,
+    entries: std::iter::Chain<std::slice::Iter<'de, Entry<'i>>, std::slice::Iter<'de, Entry<'i>>>,
     value: Option<&'de Value<'i>>,
+}
+
+impl<'de, 'i> Entries<'de, 'i> {
+    fn of(table: &'de Table<'i>) -> Self {
+        Entries { entries: table.entries.iter().chain(&[]), value: None }
+    }
 }
 
 impl<'de, 'i: 'de> MapAccess<'de> for Entries<'de, 'i> {
@@ -800,7 +844,7 @@ impl<'de, 'i: 'de> MapAccess<'de> for Entries<'de, 'i> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
+        self.entries.size_hint().1
     }
 }
 
@@ -829,7 +873,6 @@ impl<'de> MapAccess<'de> for DatetimeAccess {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use serde::Deserialize as _;
 
     /// What `toml` makes of `text`, as a tree, or `None` when it refuses it.
     fn by_toml(text: &str) -> Option<Tree<'_>> {
@@ -1058,6 +1101,41 @@ mod tests {
             {
                 out.push(path);
             }
+        }
+    }
+
+    #[test]
+    fn many_activities_are_read_in_halves_into_the_same_model() {
+        let mut text = String::from("manifest = 1\n[organization]\nname = \"Acme\"\nmarkets = [\"DE\"]\n");
+        for i in 0..SPLIT_FROM_ACTIVITIES + 7 {
+            text.push_str(&format!(
+                "\n[[activities]]\nid = \"a{i}\"\nname = \"A {i}\"\nuses = [\"essential.service\"]\n\
+                 data_categories = [\"user.contact.email\"]\ndata_subjects = [\"customer\"]\nsystems = [\"s{}\"]\n",
+                i % 3
+            ));
+            // Tables after and between the activities are read with the rest.
+            if i % 2000 == 0 {
+                text.push_str(&format!(
+                    "\n[[systems]]\nid = \"s{}\"\nname = \"S\"\nlocations = [\"DE\"]\nholds = [\"DE\"]\n",
+                    i / 2000
+                ));
+            }
+        }
+        let tree = Tree::parse(&text).expect("built");
+        let read = tree.manifest().expect("read");
+        let reference: crate::Manifest = toml::from_str(&text).expect("read by toml");
+        assert_eq!(read.activities.len(), SPLIT_FROM_ACTIVITIES + 7);
+        assert_eq!(serde_json::to_value(&read).unwrap(), serde_json::to_value(&reference).unwrap());
+        // A problem in either half, or in the rest, declines as a whole read does.
+        for (from, to) in [
+            ("id = \"a3\"\n", "id = \"a3\"\nbogus = 1\n"),
+            ("id = \"a4100\"\n", "id = \"a4100\"\nretention = 3\n"),
+            ("name = \"Acme\"\n", "name = \"Acme\"\nbogus = 1\n"),
+        ] {
+            let broken = text.replacen(from, to, 1);
+            let tree = Tree::parse(&broken).expect("built");
+            assert!(tree.manifest().is_err(), "{to:?}");
+            assert!(crate::Manifest::deserialize(tree.deserializer()).is_err(), "{to:?}");
         }
     }
 
