@@ -61,9 +61,12 @@ pub fn evaluate(
     };
     let mut ctx = CheckContext::new(manifest, as_of);
     ctx.evidence = evidence;
-    // Encode the manifest once; every plugin decodes the same bytes.
-    let input = match serde_json::to_vec(&ctx) {
-        Ok(bytes) => bytes,
+    // Encode the manifest once; every plugin decodes the same bytes. The
+    // JSON is about as long as the TOML: room for it at once spares copying
+    // a growing buffer of 33 MB for 100,000 activities.
+    let mut input = Vec::with_capacity(file.text.len() + file.text.len() / 8);
+    let input = match serde_json::to_writer(&mut input, &ctx) {
+        Ok(()) => input,
         Err(error) => {
             eprintln!("error: cannot encode the manifest for the plugins: {error}");
             return Err(Outcome::InputError);
