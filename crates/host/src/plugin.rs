@@ -196,6 +196,9 @@ impl Plugin {
                 declared.escape_debug()
             ));
         }
+        // Without the rule pages when the command shows none (ABI 1.4); a
+        // plugin older than that answers "unsupported" and is described in
+        // full, as is every plugin when the pages are wanted.
         let brief =
             if options.rule_pages { Err(CallError::Unsupported) } else { plugin.call_json("describe_brief", &()) };
         let described = match brief {
