@@ -22,13 +22,22 @@ pub fn map_in_order<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sy
     }
     parts.push(items);
     parts.reverse();
+    let total: usize = parts.iter().map(Vec::len).sum();
     let f = &f;
     let mapped: Vec<Vec<U>> = std::thread::scope(|scope| {
         let handles: Vec<_> =
             parts.into_iter().map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<U>>())).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     });
-    mapped.into_iter().flatten().collect()
+    // Joined into the first part, grown once: flattening grew a new vector
+    // by doubling, copying 200,000 located findings over and over.
+    let mut parts = mapped.into_iter();
+    let mut joined = parts.next().unwrap_or_default();
+    joined.reserve_exact(total - joined.len());
+    for part in parts {
+        joined.extend(part);
+    }
+    joined
 }
 
 /// The cores this process may use, asked once (the standard library reads

@@ -84,7 +84,9 @@ pub fn evaluate(
     if let Some(failure) = stray_output_failure(&modules) {
         failures.push(failure);
     }
-    let mut findings: Vec<Located> = Vec::new();
+    // Sized once for every module's findings (and a few of the host's).
+    let reported_count = results.iter().flatten().map(|checked| checked.findings.len()).sum::<usize>();
+    let mut findings: Vec<Located> = Vec::with_capacity(reported_count + 64);
     let mut reported: Vec<&ModuleInfo> = Vec::new();
     for (plugin, result) in modules.iter().zip(results) {
         match result {
