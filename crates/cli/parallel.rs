@@ -42,7 +42,7 @@ pub fn map_in_order<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sy
 
 /// The cores this process may use, asked once (the standard library reads
 /// the cgroup limits at every call).
-fn cores() -> usize {
+pub fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

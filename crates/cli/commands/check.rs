@@ -507,7 +507,7 @@ fn resident_mib() -> Option<u64> {
 /// returns the results in the plugins' order. Modules are independent, and a
 /// plugin call is thread-safe by the ABI's contract.
 fn in_parallel<'p, T: Send>(plugins: &[&'p Plugin], f: impl Fn(&'p Plugin) -> T + Sync) -> Vec<T> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(plugins.len());
+    let workers = crate::parallel::cores().min(plugins.len());
     if workers <= 1 {
         return plugins.iter().map(|p| f(p)).collect();
     }

@@ -198,12 +198,14 @@ impl Plugin {
         }
         // Without the rule pages when the command shows none (ABI 1.4); a
         // plugin older than that answers "unsupported" and is described in
-        // full, as is every plugin when the pages are wanted.
-        let brief =
-            if options.rule_pages { Err(CallError::Unsupported) } else { plugin.call_json("describe_brief", &()) };
-        let described = match brief {
-            Err(CallError::Unsupported) => plugin.call_json("describe", &()),
-            brief => brief,
+        // full.
+        let described = if options.rule_pages {
+            plugin.call_json("describe", &())
+        } else {
+            match plugin.call_json("describe_brief", &()) {
+                Err(CallError::Unsupported) => plugin.call_json("describe", &()),
+                brief => brief,
+            }
         };
         plugin.info = described.map_err(|e| match e {
             CallError::Unsupported => format!("plugin `{name}` does not answer `describe`"),
